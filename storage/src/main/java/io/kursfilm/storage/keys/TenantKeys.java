@@ -1,0 +1,29 @@
+package io.kursfilm.storage.keys;
+
+import com.google.crypto.tink.Aead;
+
+/**
+ * The key-encryption keys of tenants. Implementations keep them outside the main database and the
+ * object store (a local key store, a cloud KMS, Vault), so that {@link #destroy} is final.
+ */
+public interface TenantKeys {
+
+  /** Creates the tenant's KEK; fails if it already exists. Returns the id of the new key. */
+  String create(String tenantId);
+
+  /** Whether the tenant has a KEK. */
+  boolean exists(String tenantId);
+
+  /** The tenant's KEK as an AEAD primitive; fails when the key is missing or destroyed. */
+  Aead kek(String tenantId);
+
+  /** Irrevocably removes the tenant's KEK from this store and from every in-memory cache. */
+  void destroy(String tenantId);
+
+  /**
+   * Verifies that the store can be used (master key loads, storage writable).
+   *
+   * @throws KeyStoreException when it cannot
+   */
+  void check();
+}
