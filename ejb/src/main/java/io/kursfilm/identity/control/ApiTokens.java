@@ -1,0 +1,76 @@
+package io.kursfilm.identity.control;
+
+import io.kursfilm.identity.entity.ApiSession;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Issues and resolves bearer tokens: 256 random bits, kept only as a SHA-256 hash. */
+@Dependent
+public class ApiTokens {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @PersistenceContext(unitName = "kursfilm")
+  EntityManager em;
+
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "kursfilm.api.token-ttl")
+  Duration ttl;
+
+  /** Returns the token itself; only its hash is stored. */
+  public String issue(String tenantId, String userId) {
+    byte[] raw = new byte[32];
+    RANDOM.nextBytes(raw);
+    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    Instant now = clock.instant();
+    em.persist(new ApiSession(hash(token), tenantId, userId, now, now.plus(ttl)));
+    return token;
+  }
+
+  public Optional<ApiSession> resolve(String token) {
+    if (token == null || token.length() != 43) {
+      return Optional.empty();
+    }
+    ApiSession session = em.find(ApiSession.class, hash(token));
+    return Optional.ofNullable(session).filter(s -> s.isValidAt(clock.instant()));
+  }
+
+  public void revoke(String token) {
+    if (token != null) {
+      ApiSession session = em.find(ApiSession.class, hash(token));
+      if (session != null) {
+        em.remove(session);
+      }
+    }
+  }
+
+  public int purgeExpired() {
+    return em.createNamedQuery(ApiSession.DELETE_EXPIRED)
+        .setParameter("now", clock.instant())
+        .executeUpdate();
+  }
+
+  static String hash(String token) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(sha.digest(token.getBytes(StandardCharsets.US_ASCII)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package io.kursfilm.identity.control;
+
+import io.kursfilm.identity.entity.Role;
+import io.kursfilm.identity.entity.User;
+import io.kursfilm.platform.control.ConflictException;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Users of the tenant bound to the current transaction. Knows nothing about who calls; the boundary
+ * has bound the tenant before it gets here.
+ */
+@Dependent
+public class UserDirectory {
+
+  @PersistenceContext(unitName = "kursfilm")
+  EntityManager em;
+
+  @Inject PasswordHasher hasher;
+  @Inject Clock clock;
+
+  public Optional<User> find(String userId) {
+    return Optional.ofNullable(em.find(User.class, userId));
+  }
+
+  public Optional<User> findByEmail(String email) {
+    String normalised;
+    try {
+      normalised = User.normaliseEmail(email);
+    } catch (IllegalArgumentException notAnAddress) {
+      return Optional.empty();
+    }
+    return em.createNamedQuery(User.FIND_BY_EMAIL, User.class)
+        .setParameter("email", normalised)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public List<User> all() {
+    return em.createNamedQuery(User.FIND_ALL, User.class).getResultList();
+  }
+
+  /** Adds a user with a password to the bound tenant. */
+  public User create(String email, String displayName, Set<Role> roles, char[] password) {
+    User user = new User(email, displayName, roles, clock.instant());
+    if (findByEmail(user.email()).isPresent()) {
+      throw new ConflictException("a user with this e-mail exists");
+    }
+    if (password != null) {
+      user.setPasswordHash(hasher.hash(password));
+    }
+    em.persist(user);
+    return user;
+  }
+}

@@ -1,0 +1,126 @@
+package io.kursfilm.identity.entity;
+
+import io.kursfilm.tenant.control.TenantFilter;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+
+/** A person of one tenant who can log in. Tenant-owned: queries see only the bound tenant. */
+@Entity
+@Table(name = "app_user")
+@Multitenant
+@TenantDiscriminatorColumn(name = "tenant_id", contextProperty = TenantFilter.PROPERTY, length = 36)
+@NamedQuery(name = User.FIND_BY_EMAIL, query = "select u from User u where u.email = :email")
+@NamedQuery(name = User.FIND_ALL, query = "select u from User u order by u.email")
+public class User {
+
+  public static final String FIND_BY_EMAIL = "User.findByEmail";
+  public static final String FIND_ALL = "User.findAll";
+
+  @Id
+  @Column(length = 36)
+  private String id;
+
+  /** Read-only view of the discriminator, written by EclipseLink from the bound tenant. */
+  @Column(name = "tenant_id", insertable = false, updatable = false)
+  private String tenantId;
+
+  private String email;
+
+  @Column(name = "display_name")
+  private String displayName;
+
+  @Column(name = "password_hash")
+  private String passwordHash;
+
+  private boolean active;
+
+  @Column(name = "created_at")
+  private Instant createdAt;
+
+  @Version private long version;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "user_role", joinColumns = @JoinColumn(name = "user_id"))
+  @Column(name = "role")
+  @Enumerated(EnumType.STRING)
+  private Set<Role> roles = EnumSet.noneOf(Role.class);
+
+  protected User() {}
+
+  public User(String email, String displayName, Set<Role> roles, Instant now) {
+    this.id = UUID.randomUUID().toString();
+    this.email = normaliseEmail(email);
+    this.displayName = displayName == null || displayName.isBlank() ? this.email : displayName;
+    if (roles.isEmpty()) {
+      throw new IllegalArgumentException("a user needs at least one role");
+    }
+    this.roles = EnumSet.copyOf(roles);
+    this.active = true;
+    this.createdAt = now;
+  }
+
+  /** E-mail addresses are compared case-insensitively and without surrounding blanks. */
+  public static String normaliseEmail(String email) {
+    if (email == null) {
+      throw new IllegalArgumentException("e-mail required");
+    }
+    String e = email.strip().toLowerCase(Locale.ROOT);
+    if (e.length() > 320 || !e.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+      throw new IllegalArgumentException("not an e-mail address");
+    }
+    return e;
+  }
+
+  public void setPasswordHash(String passwordHash) {
+    this.passwordHash = passwordHash;
+  }
+
+  public boolean canLogIn() {
+    return active && passwordHash != null;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String tenantId() {
+    return tenantId;
+  }
+
+  public String email() {
+    return email;
+  }
+
+  public String displayName() {
+    return displayName;
+  }
+
+  public String passwordHash() {
+    return passwordHash;
+  }
+
+  public boolean active() {
+    return active;
+  }
+
+  public Set<Role> roles() {
+    return roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+  }
+}

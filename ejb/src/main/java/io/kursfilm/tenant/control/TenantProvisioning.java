@@ -1,0 +1,60 @@
+package io.kursfilm.tenant.control;
+
+import io.kursfilm.identity.control.UserDirectory;
+import io.kursfilm.identity.entity.Role;
+import io.kursfilm.platform.control.ConflictException;
+import io.kursfilm.storage.keys.TenantKeys;
+import io.kursfilm.tenant.entity.Tenant;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Creates a tenant with its key-encryption key and first users, in a transaction of its own. If the
+ * database work fails after the key was made, the key is destroyed again, so no orphan key outlives
+ * a tenant that never existed.
+ */
+@Stateless
+public class TenantProvisioning {
+
+  /** A user to create together with the tenant. */
+  public record NewUser(String email, String displayName, Set<Role> roles, char[] password) {}
+
+  @PersistenceContext(unitName = "kursfilm")
+  EntityManager em;
+
+  @Inject TenantRegistry registry;
+  @Inject TenantFilter filter;
+  @Inject UserDirectory users;
+  @Inject TenantKeys keys;
+  @Inject Clock clock;
+
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public Tenant provision(String slug, String name, List<NewUser> firstUsers) {
+    if (registry.findBySlug(slug).isPresent()) {
+      throw new ConflictException("a tenant with this slug exists");
+    }
+    Tenant tenant = new Tenant(slug, name, clock.instant());
+    em.persist(tenant);
+    em.flush();
+    String kekId = keys.create(tenant.id());
+    try {
+      tenant.keyCreated(kekId);
+      filter.bind(tenant.id());
+      for (NewUser u : firstUsers) {
+        users.create(u.email(), u.displayName(), u.roles(), u.password());
+      }
+      em.flush();
+      return tenant;
+    } catch (RuntimeException e) {
+      keys.destroy(tenant.id());
+      throw e;
+    }
+  }
+}

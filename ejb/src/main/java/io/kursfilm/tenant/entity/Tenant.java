@@ -1,0 +1,97 @@
+package io.kursfilm.tenant.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** A customer company. Not tenant-filtered itself: it is what the filter is keyed on. */
+@Entity
+@Table(name = "tenant")
+@NamedQuery(name = Tenant.FIND_BY_SLUG, query = "select t from Tenant t where t.slug = :slug")
+@NamedQuery(name = Tenant.FIND_ALL, query = "select t from Tenant t order by t.slug")
+public class Tenant {
+
+  public static final String FIND_BY_SLUG = "Tenant.findBySlug";
+  public static final String FIND_ALL = "Tenant.findAll";
+
+  /** The tenant that holds platform operators; never a customer. */
+  public static final String PLATFORM_SLUG = "platform";
+
+  private static final Pattern SLUG = Pattern.compile("[a-z][a-z0-9-]{1,39}");
+
+  @Id
+  @Column(length = 36)
+  private String id;
+
+  private String slug;
+  private String name;
+
+  @Enumerated(EnumType.STRING)
+  private TenantState state;
+
+  @Column(name = "kek_id")
+  private String kekId;
+
+  @Column(name = "created_at")
+  private Instant createdAt;
+
+  @Version private long version;
+
+  protected Tenant() {}
+
+  public Tenant(String slug, String name, Instant now) {
+    if (slug == null || !SLUG.matcher(slug).matches()) {
+      throw new IllegalArgumentException(
+          "slug must be 2-40 lower-case letters, digits or dashes, starting with a letter");
+    }
+    if (name == null || name.isBlank() || name.length() > 200) {
+      throw new IllegalArgumentException("name must be 1-200 characters");
+    }
+    this.id = UUID.randomUUID().toString();
+    this.slug = slug;
+    this.name = name.strip();
+    this.state = TenantState.ACTIVE;
+    this.createdAt = now;
+  }
+
+  /** Records the id of the key-encryption key created for this tenant in the key store. */
+  public void keyCreated(String kekId) {
+    this.kekId = kekId;
+  }
+
+  public boolean isActive() {
+    return state == TenantState.ACTIVE;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String slug() {
+    return slug;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public TenantState state() {
+    return state;
+  }
+
+  public String kekId() {
+    return kekId;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+}

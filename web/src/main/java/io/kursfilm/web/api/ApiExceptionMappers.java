@@ -1,0 +1,90 @@
+package io.kursfilm.web.api;
+
+import io.kursfilm.identity.control.NotAuthenticatedException;
+import io.kursfilm.platform.control.ConflictException;
+import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.EJBException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Turns exceptions into the API's JSON errors. Never a stack trace to the client: unexpected
+ * failures get an incident id that is also in the server log.
+ */
+public final class ApiExceptionMappers {
+
+  private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class.getName());
+
+  private ApiExceptionMappers() {}
+
+  @Provider
+  public static class NotAuthenticated implements ExceptionMapper<NotAuthenticatedException> {
+    @Override
+    public Response toResponse(NotAuthenticatedException e) {
+      return ApiError.response(Status.UNAUTHORIZED, "unauthenticated", "Authentication required.");
+    }
+  }
+
+  @Provider
+  public static class AccessDenied implements ExceptionMapper<EJBAccessException> {
+    @Context SecurityContext security;
+
+    @Override
+    public Response toResponse(EJBAccessException e) {
+      if (security == null || security.getUserPrincipal() == null) {
+        return ApiError.response(
+            Status.UNAUTHORIZED, "unauthenticated", "Authentication required.");
+      }
+      return ApiError.response(Status.FORBIDDEN, "forbidden", "Your role does not allow this.");
+    }
+  }
+
+  @Provider
+  public static class InvalidInput implements ExceptionMapper<IllegalArgumentException> {
+    @Override
+    public Response toResponse(IllegalArgumentException e) {
+      return ApiError.response(Status.BAD_REQUEST, "invalid", e.getMessage());
+    }
+  }
+
+  @Provider
+  public static class Conflict implements ExceptionMapper<ConflictException> {
+    @Override
+    public Response toResponse(ConflictException e) {
+      return ApiError.response(Status.CONFLICT, "conflict", e.getMessage());
+    }
+  }
+
+  @Provider
+  public static class Http implements ExceptionMapper<WebApplicationException> {
+    @Override
+    public Response toResponse(WebApplicationException e) {
+      Response.StatusType status = e.getResponse().getStatusInfo();
+      String code = status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '_');
+      return ApiError.response(status, code, status.getReasonPhrase());
+    }
+  }
+
+  @Provider
+  public static class Unexpected implements ExceptionMapper<Exception> {
+    @Override
+    public Response toResponse(Exception e) {
+      Throwable cause = e instanceof EJBException && e.getCause() != null ? e.getCause() : e;
+      if (cause instanceof EJBAccessException denied) {
+        return new AccessDenied().toResponse(denied);
+      }
+      String incident = UUID.randomUUID().toString();
+      LOG.log(Level.SEVERE, "incident " + incident, cause);
+      return ApiError.response(
+          Status.INTERNAL_SERVER_ERROR, "internal", "Internal error, incident " + incident + ".");
+    }
+  }
+}

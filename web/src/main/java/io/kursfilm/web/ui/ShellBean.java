@@ -1,0 +1,64 @@
+package io.kursfilm.web.ui;
+
+import io.kursfilm.identity.control.AuthenticatedCaller;
+import io.kursfilm.identity.control.Caller;
+import io.kursfilm.identity.entity.Role;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+
+/** The frame around every page: which menu entries the caller's roles allow, and logout. */
+@Named("shell")
+@RequestScoped
+public class ShellBean {
+
+  @Inject Caller caller;
+  @Inject FacesContext faces;
+
+  private boolean has(Role role) {
+    return caller.current().map(c -> c.has(role)).orElse(false);
+  }
+
+  public boolean isRoot() {
+    return has(Role.ROOT);
+  }
+
+  public boolean isAdmin() {
+    return has(Role.TENANT_ADMIN);
+  }
+
+  public boolean isTrainer() {
+    return has(Role.TRAINER);
+  }
+
+  public boolean isCritic() {
+    return has(Role.CRITIC);
+  }
+
+  public boolean isEmployee() {
+    return has(Role.EMPLOYEE);
+  }
+
+  public String getTenant() {
+    return caller.current().map(AuthenticatedCaller::tenantSlug).orElse("");
+  }
+
+  /** Redirects a logged-in caller from "/" to the start page of their role, others to login. */
+  public void home() throws IOException {
+    ExternalContext external = faces.getExternalContext();
+    String page = caller.current().map(StartPages::of).orElse("/login.xhtml");
+    external.redirect(external.getRequestContextPath() + page);
+  }
+
+  public void logout() throws IOException, ServletException {
+    ExternalContext external = faces.getExternalContext();
+    ((HttpServletRequest) external.getRequest()).logout();
+    external.invalidateSession();
+    external.redirect(external.getRequestContextPath() + "/login.xhtml");
+  }
+}

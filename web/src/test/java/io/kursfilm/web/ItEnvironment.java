@@ -1,0 +1,48 @@
+package io.kursfilm.web;
+
+import io.kursfilm.storage.testing.LocalS3;
+import java.io.File;
+import java.nio.file.Path;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * What the integration tests share, set up by the build (web/pom.xml): the S3 endpoint the app was
+ * configured with, the demo password and the war under test. Client side only.
+ */
+public final class ItEnvironment {
+
+  private static LocalS3 s3;
+
+  private ItEnvironment() {}
+
+  /** The built war, exactly as shipped. */
+  public static WebArchive war() {
+    return ShrinkWrap.createFromZipFile(
+        WebArchive.class, new File(System.getProperty("kursfilm.it.war")));
+  }
+
+  public static String demoPassword() {
+    return System.getProperty("kursfilm.it.demo.password");
+  }
+
+  /** Starts the S3 endpoint on the port the app expects, once per JVM. */
+  public static synchronized LocalS3 s3() throws Exception {
+    if (s3 == null) {
+      int port = Integer.parseInt(System.getProperty("kursfilm.it.s3.port"));
+      s3 = new LocalS3(Path.of(System.getProperty("kursfilm.it.s3.dir")), port).start();
+      LocalS3 started = s3;
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      started.stop();
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  }));
+    }
+    return s3;
+  }
+}

@@ -1,0 +1,208 @@
+package io.kursfilm.web.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kursfilm.storage.testing.LocalS3;
+import io.kursfilm.web.ItEnvironment;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URL;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The shipped war on Payara Micro against real MariaDB and a real S3 endpoint, driven black-box
+ * through its REST API and health endpoint.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PlatformApiIT {
+
+  @Deployment(testable = false)
+  static WebArchive app() {
+    return ItEnvironment.war();
+  }
+
+  @ArquillianResource URL base;
+
+  @BeforeAll
+  static void s3() throws Exception {
+    ItEnvironment.s3();
+  }
+
+  private ApiClient api() {
+    return new ApiClient(base);
+  }
+
+  @Test
+  void demo_user_logs_in_and_sees_who_they_are() throws Exception {
+    String token = api().login("demo", "trainer@demo.example", ItEnvironment.demoPassword());
+
+    JsonObject me = api().get("api/v1/me", token).json();
+
+    assertEquals("demo", me.getString("tenant"));
+    assertEquals("trainer@demo.example", me.getString("email"));
+    assertEquals(Set.of("TRAINER"), strings(me, "roles"));
+  }
+
+  @Test
+  void wrong_credentials_get_one_message_whatever_was_wrong() throws Exception {
+    String pw = ItEnvironment.demoPassword();
+    ApiClient.Reply wrongPassword =
+        api()
+            .post(
+                "api/v1/sessions",
+                null,
+                ApiClient.credentials("demo", "admin@demo.example", pw + "x"));
+    ApiClient.Reply wrongUser =
+        api()
+            .post(
+                "api/v1/sessions", null, ApiClient.credentials("demo", "nobody@demo.example", pw));
+    ApiClient.Reply wrongTenant =
+        api()
+            .post("api/v1/sessions", null, ApiClient.credentials("nope", "admin@demo.example", pw));
+    ApiClient.Reply otherTenant =
+        api()
+            .post("api/v1/sessions", null, ApiClient.credentials("acme", "admin@demo.example", pw));
+
+    for (ApiClient.Reply reply :
+        new ApiClient.Reply[] {wrongPassword, wrongUser, wrongTenant, otherTenant}) {
+      assertEquals(401, reply.status());
+      assertEquals(wrongPassword.body(), reply.body());
+    }
+    assertEquals("invalid_credentials", wrongPassword.json().getString("error"));
+  }
+
+  @Test
+  void acme_admin_cannot_read_demo_users() throws Exception {
+    String pw = ItEnvironment.demoPassword();
+    String demoAdmin = api().login("demo", "admin@demo.example", pw);
+    String acmeAdmin = api().login("acme", "admin@acme.example", pw);
+    Map<String, String> demoUsers = idsByEmail(api().get("api/v1/users", demoAdmin));
+    String demoTrainerId = demoUsers.get("trainer@demo.example");
+
+    ApiClient.Reply acmeList = api().get("api/v1/users", acmeAdmin);
+    ApiClient.Reply foreign = api().get("api/v1/users/" + demoTrainerId, acmeAdmin);
+    ApiClient.Reply own = api().get("api/v1/users/" + demoTrainerId, demoAdmin);
+
+    assertEquals(8, demoUsers.size());
+    assertTrue(demoUsers.keySet().stream().allMatch(e -> e.endsWith("@demo.example")));
+    Map<String, String> acmeUsers = idsByEmail(acmeList);
+    assertTrue(acmeUsers.keySet().stream().allMatch(e -> e.endsWith("@acme.example")));
+    assertFalse(acmeUsers.containsValue(demoTrainerId));
+    assertEquals(404, foreign.status());
+    assertEquals(200, own.status());
+  }
+
+  @Test
+  void api_refuses_anonymous_and_wrong_roles() throws Exception {
+    String employee = api().login("demo", "employee1@demo.example", ItEnvironment.demoPassword());
+
+    assertEquals(401, api().get("api/v1/users", null).status());
+    assertEquals(401, api().get("api/v1/me", "not-a-valid-token").status());
+    assertEquals(403, api().get("api/v1/users", employee).status());
+    assertEquals(403, api().get("api/v1/tenants", employee).status());
+  }
+
+  @Test
+  void logout_ends_the_bearer_token_at_once() throws Exception {
+    String token = api().login("demo", "critic@demo.example", ItEnvironment.demoPassword());
+    assertEquals(200, api().get("api/v1/me", token).status());
+
+    assertEquals(204, api().delete("api/v1/sessions/current", token).status());
+
+    assertEquals(401, api().get("api/v1/me", token).status());
+  }
+
+  @Test
+  void platform_operator_creates_a_tenant_whose_admin_can_log_in() throws Exception {
+    String root = api().login("platform", "root@kursfilm.example", ItEnvironment.demoPassword());
+    JsonObject request =
+        Json.createObjectBuilder()
+            .add("slug", "globex")
+            .add("name", "Globex Corporation")
+            .add("adminEmail", "admin@globex.example")
+            .add("adminPassword", "globex-admin-password")
+            .build();
+
+    ApiClient.Reply created = api().post("api/v1/tenants", root, request);
+    ApiClient.Reply again = api().post("api/v1/tenants", root, request);
+    ApiClient.Reply badSlug =
+        api()
+            .post(
+                "api/v1/tenants",
+                root,
+                Json.createObjectBuilder(request).add("slug", "X!").build());
+
+    assertEquals(201, created.status(), created.body());
+    assertEquals("globex", created.json().getString("slug"));
+    assertEquals(409, again.status());
+    assertEquals(400, badSlug.status());
+    assertEquals("invalid", badSlug.json().getString("error"));
+    String globexAdmin = api().login("globex", "admin@globex.example", "globex-admin-password");
+    assertEquals(
+        Set.of("admin@globex.example"),
+        idsByEmail(api().get("api/v1/users", globexAdmin)).keySet());
+  }
+
+  @Test
+  void readiness_names_the_object_store_while_it_is_down() throws Exception {
+    ApiClient.Reply up = api().get("/health/ready", null);
+    assertEquals(200, up.status(), up.body());
+    assertEquals(
+        Map.of("database", "UP", "object-store", "UP", "ffmpeg", "UP", "key-store", "UP"),
+        checks(up.json()));
+
+    LocalS3 s3 = ItEnvironment.s3();
+    s3.stop();
+    ApiClient.Reply down;
+    try {
+      down = api().get("/health/ready", null);
+    } finally {
+      s3.start();
+    }
+
+    assertEquals(503, down.status());
+    Map<String, String> checks = checks(down.json());
+    assertEquals("DOWN", checks.get("object-store"));
+    assertEquals("UP", checks.get("database"));
+    assertEquals(200, api().get("/health/ready", null).status());
+  }
+
+  @Test
+  void openapi_and_metrics_are_served() throws Exception {
+    ApiClient.Reply openapi = api().get("/openapi", null);
+    assertEquals(200, openapi.status());
+    assertTrue(openapi.body().contains("/api/v1/sessions"), "sessions documented");
+    assertEquals(200, api().get("/metrics", null).status());
+  }
+
+  private static Map<String, String> checks(JsonObject health) {
+    return health.getJsonArray("checks").stream()
+        .map(JsonValue::asJsonObject)
+        .collect(Collectors.toMap(c -> c.getString("name"), c -> c.getString("status")));
+  }
+
+  private static Map<String, String> idsByEmail(ApiClient.Reply reply) {
+    assertEquals(200, reply.status(), reply.body());
+    return reply.array().stream()
+        .map(JsonValue::asJsonObject)
+        .collect(Collectors.toMap(u -> u.getString("email"), u -> u.getString("id")));
+  }
+
+  private static Set<String> strings(JsonObject o, String key) {
+    return o.getJsonArray(key).getValuesAs(jakarta.json.JsonString.class).stream()
+        .map(jakarta.json.JsonString::getString)
+        .collect(Collectors.toSet());
+  }
+}
