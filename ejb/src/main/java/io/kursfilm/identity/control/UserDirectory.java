@@ -46,6 +46,10 @@ public class UserDirectory {
     return em.createNamedQuery(User.FIND_ALL, User.class).getResultList();
   }
 
+  public void remove(User user) {
+    em.remove(user);
+  }
+
   /** Adds a user with a password to the bound tenant. */
   public User create(String email, String displayName, Set<Role> roles, char[] password) {
     User user = new User(email, displayName, roles, clock.instant());

@@ -17,7 +17,9 @@ public class LocaleBean implements Serializable {
 
   public Locale getLocale() {
     if (locale == null) {
-      locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+      // Before the view exists: the browser's preferred language among the supported ones.
+      FacesContext faces = FacesContext.getCurrentInstance();
+      locale = faces.getApplication().getViewHandler().calculateLocale(faces);
     }
     return locale;
   }
@@ -28,6 +30,9 @@ public class LocaleBean implements Serializable {
 
   public void setLanguage(String language) {
     this.locale = "de".equals(language) ? Locale.GERMAN : Locale.ENGLISH;
-    FacesContext.getCurrentInstance().getViewRoot().setLocale(locale);
+    var root = FacesContext.getCurrentInstance().getViewRoot();
+    if (root != null) {
+      root.setLocale(locale);
+    }
   }
 }
