@@ -1,17 +1,15 @@
 package io.kursfilm.platform.boundary;
 
+import io.kursfilm.platform.control.DatabaseProbe;
 import io.kursfilm.storage.keys.TenantKeys;
 import io.kursfilm.storage.objects.ObjectStore;
 import io.kursfilm.transcoder.FfmpegInstallation;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import java.sql.Connection;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -26,8 +24,7 @@ public class ReadinessChecks {
 
   private static final Logger LOG = Logger.getLogger(ReadinessChecks.class.getName());
 
-  @Resource(lookup = "java:app/jdbc/kursfilm")
-  DataSource dataSource;
+  @Inject DatabaseProbe database;
 
   @Inject ObjectStore objectStore;
   @Inject TenantKeys tenantKeys;
@@ -39,13 +36,7 @@ public class ReadinessChecks {
     return check(
         "database",
         () -> {
-          try (Connection c = dataSource.getConnection()) {
-            if (!c.isValid(2)) {
-              throw new IllegalStateException("connection not valid");
-            }
-          } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-          }
+          database.ping();
           return null;
         });
   }
