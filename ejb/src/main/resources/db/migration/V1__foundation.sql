@@ -5,6 +5,8 @@ CREATE TABLE tenant (
   name        VARCHAR(200) NOT NULL,
   state       VARCHAR(20)  NOT NULL,
   kek_id      VARCHAR(40),
+  -- HMAC key of the tenant's blind indexes, wrapped by its KEK (useless once the KEK is shredded).
+  index_key   VARBINARY(1024),
   created_at  TIMESTAMP(6) NOT NULL,
   version     BIGINT       NOT NULL DEFAULT 0,
   CONSTRAINT uq_tenant_slug UNIQUE (slug)
@@ -13,13 +15,16 @@ CREATE TABLE tenant (
 CREATE TABLE app_user (
   id             CHAR(36)     NOT NULL PRIMARY KEY,
   tenant_id      CHAR(36)     NOT NULL,
-  email          VARCHAR(320) NOT NULL,
-  display_name   VARCHAR(200) NOT NULL,
+  -- Personal columns hold AEAD ciphertext under the tenant key (FieldCipher); e-mail is found
+  -- through its blind index.
+  email          VARCHAR(1024) NOT NULL,
+  email_index    CHAR(64)      NOT NULL,
+  display_name   VARCHAR(1024) NOT NULL,
   password_hash  VARCHAR(500),
   active         BOOLEAN      NOT NULL,
   created_at     TIMESTAMP(6) NOT NULL,
   version        BIGINT       NOT NULL DEFAULT 0,
-  CONSTRAINT uq_user_email UNIQUE (tenant_id, email),
+  CONSTRAINT uq_user_email UNIQUE (tenant_id, email_index),
   CONSTRAINT fk_user_tenant FOREIGN KEY (tenant_id) REFERENCES tenant (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 

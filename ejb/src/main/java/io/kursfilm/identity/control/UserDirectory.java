@@ -3,11 +3,13 @@ package io.kursfilm.identity.control;
 import io.kursfilm.identity.entity.Role;
 import io.kursfilm.identity.entity.User;
 import io.kursfilm.platform.control.ConflictException;
+import io.kursfilm.tenant.control.PersonalIndex;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,10 +21,13 @@ import java.util.Set;
 @Dependent
 public class UserDirectory {
 
+  private static final String EMAIL = "user.email";
+
   @PersistenceContext(unitName = "kursfilm")
   EntityManager em;
 
   @Inject PasswordHasher hasher;
+  @Inject PersonalIndex index;
   @Inject Clock clock;
 
   public Optional<User> find(String userId) {
@@ -36,14 +41,18 @@ public class UserDirectory {
     } catch (IllegalArgumentException notAnAddress) {
       return Optional.empty();
     }
-    return em.createNamedQuery(User.FIND_BY_EMAIL, User.class)
-        .setParameter("email", normalised)
+    return em.createNamedQuery(User.FIND_BY_EMAIL_INDEX, User.class)
+        .setParameter("emailIndex", index.of(EMAIL, normalised))
         .getResultStream()
         .findFirst();
   }
 
+  /** All users of the tenant, by e-mail (sorted here: the database holds only ciphertext). */
   public List<User> all() {
-    return em.createNamedQuery(User.FIND_ALL, User.class).getResultList();
+    return em.createNamedQuery(User.FIND_ALL, User.class)
+        .getResultStream()
+        .sorted(Comparator.comparing(User::email))
+        .toList();
   }
 
   public void remove(User user) {
@@ -52,8 +61,10 @@ public class UserDirectory {
 
   /** Adds a user with a password to the bound tenant. */
   public User create(String email, String displayName, Set<Role> roles, char[] password) {
-    User user = new User(email, displayName, roles, clock.instant());
-    if (findByEmail(user.email()).isPresent()) {
+    String normalised = User.normaliseEmail(email);
+    User user =
+        new User(normalised, index.of(EMAIL, normalised), displayName, roles, clock.instant());
+    if (findByEmail(normalised).isPresent()) {
       throw new ConflictException("a user with this e-mail exists");
     }
     if (password != null) {

@@ -3,6 +3,7 @@ package io.kursfilm.identity.entity;
 import io.kursfilm.tenant.control.TenantFilter;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -26,11 +27,13 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @Table(name = "app_user")
 @Multitenant
 @TenantDiscriminatorColumn(name = "tenant_id", contextProperty = TenantFilter.PROPERTY, length = 36)
-@NamedQuery(name = User.FIND_BY_EMAIL, query = "select u from User u where u.email = :email")
-@NamedQuery(name = User.FIND_ALL, query = "select u from User u order by u.email")
+@NamedQuery(
+    name = User.FIND_BY_EMAIL_INDEX,
+    query = "select u from User u where u.emailIndex = :emailIndex")
+@NamedQuery(name = User.FIND_ALL, query = "select u from User u")
 public class User {
 
-  public static final String FIND_BY_EMAIL = "User.findByEmail";
+  public static final String FIND_BY_EMAIL_INDEX = "User.findByEmailIndex";
   public static final String FIND_ALL = "User.findAll";
 
   @Id
@@ -41,8 +44,15 @@ public class User {
   @Column(name = "tenant_id", insertable = false, updatable = false)
   private String tenantId;
 
+  /** Encrypted at rest; found through {@link #emailIndex}. */
+  @Convert(converter = EmailConverter.class)
   private String email;
 
+  /** Blind index of the normalised e-mail: equality look-ups without storing it in clear. */
+  @Column(name = "email_index")
+  private String emailIndex;
+
+  @Convert(converter = NameConverter.class)
   @Column(name = "display_name")
   private String displayName;
 
@@ -64,9 +74,14 @@ public class User {
 
   protected User() {}
 
-  public User(String email, String displayName, Set<Role> roles, Instant now) {
+  /**
+   * A new user; {@code emailIndex} is the blind index of {@code email} after {@link
+   * #normaliseEmail}.
+   */
+  public User(String email, String emailIndex, String displayName, Set<Role> roles, Instant now) {
     this.id = UUID.randomUUID().toString();
     this.email = normaliseEmail(email);
+    this.emailIndex = emailIndex;
     this.displayName = displayName == null || displayName.isBlank() ? this.email : displayName;
     if (roles.isEmpty()) {
       throw new IllegalArgumentException("a user needs at least one role");

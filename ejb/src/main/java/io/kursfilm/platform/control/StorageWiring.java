@@ -1,5 +1,6 @@
 package io.kursfilm.platform.control;
 
+import io.kursfilm.storage.field.FieldCipher;
 import io.kursfilm.storage.keys.LocalKeyStore;
 import io.kursfilm.storage.keys.TenantKeys;
 import io.kursfilm.storage.objects.ObjectStore;
@@ -74,6 +75,12 @@ public class StorageWiring {
   @Singleton
   TenantKeys tenantKeys() {
     return new LocalKeyStore(Path.of(keyStoreDir), createMaster, kekCacheTtl, Clock.systemUTC());
+  }
+
+  @Produces
+  @Singleton
+  FieldCipher fieldCipher(TenantKeys keys) {
+    return new FieldCipher(keys);
   }
 
   @Produces

@@ -1,6 +1,7 @@
 package io.kursfilm.tenant.control;
 
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -21,11 +22,17 @@ public class TenantFilter {
   @PersistenceContext(unitName = "kursfilm")
   EntityManager em;
 
-  /** Scopes the current transaction's persistence context to {@code tenantId}. */
+  @Inject TenantContext context;
+
+  /**
+   * Scopes the current transaction's persistence context to {@code tenantId}. A transaction serves
+   * one tenant only: binding another fails.
+   */
   public void bind(String tenantId) {
     if (tenantId == null || tenantId.isBlank()) {
       throw new IllegalArgumentException("tenant id required");
     }
+    context.bind(tenantId);
     em.setProperty(PROPERTY, tenantId);
   }
 }

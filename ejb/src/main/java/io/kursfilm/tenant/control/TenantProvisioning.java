@@ -3,6 +3,7 @@ package io.kursfilm.tenant.control;
 import io.kursfilm.identity.control.UserDirectory;
 import io.kursfilm.identity.entity.Role;
 import io.kursfilm.platform.control.ConflictException;
+import io.kursfilm.storage.field.FieldCipher;
 import io.kursfilm.storage.keys.TenantKeys;
 import io.kursfilm.tenant.entity.Tenant;
 import jakarta.ejb.Stateless;
@@ -33,6 +34,7 @@ public class TenantProvisioning {
   @Inject TenantFilter filter;
   @Inject UserDirectory users;
   @Inject TenantKeys keys;
+  @Inject FieldCipher fieldCipher;
   @Inject Clock clock;
 
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -45,7 +47,7 @@ public class TenantProvisioning {
     em.flush();
     String kekId = keys.create(tenant.id());
     try {
-      tenant.keyCreated(kekId);
+      tenant.keysCreated(kekId, fieldCipher.newWrappedIndexKey(tenant.id()));
       filter.bind(tenant.id());
       for (NewUser u : firstUsers) {
         users.create(u.email(), u.displayName(), u.roles(), u.password());

@@ -40,6 +40,10 @@ public class Tenant {
   @Column(name = "kek_id")
   private String kekId;
 
+  /** HMAC key of this tenant's blind indexes, wrapped by its KEK. */
+  @Column(name = "index_key")
+  private byte[] indexKey;
+
   @Column(name = "created_at")
   private Instant createdAt;
 
@@ -62,9 +66,14 @@ public class Tenant {
     this.createdAt = now;
   }
 
-  /** Records the id of the key-encryption key created for this tenant in the key store. */
-  public void keyCreated(String kekId) {
+  /** Records the tenant's key-encryption key id and its wrapped blind-index key. */
+  public void keysCreated(String kekId, byte[] wrappedIndexKey) {
     this.kekId = kekId;
+    this.indexKey = wrappedIndexKey.clone();
+  }
+
+  public byte[] indexKey() {
+    return indexKey == null ? null : indexKey.clone();
   }
 
   public boolean isActive() {

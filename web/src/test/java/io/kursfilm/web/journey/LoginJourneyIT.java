@@ -58,6 +58,9 @@ class LoginJourneyIT {
     assertFalse(menuIds().contains("menuUsers"), "no admin entries for a trainer");
     assertTrue(menuIds().contains("menuVideos"));
     assertNotEquals(sessionBefore, sessionId(), "session id renewed on login");
+    assertEquals(200, fetchStatus("GET", "api/v1/me"), "API usable with the session cookie");
+    assertEquals(
+        403, fetchStatus("DELETE", "api/v1/sessions/current"), "no CSRF token, no state change");
   }
 
   @Test
@@ -120,6 +123,18 @@ class LoginJourneyIT {
     waitForPage("critic-home");
     assertEquals(
         "Videos, die auf Ihre Prüfung warten", browser.findElement(By.id("pageTitle")).getText());
+  }
+
+  /** Status of an API call made by the page's own JavaScript, with the browser's cookies. */
+  private long fetchStatus(String method, String path) {
+    Object status =
+        browser.executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0], {method: arguments[1], credentials: 'same-origin'})"
+                + ".then(r => done(r.status)).catch(e => done(-1));",
+            base + path,
+            method);
+    return ((Number) status).longValue();
   }
 
   private void logIn(String tenant, String email, String password) {

@@ -17,9 +17,14 @@ import io.kursfilm.web.ItEnvironment;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
+import javax.naming.InitialContext;
+import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -108,6 +113,34 @@ class TenancyIT {
     caller.bind(new AuthenticatedCaller(acme, "acme", demoTrainer, EnumSet.of(Role.TRAINER)));
 
     assertThrows(NotAuthenticatedException.class, () -> profile.me());
+  }
+
+  @Test
+  void personal_columns_hold_no_e_mail_or_name_in_clear() throws Exception {
+    DataSource db = InitialContext.doLookup("java:app/jdbc/kursfilm");
+    List<String> stored = new ArrayList<>();
+    try (Connection c = db.getConnection();
+        ResultSet rows =
+            c.createStatement()
+                .executeQuery("SELECT email, display_name, email_index FROM app_user")) {
+      while (rows.next()) {
+        stored.add(rows.getString(1));
+        stored.add(rows.getString(2));
+        stored.add(rows.getString(3));
+      }
+    }
+
+    assertTrue(stored.size() >= 3 * 17, "demo seed present");
+    assertTrue(
+        stored.stream().noneMatch(v -> v.contains("@") || v.contains("Employee")), stored.get(0));
+    String acme = tenantId("acme");
+    String name =
+        inTx(
+            () -> {
+              filter.bind(acme);
+              return users.findByEmail("employee3@acme.example").orElseThrow().displayName();
+            });
+    assertEquals("Employee 3", name);
   }
 
   private String tenantId(String slug) throws Exception {
