@@ -1,0 +1,2 @@
+/** Users and their roles; personal columns are encrypted at rest. */
+package io.kursfilm.identity.entity;

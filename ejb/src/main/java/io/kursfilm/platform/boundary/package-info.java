@@ -1,0 +1,2 @@
+/** Readiness checks that operations and load balancers call. */
+package io.kursfilm.platform.boundary;

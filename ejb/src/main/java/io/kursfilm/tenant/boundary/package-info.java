@@ -1,0 +1,2 @@
+/** Customer companies as the platform operator manages them. */
+package io.kursfilm.tenant.boundary;

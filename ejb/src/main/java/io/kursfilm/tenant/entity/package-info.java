@@ -1,0 +1,2 @@
+/** The tenant (customer company) and its lifecycle. */
+package io.kursfilm.tenant.entity;
