@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
  * <p>Associated data is sent as Vault's key-derivation {@code context}. Vault only binds the
  * context to the ciphertext when the Transit key was created with {@code derived=true}; on a
  * non-derived key the associated data would not be authenticated, so operators must create the key
- * as derived (the README of the key store says so). Empty associated data is refused for the same
- * reason.
+ * as derived ({@code vault write transit/keys/kursfilm-master derived=true}). Empty associated data
+ * is refused for the same reason.
  *
  * <p>Errors become {@link GeneralSecurityException}s that name the operation, the Vault address and
  * the HTTP status, never the token, the plaintext or Vault's response body.
