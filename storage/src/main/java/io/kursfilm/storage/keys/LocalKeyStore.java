@@ -1,38 +1,41 @@
 package io.kursfilm.storage.keys;
 
 import com.google.crypto.tink.Aead;
-import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import io.kursfilm.storage.keys.kms.MasterKeyFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
- * The local default key store: a directory of its own (never inside the database or the object
- * store) holding one Tink keyset per tenant, each encrypted under a master keyset file. In
- * production the master key lives in a KMS instead; this class is the seam's local side.
+ * The key store: a directory of its own (never inside the database or the object store) holding one
+ * Tink keyset per tenant in {@code tenants/<tenantId>.json}, each encrypted under a master AEAD.
+ * The master is the local {@code master-keyset.json} by default, or any AEAD from {@link
+ * io.kursfilm.storage.keys.kms.MasterKeys} (a cloud KMS, Vault Transit) in production. One instance
+ * per application, thread-safe.
  *
- * <p>Unwrapped KEKs are cached in memory for a short time and evicted on destroy.
+ * <p>Unwrapped KEKs are cached in memory for a short time and evicted on rotate and destroy.
  */
 public class LocalKeyStore implements TenantKeys {
 
-  private static final Pattern TENANT_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
-  private static final String MASTER_FILE = "master-keyset.json";
+  /** The local master keyset's file name inside the key-store directory. */
+  public static final String MASTER_FILE = "master-keyset.json";
+
+  /** The sub-directory holding the wrapped tenant keysets; the only part that is backed up. */
+  public static final String TENANTS_DIR = "tenants";
 
   private final Path tenantsDir;
   private final Aead master;
@@ -43,50 +46,48 @@ public class LocalKeyStore implements TenantKeys {
   private record CachedKek(Aead aead, Instant expires) {}
 
   /**
-   * Opens the key store in {@code directory}, creating the master keyset on first use when {@code
-   * createMaster} is set.
+   * Opens the key store in {@code directory} with the local master keyset file, creating it on
+   * first use when {@code createMaster} is set.
    */
   public LocalKeyStore(Path directory, boolean createMaster, Duration cacheTtl, Clock clock) {
-    this.tenantsDir = directory.resolve("tenants");
+    this(directory, localMaster(directory, createMaster), cacheTtl, clock);
+  }
+
+  /**
+   * Opens the key store in {@code directory} with a master AEAD from elsewhere, typically {@link
+   * io.kursfilm.storage.keys.kms.MasterKeys#fromUri}. No master file is read or written.
+   */
+  public LocalKeyStore(Path directory, Aead master, Duration cacheTtl, Clock clock) {
+    this.tenantsDir = directory.resolve(TENANTS_DIR);
+    this.master = master;
     this.cacheTtl = cacheTtl;
     this.clock = clock;
     try {
       AeadConfig.register();
       Files.createDirectories(tenantsDir);
-      this.master = loadMaster(directory.resolve(MASTER_FILE), createMaster);
     } catch (IOException | GeneralSecurityException e) {
       throw new KeyStoreException("cannot open key store", e);
     }
   }
 
-  private static Aead loadMaster(Path file, boolean create)
-      throws IOException, GeneralSecurityException {
-    if (!Files.exists(file)) {
-      if (!create) {
-        throw new KeyStoreException("master keyset missing and creation disabled");
-      }
-      KeysetHandle fresh = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
-      writePrivately(
-          file, TinkJsonProtoKeysetFormat.serializeKeyset(fresh, InsecureSecretKeyAccess.get()));
+  private static Aead localMaster(Path directory, boolean create) {
+    try {
+      Files.createDirectories(directory);
+      return MasterKeyFile.open(directory.resolve(MASTER_FILE), create);
+    } catch (IOException | GeneralSecurityException e) {
+      throw new KeyStoreException("cannot open key store: master keyset unusable", e);
     }
-    KeysetHandle handle =
-        TinkJsonProtoKeysetFormat.parseKeyset(
-            Files.readString(file, StandardCharsets.UTF_8), InsecureSecretKeyAccess.get());
-    return handle.getPrimitive(RegistryConfiguration.get(), Aead.class);
   }
 
   @Override
-  public String create(String tenantId) {
+  public synchronized String create(String tenantId) {
     Path file = fileOf(tenantId);
     if (Files.exists(file)) {
       throw new KeyStoreException("tenant key already exists");
     }
     try {
       KeysetHandle kek = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
-      writePrivately(
-          file,
-          TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(
-              kek, master, associatedData(tenantId)));
+      write(tenantId, kek);
       return Integer.toUnsignedString(kek.getPrimary().getId());
     } catch (IOException | GeneralSecurityException e) {
       throw new KeyStoreException("cannot create tenant key", e);
@@ -105,25 +106,49 @@ public class LocalKeyStore implements TenantKeys {
     if (cached != null && cached.expires().isAfter(now)) {
       return cached.aead();
     }
-    Path file = fileOf(tenantId);
-    if (!Files.exists(file)) {
-      cache.remove(tenantId);
-      throw new KeyStoreException("tenant key missing or destroyed");
-    }
     try {
-      KeysetHandle handle =
-          TinkJsonProtoKeysetFormat.parseEncryptedKeyset(
-              Files.readString(file, StandardCharsets.UTF_8), master, associatedData(tenantId));
-      Aead aead = handle.getPrimitive(RegistryConfiguration.get(), Aead.class);
+      Aead aead = read(tenantId).getPrimitive(RegistryConfiguration.get(), Aead.class);
       cache.put(tenantId, new CachedKek(aead, now.plus(cacheTtl)));
       return aead;
-    } catch (IOException | GeneralSecurityException e) {
+    } catch (GeneralSecurityException e) {
       throw new KeyStoreException("cannot load tenant key", e);
     }
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Synchronized with {@link #create} and {@link #destroy} so that two rotations cannot lose one
+   * another's key and a rotation cannot resurrect a destroyed keyset.
+   */
   @Override
-  public void destroy(String tenantId) {
+  public synchronized String rotate(String tenantId) {
+    try {
+      KeysetHandle.Builder.Entry fresh =
+          KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM)
+              .withRandomId()
+              .makePrimary();
+      KeysetHandle rotated = KeysetHandle.newBuilder(read(tenantId)).addEntry(fresh).build();
+      write(tenantId, rotated);
+      cache.remove(tenantId);
+      return Integer.toUnsignedString(rotated.getPrimary().getId());
+    } catch (IOException | GeneralSecurityException e) {
+      throw new KeyStoreException("cannot rotate tenant key", e);
+    }
+  }
+
+  @Override
+  public List<String> keyIds(String tenantId) {
+    KeysetHandle handle = read(tenantId);
+    List<String> ids = new ArrayList<>(handle.size());
+    for (int i = 0; i < handle.size(); i++) {
+      ids.add(Integer.toUnsignedString(handle.getAt(i).getId()));
+    }
+    return List.copyOf(ids);
+  }
+
+  @Override
+  public synchronized void destroy(String tenantId) {
     cache.remove(tenantId);
     try {
       Files.deleteIfExists(fileOf(tenantId));
@@ -144,33 +169,35 @@ public class LocalKeyStore implements TenantKeys {
     }
   }
 
-  private Path fileOf(String tenantId) {
-    if (!TENANT_ID.matcher(tenantId).matches()) {
-      throw new IllegalArgumentException("malformed tenant id");
+  /** Reads and unwraps the tenant's keyset; fails when it is missing or destroyed. */
+  private KeysetHandle read(String tenantId) {
+    Path file = fileOf(tenantId);
+    if (!Files.exists(file)) {
+      cache.remove(tenantId);
+      throw new KeyStoreException("tenant key missing or destroyed");
     }
-    return tenantsDir.resolve(tenantId + ".json");
+    try {
+      return TinkJsonProtoKeysetFormat.parseEncryptedKeyset(
+          Files.readString(file, StandardCharsets.UTF_8), master, associatedData(tenantId));
+    } catch (IOException | GeneralSecurityException e) {
+      throw new KeyStoreException("cannot load tenant key", e);
+    }
+  }
+
+  private void write(String tenantId, KeysetHandle keyset)
+      throws IOException, GeneralSecurityException {
+    MasterKeyFile.writePrivately(
+        fileOf(tenantId),
+        TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(
+            keyset, master, associatedData(tenantId)));
+  }
+
+  private Path fileOf(String tenantId) {
+    return tenantsDir.resolve(TenantIds.fileName(tenantId));
   }
 
   /** Binds each wrapped keyset to its tenant, so a file copied to another name will not load. */
   private static byte[] associatedData(String tenantId) {
     return ("kursfilm-kek|" + tenantId).getBytes(StandardCharsets.UTF_8);
-  }
-
-  /** Writes via a temp file and an atomic move, readable by the owner only. */
-  private static void writePrivately(Path file, String content) throws IOException {
-    Path tmp = Files.createTempFile(file.getParent(), ".new", ".tmp");
-    try {
-      if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-      }
-      Files.writeString(tmp, content, StandardCharsets.UTF_8);
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
   }
 }

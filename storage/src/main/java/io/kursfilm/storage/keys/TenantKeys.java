@@ -1,6 +1,7 @@
 package io.kursfilm.storage.keys;
 
 import com.google.crypto.tink.Aead;
+import java.util.List;
 
 /**
  * The key-encryption keys of tenants. Implementations keep them outside the main database and the
@@ -16,6 +17,18 @@ public interface TenantKeys {
 
   /** The tenant's KEK as an AEAD primitive; fails when the key is missing or destroyed. */
   Aead kek(String tenantId);
+
+  /**
+   * Adds a new key to the tenant's KEK keyset and makes it primary: new ciphertexts use it, while
+   * the older keys stay so that data wrapped before still opens. Returns the id of the new key.
+   */
+  String rotate(String tenantId);
+
+  /**
+   * The ids of every key in the tenant's KEK keyset, primary or not, as unsigned decimal strings
+   * (the form {@link #create} and {@link #rotate} return); the shred certificate lists them.
+   */
+  List<String> keyIds(String tenantId);
 
   /** Irrevocably removes the tenant's KEK from this store and from every in-memory cache. */
   void destroy(String tenantId);

@@ -1,6 +1,8 @@
 /**
  * Tenant key-encryption keys (Tink keysets) kept in a key store that is separate from the database
  * and from the object store, so that destroying a tenant's key makes every copy of its data
- * unreadable.
+ * unreadable. {@link io.kursfilm.storage.keys.LocalKeyStore} holds the wrapped keysets and rotates
+ * them, {@link io.kursfilm.storage.keys.KeyStoreBackup} keeps their backups for a stated retention,
+ * and the master key that wraps them comes from {@link io.kursfilm.storage.keys.kms}.
  */
 package io.kursfilm.storage.keys;

@@ -1,23 +1,38 @@
 package io.kursfilm.storage.keys;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LocalKeyStoreTest {
 
   @TempDir Path dir;
+
+  @BeforeAll
+  static void registerTink() throws Exception {
+    AeadConfig.register();
+  }
 
   private LocalKeyStore open() {
     return new LocalKeyStore(dir, true, Duration.ofMinutes(5), Clock.systemUTC());
@@ -93,5 +108,79 @@ class LocalKeyStoreTest {
   @Test
   void check_passes_on_a_healthy_store() {
     open().check();
+  }
+
+  @Test
+  void rotation_keeps_old_data_readable_and_seals_new_data_under_the_new_primary()
+      throws Exception {
+    LocalKeyStore store = open();
+    String first = store.create("t1");
+    byte[] ad = "t1|o1".getBytes(StandardCharsets.UTF_8);
+    byte[] before = store.kek("t1").encrypt("old".getBytes(StandardCharsets.UTF_8), ad);
+
+    String second = store.rotate("t1");
+
+    assertNotEquals(first, second);
+    Aead kek = store.kek("t1");
+    assertArrayEquals("old".getBytes(StandardCharsets.UTF_8), kek.decrypt(before, ad));
+    byte[] after = kek.encrypt("new".getBytes(StandardCharsets.UTF_8), ad);
+    // Tink's output prefix: version byte 0x01, then the 4-byte big-endian id of the sealing key.
+    assertEquals(Integer.parseUnsignedInt(first), outputPrefixKeyId(before));
+    assertEquals(Integer.parseUnsignedInt(second), outputPrefixKeyId(after));
+    assertEquals(List.of(first, second), store.keyIds("t1"));
+    assertArrayEquals("new".getBytes(StandardCharsets.UTF_8), open().kek("t1").decrypt(after, ad));
+  }
+
+  @Test
+  void rotation_evicts_the_cached_kek() throws Exception {
+    LocalKeyStore store = open();
+    store.create("t1");
+    Aead cachedBefore = store.kek("t1");
+
+    String second = store.rotate("t1");
+
+    Aead fresh = store.kek("t1");
+    assertNotSame(cachedBefore, fresh);
+    byte[] ad = "x".getBytes(StandardCharsets.UTF_8);
+    assertEquals(Integer.parseUnsignedInt(second), outputPrefixKeyId(fresh.encrypt(ad, ad)));
+  }
+
+  @Test
+  void key_ids_list_the_single_key_of_a_new_tenant() {
+    LocalKeyStore store = open();
+    String id = store.create("t1");
+    assertEquals(List.of(id), store.keyIds("t1"));
+  }
+
+  @Test
+  void rotating_or_listing_a_destroyed_key_fails() {
+    LocalKeyStore store = open();
+    store.create("t1");
+    store.destroy("t1");
+    assertThrows(KeyStoreException.class, () -> store.rotate("t1"));
+    assertThrows(KeyStoreException.class, () -> store.keyIds("t1"));
+    assertFalse(store.exists("t1"));
+  }
+
+  @Test
+  void store_with_an_external_master_aead_writes_no_master_file() throws Exception {
+    Aead master =
+        KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM)
+            .getPrimitive(RegistryConfiguration.get(), Aead.class);
+    LocalKeyStore store = new LocalKeyStore(dir, master, Duration.ofMinutes(5), Clock.systemUTC());
+    store.create("t1");
+    byte[] ad = "a".getBytes(StandardCharsets.UTF_8);
+    byte[] sealed = store.kek("t1").encrypt(ad, ad);
+
+    LocalKeyStore reopened =
+        new LocalKeyStore(dir, master, Duration.ofMinutes(5), Clock.systemUTC());
+
+    assertArrayEquals(ad, reopened.kek("t1").decrypt(sealed, ad));
+    assertFalse(Files.exists(dir.resolve(LocalKeyStore.MASTER_FILE)));
+  }
+
+  private static int outputPrefixKeyId(byte[] ciphertext) {
+    assertEquals(1, ciphertext[0], "Tink output prefix");
+    return ByteBuffer.wrap(ciphertext, 1, 4).getInt();
   }
 }

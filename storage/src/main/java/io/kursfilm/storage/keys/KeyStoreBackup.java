@@ -1,0 +1,217 @@
+package io.kursfilm.storage.keys;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Backs up the key store's wrapped tenant keysets into dated directories and deletes the backups
+ * older than the retention; this retention is what a shred certificate promises. One instance per
+ * application; {@link #run} is called on a fixed schedule (every {@code runInterval}, aligned to
+ * the epoch, e.g. daily at 00:00 UTC) and is the only place that prunes.
+ *
+ * <p>Only {@code tenants/*.json} is copied, never the master keyset: the backups are useless
+ * without the master, which in production lives in the KMS, and a leaked backup must not carry its
+ * own key.
+ *
+ * <p>A destroyed tenant key stays in the backups taken before its destruction until they age out.
+ * {@link #keyGoneFromBackupsAfter} says when that is. {@link #purgeTenant} removes it at once
+ * instead; the trade-off: a purge makes the shred complete immediately, but it also removes the
+ * only way back if the destruction was a mistake (a wrong tenant id, a premature off-boarding), so
+ * the caller decides per shred, typically when the customer asks for immediate erasure.
+ */
+public final class KeyStoreBackup {
+
+  private static final String PREFIX = "keys-";
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
+
+  private final Path tenantsDir;
+  private final Path backupDir;
+  private final Duration retention;
+  private final Duration runInterval;
+  private final Clock clock;
+
+  /**
+   * @param keyStoreDir the directory of a {@link LocalKeyStore}
+   * @param backupDir where the dated backups go; must not be inside the key store
+   * @param retention how long a backup is kept
+   * @param runInterval how often {@link #run} is scheduled; {@link Duration#ZERO} when pruning is
+   *     continuous and no rounding applies
+   */
+  public KeyStoreBackup(
+      Path keyStoreDir, Path backupDir, Duration retention, Duration runInterval, Clock clock) {
+    if (retention.isNegative() || runInterval.isNegative()) {
+      throw new IllegalArgumentException("retention and run interval must not be negative");
+    }
+    Path store = keyStoreDir.toAbsolutePath().normalize();
+    Path backups = backupDir.toAbsolutePath().normalize();
+    if (backups.startsWith(store)) {
+      throw new IllegalArgumentException("backup directory must lie outside the key store");
+    }
+    this.tenantsDir = store.resolve(LocalKeyStore.TENANTS_DIR);
+    this.backupDir = backups;
+    this.retention = retention;
+    this.runInterval = runInterval;
+    this.clock = clock;
+  }
+
+  /** Takes a backup now, then prunes the expired ones. Returns the new backup's directory. */
+  public Path run() {
+    Path backup = backup();
+    prune();
+    return backup;
+  }
+
+  /**
+   * Copies every wrapped tenant keyset into a new dated directory. The copy is assembled under a
+   * hidden name and renamed when complete, so a crash never leaves a partial backup that looks
+   * whole.
+   */
+  public Path backup() {
+    Instant now = clock.instant();
+    Path target = backupDir.resolve(PREFIX + STAMP.format(now));
+    Path partial = backupDir.resolve("." + target.getFileName() + ".partial");
+    if (Files.exists(target)) {
+      throw new KeyStoreException("a key-store backup with this timestamp already exists");
+    }
+    try {
+      Files.createDirectories(backupDir);
+      deleteTree(partial); // left over from a crash during an earlier backup
+      Path partialTenants = Files.createDirectories(partial.resolve(LocalKeyStore.TENANTS_DIR));
+      restrict(partial);
+      if (Files.isDirectory(tenantsDir)) {
+        try (DirectoryStream<Path> keysets = Files.newDirectoryStream(tenantsDir, "*.json")) {
+          for (Path keyset : keysets) {
+            Files.copy(keyset, partialTenants.resolve(keyset.getFileName()));
+          }
+        }
+      }
+      Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+      return target;
+    } catch (IOException e) {
+      deleteTree(partial);
+      throw new KeyStoreException("cannot back up key store", e);
+    }
+  }
+
+  /** Deletes every backup whose age has reached the retention. Returns how many were deleted. */
+  public int prune() {
+    Instant now = clock.instant();
+    int deleted = 0;
+    for (Backup backup : list()) {
+      if (!backup.takenAt().plus(retention).isAfter(now)) {
+        deleteTree(backup.dir());
+        deleted++;
+      }
+    }
+    return deleted;
+  }
+
+  /** The times of the backups currently kept, oldest first. */
+  public List<Instant> backups() {
+    return list().stream().map(Backup::takenAt).toList();
+  }
+
+  /**
+   * When the last backup copy of a key destroyed at {@code destroyedAt} is deleted: the newest
+   * backup that can hold it was taken no later than {@code destroyedAt}, so it expires by {@code
+   * destroyedAt + retention} and goes at the first scheduled run from then on.
+   */
+  public Instant keyGoneFromBackupsAfter(Instant destroyedAt) {
+    Instant expired = destroyedAt.plus(retention);
+    if (runInterval.isZero()) {
+      return expired;
+    }
+    long interval = runInterval.toMillis();
+    long millis = expired.toEpochMilli();
+    long runs = Math.floorDiv(millis + interval - 1, interval);
+    return Instant.ofEpochMilli(Math.multiplyExact(runs, interval));
+  }
+
+  /**
+   * Removes the tenant's keyset from every backup at once, making a shred complete without waiting
+   * for the retention. See the class comment for why this is the caller's choice. Returns the
+   * number of backups it was removed from.
+   */
+  public int purgeTenant(String tenantId) {
+    String fileName = TenantIds.fileName(tenantId);
+    int purged = 0;
+    for (Backup backup : list()) {
+      try {
+        if (Files.deleteIfExists(
+            backup.dir().resolve(LocalKeyStore.TENANTS_DIR).resolve(fileName))) {
+          purged++;
+        }
+      } catch (IOException e) {
+        throw new KeyStoreException("cannot purge tenant key from backups", e);
+      }
+    }
+    return purged;
+  }
+
+  private record Backup(Path dir, Instant takenAt) {}
+
+  /** The complete backups, oldest first; foreign and partial entries are ignored. */
+  private List<Backup> list() {
+    if (!Files.isDirectory(backupDir)) {
+      return List.of();
+    }
+    List<Backup> found = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(backupDir, PREFIX + "*")) {
+      for (Path entry : entries) {
+        takenAt(entry).ifPresent(at -> found.add(new Backup(entry, at)));
+      }
+    } catch (IOException e) {
+      throw new KeyStoreException("cannot list key-store backups", e);
+    }
+    found.sort(Comparator.comparing(Backup::takenAt));
+    return found;
+  }
+
+  /** The time is read from the name, not the file's mtime, which copies and restores change. */
+  private static Optional<Instant> takenAt(Path entry) {
+    if (!Files.isDirectory(entry)) {
+      return Optional.empty();
+    }
+    try {
+      String stamp = entry.getFileName().toString().substring(PREFIX.length());
+      return Optional.of(Instant.from(STAMP.parse(stamp)));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static void restrict(Path dir) throws IOException {
+    if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+    }
+  }
+
+  private static void deleteTree(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      throw new KeyStoreException("cannot delete key-store backup", e);
+    }
+  }
+}

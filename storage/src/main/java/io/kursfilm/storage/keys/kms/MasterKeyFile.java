@@ -1,0 +1,68 @@
+package io.kursfilm.storage.keys.kms;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+
+/**
+ * The local default master key: a cleartext Tink AEAD keyset in a file next to the key store. It is
+ * only as safe as the file's permissions, which is why production points {@link MasterKeys} at a
+ * KMS instead. Stateless; {@link #open} reads the file once and returns the primitive.
+ */
+public final class MasterKeyFile {
+
+  private MasterKeyFile() {}
+
+  /**
+   * Loads the master keyset from {@code file}; when it is missing, generates one if {@code create}
+   * is set and fails otherwise.
+   */
+  public static Aead open(Path file, boolean create) throws IOException, GeneralSecurityException {
+    AeadConfig.register();
+    if (!Files.exists(file)) {
+      if (!create) {
+        throw new GeneralSecurityException("master keyset missing and creation disabled");
+      }
+      KeysetHandle fresh = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+      writePrivately(
+          file, TinkJsonProtoKeysetFormat.serializeKeyset(fresh, InsecureSecretKeyAccess.get()));
+    }
+    KeysetHandle handle =
+        TinkJsonProtoKeysetFormat.parseKeyset(
+            Files.readString(file, StandardCharsets.UTF_8), InsecureSecretKeyAccess.get());
+    return handle.getPrimitive(RegistryConfiguration.get(), Aead.class);
+  }
+
+  /**
+   * Writes via a temp file and an atomic move, readable by the owner only, so a crash never leaves
+   * a half-written keyset and other local users never see one.
+   */
+  public static void writePrivately(Path file, String content) throws IOException {
+    Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".new", ".tmp");
+    try {
+      if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+      }
+      Files.writeString(tmp, content, StandardCharsets.UTF_8);
+      try {
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+}

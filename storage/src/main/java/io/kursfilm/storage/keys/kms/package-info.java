@@ -1,0 +1,6 @@
+/**
+ * Sources of the master key that wraps the tenant keysets: a local keyset file (the default), a
+ * cloud KMS through Tink's {@code KmsClient} seam, or HashiCorp Vault Transit. {@link
+ * io.kursfilm.storage.keys.kms.MasterKeys} picks one from a configured URI.
+ */
+package io.kursfilm.storage.keys.kms;
