@@ -1,2 +1,4 @@
-/** Password hashing, bearer tokens, the user directory and the authenticated caller of a request. */
+/**
+ * Password hashing, bearer tokens, the user directory and the authenticated caller of a request.
+ */
 package io.kursfilm.identity.control;

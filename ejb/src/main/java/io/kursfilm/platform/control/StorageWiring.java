@@ -1,8 +1,10 @@
 package io.kursfilm.platform.control;
 
 import io.kursfilm.storage.field.FieldCipher;
+import io.kursfilm.storage.keys.KeyStoreBackup;
 import io.kursfilm.storage.keys.LocalKeyStore;
 import io.kursfilm.storage.keys.TenantKeys;
+import io.kursfilm.storage.keys.kms.MasterKeys;
 import io.kursfilm.storage.objects.ObjectStore;
 import io.kursfilm.storage.objects.ObjectStoreSettings;
 import io.kursfilm.transcoder.FfmpegInstallation;
@@ -12,8 +14,12 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -53,6 +59,30 @@ public class StorageWiring {
   boolean createMaster;
 
   @Inject
+  @ConfigProperty(name = "kursfilm.keystore.master-uri")
+  Optional<String> masterUri;
+
+  @Inject
+  @ConfigProperty(name = "kursfilm.keystore.vault-token")
+  Optional<String> vaultToken;
+
+  @Inject
+  @ConfigProperty(name = "kursfilm.keystore.kms-credentials")
+  Optional<String> kmsCredentials;
+
+  @Inject
+  @ConfigProperty(name = "kursfilm.keystore.backup.dir")
+  String backupDir;
+
+  @Inject
+  @ConfigProperty(name = "kursfilm.keystore.backup.retention")
+  Duration backupRetention;
+
+  @Inject
+  @ConfigProperty(name = "kursfilm.keystore.backup.interval")
+  Duration backupInterval;
+
+  @Inject
   @ConfigProperty(name = "kursfilm.keystore.cache-ttl")
   Duration kekCacheTtl;
 
@@ -74,7 +104,33 @@ public class StorageWiring {
   @Produces
   @Singleton
   TenantKeys tenantKeys() {
-    return new LocalKeyStore(Path.of(keyStoreDir), createMaster, kekCacheTtl, Clock.systemUTC());
+    // Local default: the master keyset file inside the key store; production names a KMS key.
+    String uri =
+        masterUri
+            .filter(u -> !u.isBlank())
+            .orElse(
+                "file:" + Path.of(keyStoreDir).toAbsolutePath().resolve(LocalKeyStore.MASTER_FILE));
+    Map<String, String> settings = new HashMap<>();
+    settings.put(MasterKeys.FILE_CREATE, Boolean.toString(createMaster));
+    vaultToken.ifPresent(t -> settings.put(MasterKeys.VAULT_TOKEN, t));
+    kmsCredentials.ifPresent(c -> settings.put(MasterKeys.KMS_CREDENTIALS, c));
+    try {
+      return new LocalKeyStore(
+          Path.of(keyStoreDir), MasterKeys.fromUri(uri, settings), kekCacheTtl, Clock.systemUTC());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("master key unavailable", e);
+    }
+  }
+
+  @Produces
+  @Singleton
+  KeyStoreBackup keyStoreBackup() {
+    return new KeyStoreBackup(
+        Path.of(keyStoreDir),
+        Path.of(backupDir),
+        backupRetention,
+        backupInterval,
+        Clock.systemUTC());
   }
 
   @Produces
