@@ -1,0 +1,268 @@
+package io.kursfilm.storage.sealed;
+
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.StreamingAead;
+import com.google.crypto.tink.TinkProtoKeysetFormat;
+import com.google.crypto.tink.streamingaead.PredefinedStreamingAeadParameters;
+import com.google.crypto.tink.streamingaead.StreamingAeadConfig;
+import io.kursfilm.storage.keys.TenantKeys;
+import io.kursfilm.storage.objects.IncompleteUpload;
+import io.kursfilm.storage.objects.ObjectInfo;
+import io.kursfilm.storage.objects.ObjectStore;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Stores and reads tenant bytes encrypted: each object gets a fresh StreamingAead data key (DEK),
+ * wrapped by the tenant's KEK and kept in the object's metadata and in the returned {@link
+ * SealedObject}. Ciphertext and wrapped DEK are bound to {@code tenantId|objectId}, so a blob moved
+ * to another tenant or id does not open. Thread-safe; one instance per application, {@link #warmUp}
+ * once at start-up.
+ *
+ * <p>The tenant id argument must be the authenticated caller's tenant: it picks the bucket and the
+ * KEK. Memory per call is bounded (about two segments plus minio's part buffer), whatever the size.
+ */
+public class SealedObjects {
+
+  static final String DEK_METADATA = "kf-dek";
+  static final String FORMAT_METADATA = "kf-seal";
+  static final String FORMAT = "tink-aes256-gcm-hkdf-1mb";
+
+  /** Stored bytes one ranged GET may fetch ahead: a 1 MiB range spans at most 3 segments. */
+  public static final int DEFAULT_RANGE_READ_AHEAD = 4 * CiphertextLayout.SEGMENT_SIZE;
+
+  private static final Pattern TENANT_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+  private static final Pattern OBJECT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,254}");
+  private static final int GET_BUFFER = 2 * CiphertextLayout.SEGMENT_SIZE;
+
+  static {
+    try {
+      StreamingAeadConfig.register();
+    } catch (GeneralSecurityException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private final ObjectStore store;
+  private final TenantKeys keys;
+  private final int rangeReadAhead;
+
+  public SealedObjects(ObjectStore store, TenantKeys keys) {
+    this(store, keys, DEFAULT_RANGE_READ_AHEAD);
+  }
+
+  public SealedObjects(ObjectStore store, TenantKeys keys, int rangeReadAhead) {
+    if (rangeReadAhead < CiphertextLayout.SEGMENT_SIZE) {
+      throw new IllegalArgumentException("read-ahead must be at least one segment");
+    }
+    this.store = store;
+    this.keys = keys;
+    this.rangeReadAhead = rangeReadAhead;
+  }
+
+  /**
+   * Encrypts {@code plaintext} while streaming it into the tenant's bucket under {@code objectId}.
+   * On any failure (source, network, store) the object and any partial upload are removed before
+   * the exception leaves, replacing an older object of the same id means losing it then. Does not
+   * close {@code plaintext}.
+   *
+   * @throws SealedObjectException when sealing failed
+   */
+  public SealedObject seal(String tenantId, String objectId, InputStream plaintext) {
+    byte[] ad = associatedData(tenantId, objectId);
+    byte[] wrappedDek;
+    StreamingAead aead;
+    try {
+      KeysetHandle dek =
+          KeysetHandle.generateNew(PredefinedStreamingAeadParameters.AES256_GCM_HKDF_1MB);
+      wrappedDek = TinkProtoKeysetFormat.serializeEncryptedKeyset(dek, keys.kek(tenantId), ad);
+      aead = dek.getPrimitive(RegistryConfiguration.get(), StreamingAead.class);
+    } catch (GeneralSecurityException | RuntimeException e) {
+      throw new SealedObjectException("cannot create data key", e);
+    }
+    String key = objectId;
+    try {
+      EncryptingInputStream ciphertext = new EncryptingInputStream(aead, plaintext, ad);
+      Map<String, String> metadata =
+          Map.of(
+              DEK_METADATA,
+              Base64.getEncoder().encodeToString(wrappedDek),
+              FORMAT_METADATA,
+              FORMAT);
+      store.put(tenantId, key, ciphertext, metadata);
+      if (!ciphertext.finished()
+          || ciphertext.ciphertextBytes()
+              != CiphertextLayout.ciphertextSize(ciphertext.plaintextBytes())) {
+        throw new IOException("upload ended before the plaintext did");
+      }
+      return new SealedObject(
+          tenantId,
+          objectId,
+          key,
+          wrappedDek,
+          ciphertext.ciphertextBytes(),
+          ciphertext.plaintextBytes());
+    } catch (Exception | Error e) {
+      discard(tenantId, key, e);
+      throw new SealedObjectException("seal failed", e);
+    }
+  }
+
+  /** Removes whatever a failed seal left behind; cleanup failures ride along as suppressed. */
+  private void discard(String tenantId, String key, Throwable failure) {
+    try {
+      for (IncompleteUpload upload : store.listIncompleteUploads(tenantId, key)) {
+        if (upload.key().equals(key)) {
+          store.abortIncompleteUpload(tenantId, upload);
+        }
+      }
+    } catch (RuntimeException e) {
+      failure.addSuppressed(e);
+    }
+    try {
+      store.delete(tenantId, key);
+    } catch (RuntimeException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  /**
+   * Opens the whole plaintext for streaming. The data key is unwrapped before this returns, so a
+   * wrong tenant or id fails here without yielding a byte; tampering with the stored bytes fails
+   * while reading, at the latest at the end (each 1 MiB segment is authenticated on its own).
+   *
+   * @throws SealedObjectException when the object is missing or its key cannot be unwrapped
+   */
+  public InputStream open(String tenantId, String objectId) {
+    Unsealed unsealed = unseal(tenantId, objectId);
+    InputStream ciphertext = store.get(tenantId, objectId);
+    try {
+      // A large buffer lets a read pull whole segments from the socket in few calls.
+      return unsealed.aead.newDecryptingStream(
+          new BufferedInputStream(ciphertext, GET_BUFFER), unsealed.associatedData);
+    } catch (GeneralSecurityException | IOException e) {
+      closeQuietly(ciphertext);
+      throw new SealedObjectException("cannot open sealed object", e);
+    }
+  }
+
+  /**
+   * Opens plaintext bytes {@code [offset, offset + length)}, cut at the end of the object, reading
+   * only the stored segments that range needs (typically one GET for the header and one for the
+   * segments).
+   *
+   * @throws IllegalArgumentException when {@code offset} lies beyond the end
+   * @throws SealedObjectException when the object is missing or its key cannot be unwrapped
+   */
+  public InputStream openRange(String tenantId, String objectId, long offset, long length) {
+    if (offset < 0 || length < 0) {
+      throw new IllegalArgumentException("offset and length must not be negative");
+    }
+    Unsealed unsealed = unseal(tenantId, objectId);
+    long plaintextSize = plaintextSizeOf(unsealed.info);
+    if (offset > plaintextSize) {
+      throw new IllegalArgumentException("offset beyond the end of the object");
+    }
+    long n = Math.min(length, plaintextSize - offset);
+    long size = unsealed.info.size();
+    RangedCiphertextChannel ciphertext =
+        new RangedCiphertextChannel(
+            store,
+            tenantId,
+            objectId,
+            size,
+            CiphertextLayout.window(offset, n, size),
+            rangeReadAhead);
+    try {
+      SeekableByteChannel plaintext =
+          unsealed.aead.newSeekableDecryptingChannel(ciphertext, unsealed.associatedData);
+      plaintext.position(offset);
+      return new RangeInputStream(plaintext, ciphertext, n);
+    } catch (GeneralSecurityException | IOException e) {
+      ciphertext.close();
+      throw new SealedObjectException("cannot open sealed object range", e);
+    }
+  }
+
+  /** Plaintext size of the stored object, from its stored size alone. */
+  public long plaintextSize(String tenantId, String objectId) {
+    validate(tenantId, objectId);
+    ObjectInfo info =
+        store
+            .stat(tenantId, objectId)
+            .orElseThrow(() -> new SealedObjectException("no such sealed object", null));
+    return plaintextSizeOf(info);
+  }
+
+  /**
+   * Encrypts and decrypts a few MiB in memory under a throwaway key, so that the JIT compiles the
+   * AES-GCM intrinsics before the first real request (a cold JVM decrypts several times slower).
+   */
+  public void warmUp() {
+    Warmup.run(8 * CiphertextLayout.SEGMENT_SIZE, 3);
+  }
+
+  private Unsealed unseal(String tenantId, String objectId) {
+    byte[] ad = associatedData(tenantId, objectId);
+    ObjectInfo info =
+        store
+            .stat(tenantId, objectId)
+            .orElseThrow(() -> new SealedObjectException("no such sealed object", null));
+    String wrapped = info.userMetadata().get(DEK_METADATA);
+    if (wrapped == null || !FORMAT.equals(info.userMetadata().get(FORMAT_METADATA))) {
+      throw new SealedObjectException("object is not sealed in a known format", null);
+    }
+    try {
+      KeysetHandle dek =
+          TinkProtoKeysetFormat.parseEncryptedKeyset(
+              Base64.getDecoder().decode(wrapped), keys.kek(tenantId), ad);
+      return new Unsealed(
+          info, dek.getPrimitive(RegistryConfiguration.get(), StreamingAead.class), ad);
+    } catch (GeneralSecurityException | RuntimeException e) {
+      // Wrong tenant KEK, wrong object id, tampered metadata or a shredded tenant all end here.
+      throw new SealedObjectException("cannot unwrap data key", e);
+    }
+  }
+
+  private static long plaintextSizeOf(ObjectInfo info) {
+    try {
+      return CiphertextLayout.plaintextSize(info.size());
+    } catch (IllegalArgumentException e) {
+      throw new SealedObjectException("stored size is not a sealed object's", e);
+    }
+  }
+
+  static byte[] associatedData(String tenantId, String objectId) {
+    validate(tenantId, objectId);
+    // '|' cannot occur in either id, so the pair maps to the bytes unambiguously.
+    return (tenantId + "|" + objectId).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void validate(String tenantId, String objectId) {
+    if (tenantId == null || !TENANT_ID.matcher(tenantId).matches()) {
+      throw new IllegalArgumentException("tenant id must be 1-64 letters, digits or dashes");
+    }
+    if (objectId == null || !OBJECT_ID.matcher(objectId).matches()) {
+      throw new IllegalArgumentException(
+          "object id must be 1-255 letters, digits, '.', '_', '/' or '-'");
+    }
+  }
+
+  private static void closeQuietly(InputStream in) {
+    try {
+      in.close();
+    } catch (IOException ignored) {
+      // already failing; the original exception matters
+    }
+  }
+
+  private record Unsealed(ObjectInfo info, StreamingAead aead, byte[] associatedData) {}
+}

@@ -1,0 +1,278 @@
+package io.kursfilm.storage.sealed;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kursfilm.storage.keys.LocalKeyStore;
+import io.kursfilm.storage.objects.ObjectInfo;
+import io.kursfilm.storage.objects.ObjectStore;
+import io.kursfilm.storage.testing.LocalS3;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SealedObjectsIT {
+
+  static final int SEGMENT = CiphertextLayout.SEGMENT_SIZE;
+  static final int FIRST_PLAINTEXT_SEGMENT = SEGMENT - CiphertextLayout.HEADER_SIZE - 16;
+
+  @TempDir static Path dir;
+  static LocalS3 s3;
+  static ObjectStore store;
+  static SealedObjects sealed;
+
+  @BeforeAll
+  static void start() throws Exception {
+    s3 = new LocalS3(dir.resolve("s3"), 0).start();
+    store = new ObjectStore(s3.settings("kf-sealed"));
+    LocalKeyStore keys =
+        new LocalKeyStore(dir.resolve("keys"), true, Duration.ofMinutes(5), Clock.systemUTC());
+    keys.create("tenant-a");
+    keys.create("tenant-b");
+    sealed = new SealedObjects(store, keys);
+    sealed.warmUp();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    s3.close();
+  }
+
+  @Test
+  void round_trip_of_empty_tiny_and_segment_boundary_sizes() throws Exception {
+    int[] sizes = {
+      0,
+      1,
+      FIRST_PLAINTEXT_SEGMENT - 1,
+      FIRST_PLAINTEXT_SEGMENT,
+      FIRST_PLAINTEXT_SEGMENT + 1,
+      FIRST_PLAINTEXT_SEGMENT + CiphertextLayout.PLAINTEXT_SEGMENT_SIZE - 1,
+      FIRST_PLAINTEXT_SEGMENT + CiphertextLayout.PLAINTEXT_SEGMENT_SIZE,
+      FIRST_PLAINTEXT_SEGMENT + CiphertextLayout.PLAINTEXT_SEGMENT_SIZE + 1,
+      SEGMENT,
+      3 * SEGMENT + 17
+    };
+    for (int size : sizes) {
+      byte[] data = data(size, size);
+      String id = "boundary/" + size;
+
+      SealedObject receipt = sealed.seal("tenant-a", id, new ByteArrayInputStream(data));
+
+      assertEquals(size, receipt.plaintextSize(), "plaintext size " + size);
+      assertEquals(CiphertextLayout.ciphertextSize(size), receipt.ciphertextSize());
+      assertEquals(receipt.ciphertextSize(), store.stat("tenant-a", id).orElseThrow().size());
+      assertEquals(size, sealed.plaintextSize("tenant-a", id));
+      try (InputStream in = sealed.open("tenant-a", id)) {
+        assertArrayEquals(data, in.readAllBytes(), "open, size " + size);
+      }
+      try (InputStream in = sealed.openRange("tenant-a", id, 0, size)) {
+        assertArrayEquals(data, in.readAllBytes(), "openRange, size " + size);
+      }
+    }
+  }
+
+  @Test
+  void the_receipt_and_the_object_metadata_carry_the_same_wrapped_key() {
+    SealedObject receipt =
+        sealed.seal("tenant-a", "receipt", new ByteArrayInputStream(data(1000, 3)));
+
+    ObjectInfo info = store.stat("tenant-a", "receipt").orElseThrow();
+
+    assertEquals(receipt.wrappedDekBase64(), info.userMetadata().get(SealedObjects.DEK_METADATA));
+    assertFalse(receipt.toString().contains(receipt.wrappedDekBase64()));
+  }
+
+  @Test
+  void random_ranges_equal_the_plaintext() throws Exception {
+    int size = 5 * SEGMENT + 12345;
+    byte[] data = data(size, 42);
+    sealed.seal("tenant-a", "ranges", new ByteArrayInputStream(data));
+    Random random = new Random(4711);
+    int boundary = FIRST_PLAINTEXT_SEGMENT + CiphertextLayout.PLAINTEXT_SEGMENT_SIZE;
+    long[][] ranges = new long[60][];
+    ranges[0] = new long[] {0, 1};
+    ranges[1] = new long[] {0, 300_000};
+    ranges[2] = new long[] {size - 1, 1};
+    ranges[3] = new long[] {size - 70_000, 70_000};
+    ranges[4] = new long[] {size - 10, 1000}; // cut at the end
+    ranges[5] = new long[] {boundary - 1, 2};
+    ranges[6] = new long[] {FIRST_PLAINTEXT_SEGMENT - 5, 10};
+    ranges[7] = new long[] {boundary - 1, SEGMENT}; // touches three segments
+    ranges[8] = new long[] {size, 10}; // empty at the very end
+    for (int i = 9; i < ranges.length; i++) {
+      long offset = random.nextInt(size);
+      long length = random.nextInt(i % 3 == 0 ? 2 * SEGMENT : 4096) + 1;
+      ranges[i] = new long[] {offset, length};
+    }
+
+    for (long[] range : ranges) {
+      int from = (int) range[0];
+      int to = (int) Math.min(size, range[0] + range[1]);
+      try (InputStream in = sealed.openRange("tenant-a", "ranges", range[0], range[1])) {
+        assertArrayEquals(
+            Arrays.copyOfRange(data, from, to),
+            in.readAllBytes(),
+            "range " + range[0] + "+" + range[1]);
+      }
+    }
+    assertThrows(
+        IllegalArgumentException.class, () -> sealed.openRange("tenant-a", "ranges", size + 1, 1));
+  }
+
+  @Test
+  void a_one_mib_range_of_a_large_object_fetches_only_its_segments() throws Exception {
+    int size = 40 * SEGMENT;
+    sealed.seal("tenant-a", "large", new PatternStream(size, 9));
+    int mib = 1024 * 1024;
+
+    for (long offset : new long[] {17L * mib + 333, 30L * mib, 0, size - mib}) {
+      try (RangeInputStream in =
+          (RangeInputStream) sealed.openRange("tenant-a", "large", offset, mib)) {
+        assertEquals(mib, in.readAllBytes().length);
+        // A 1 MiB range spans at most three 1 MiB segments; plus the 40-byte header.
+        assertTrue(
+            in.ciphertextBytesFetched() <= 3L * SEGMENT + CiphertextLayout.HEADER_SIZE,
+            "fetched " + in.ciphertextBytesFetched());
+        assertTrue(in.requests() <= 2, "requests " + in.requests());
+      }
+    }
+  }
+
+  @Test
+  void another_tenants_key_cannot_open_the_object_and_yields_no_bytes() throws Exception {
+    sealed.seal("tenant-a", "secret", new ByteArrayInputStream(data(3 * SEGMENT, 5)));
+    // Simulates a tenant-isolation bug: tenant b's bucket somehow holds tenant a's blob.
+    copyBlob("tenant-a", "secret", "tenant-b", "secret");
+
+    assertThrows(SealedObjectException.class, () -> sealed.open("tenant-b", "secret"));
+    assertThrows(SealedObjectException.class, () -> sealed.openRange("tenant-b", "secret", 0, 10));
+  }
+
+  @Test
+  void an_object_sealed_under_one_id_does_not_open_under_another() throws Exception {
+    sealed.seal("tenant-a", "video/1", new ByteArrayInputStream(data(2000, 6)));
+    copyBlob("tenant-a", "video/1", "tenant-a", "video/2");
+
+    assertThrows(SealedObjectException.class, () -> sealed.open("tenant-a", "video/2"));
+    assertThrows(SealedObjectException.class, () -> sealed.openRange("tenant-a", "video/2", 0, 1));
+  }
+
+  @Test
+  void a_flipped_byte_in_the_stored_ciphertext_fails_decryption() throws Exception {
+    byte[] data = data(3 * SEGMENT, 7);
+    sealed.seal("tenant-a", "tampered", new ByteArrayInputStream(data));
+    ObjectInfo info = store.stat("tenant-a", "tampered").orElseThrow();
+    byte[] blob;
+    try (InputStream in = store.get("tenant-a", "tampered")) {
+      blob = in.readAllBytes();
+    }
+    int flipped = SEGMENT + 4321; // inside the second segment
+    blob[flipped] ^= 0x01;
+    store.put("tenant-a", "tampered", new ByteArrayInputStream(blob), info.userMetadata());
+
+    assertThrows(IOException.class, () -> readAll(sealed.open("tenant-a", "tampered")));
+    assertThrows(
+        IOException.class,
+        () -> readAll(sealed.openRange("tenant-a", "tampered", FIRST_PLAINTEXT_SEGMENT + 10, 10)));
+    // The untouched first segment still decrypts on its own: segments are authenticated singly.
+    try (InputStream in = sealed.openRange("tenant-a", "tampered", 0, 100)) {
+      assertArrayEquals(Arrays.copyOf(data, 100), in.readAllBytes());
+    }
+  }
+
+  @Test
+  void a_source_that_fails_midway_leaves_no_object_and_no_incomplete_upload() {
+    // Larger than one multipart part, so the failure hits an upload in progress.
+    InputStream failing = new FailingStream(new PatternStream(40L * SEGMENT, 1), 20L * SEGMENT);
+
+    assertThrows(SealedObjectException.class, () -> sealed.seal("tenant-b", "broken", failing));
+
+    assertFalse(store.exists("tenant-b", "broken"));
+    assertTrue(store.listIncompleteUploads("tenant-b", "").isEmpty());
+  }
+
+  @Test
+  void a_small_source_that_fails_leaves_no_object() {
+    InputStream failing = new FailingStream(new PatternStream(SEGMENT, 1), 1000);
+
+    assertThrows(SealedObjectException.class, () -> sealed.seal("tenant-b", "tiny", failing));
+
+    assertFalse(store.exists("tenant-b", "tiny"));
+    assertTrue(store.listIncompleteUploads("tenant-b", "").isEmpty());
+  }
+
+  @Test
+  void ids_that_could_blur_the_associated_data_are_refused() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> sealed.seal("tenant-a", "a|b", new ByteArrayInputStream(new byte[1])));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> sealed.seal("tenant|a", "b", new ByteArrayInputStream(new byte[1])));
+  }
+
+  private static void copyBlob(String fromTenant, String fromKey, String toTenant, String toKey)
+      throws IOException {
+    ObjectInfo info = store.stat(fromTenant, fromKey).orElseThrow();
+    try (InputStream in = store.get(fromTenant, fromKey)) {
+      store.put(toTenant, toKey, in, info.userMetadata());
+    }
+  }
+
+  private static void readAll(InputStream in) throws IOException {
+    try (in) {
+      in.transferTo(OutputStreamSink.INSTANCE);
+    }
+  }
+
+  static byte[] data(int size, long seed) {
+    byte[] data = new byte[size];
+    new Random(seed).nextBytes(data);
+    return data;
+  }
+
+  /** Discards everything written. */
+  private static final class OutputStreamSink extends java.io.OutputStream {
+    static final OutputStreamSink INSTANCE = new OutputStreamSink();
+
+    @Override
+    public void write(int b) {}
+
+    @Override
+    public void write(byte[] b, int off, int len) {}
+  }
+
+  /** Passes {@code limit} bytes through, then fails like a client that went away. */
+  private static final class FailingStream extends java.io.FilterInputStream {
+    private long left;
+
+    FailingStream(InputStream in, long limit) {
+      super(in);
+      this.left = limit;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (left <= 0) {
+        throw new IOException("client went away");
+      }
+      int n = super.read(b, off, (int) Math.min(len, left));
+      if (n > 0) {
+        left -= n;
+      }
+      return n;
+    }
+  }
+}
