@@ -16,8 +16,16 @@ public final class ItEnvironment {
 
   private ItEnvironment() {}
 
-  /** The built war, exactly as shipped. */
+  /**
+   * The built war, exactly as shipped. Called by the {@code @Deployment} methods on the client
+   * side, so it also starts the S3 endpoint the deployed app talks to.
+   */
   public static WebArchive war() {
+    try {
+      s3();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot start the test S3 endpoint", e);
+    }
     return ShrinkWrap.createFromZipFile(
         WebArchive.class, new File(System.getProperty("kursfilm.it.war")));
   }

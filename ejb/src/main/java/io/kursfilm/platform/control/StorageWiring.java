@@ -7,6 +7,8 @@ import io.kursfilm.storage.keys.TenantKeys;
 import io.kursfilm.storage.keys.kms.MasterKeys;
 import io.kursfilm.storage.objects.ObjectStore;
 import io.kursfilm.storage.objects.ObjectStoreSettings;
+import io.kursfilm.storage.sealed.SealedObjects;
+import io.kursfilm.storage.shred.Shredder;
 import io.kursfilm.transcoder.FfmpegInstallation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -137,6 +139,19 @@ public class StorageWiring {
   @Singleton
   FieldCipher fieldCipher(TenantKeys keys) {
     return new FieldCipher(keys);
+  }
+
+  @Produces
+  @Singleton
+  SealedObjects sealedObjects(ObjectStore store, TenantKeys keys) {
+    return new SealedObjects(store, keys);
+  }
+
+  @Produces
+  @Singleton
+  Shredder shredder(
+      TenantKeys keys, KeyStoreBackup backup, ObjectStore store, FieldCipher fieldCipher) {
+    return new Shredder(keys, backup, store, fieldCipher, Clock.systemUTC());
   }
 
   @Produces

@@ -76,6 +76,11 @@ public class Tenant {
     return indexKey == null ? null : indexKey.clone();
   }
 
+  /** The tenant's keys are destroyed: nobody can log in or read anything of it any more. */
+  public void shredded() {
+    this.state = TenantState.SHREDDED;
+  }
+
   public boolean isActive() {
     return state == TenantState.ACTIVE;
   }

@@ -1,6 +1,7 @@
 package io.kursfilm.web.tenancy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,17 +12,25 @@ import io.kursfilm.identity.control.NotAuthenticatedException;
 import io.kursfilm.identity.control.UserDirectory;
 import io.kursfilm.identity.entity.Role;
 import io.kursfilm.identity.entity.User;
+import io.kursfilm.storage.shred.ShredCertificate;
 import io.kursfilm.tenant.control.TenantFilter;
+import io.kursfilm.tenant.control.TenantProvisioning;
 import io.kursfilm.tenant.control.TenantRegistry;
+import io.kursfilm.tenant.control.TenantShredding;
+import io.kursfilm.tenant.entity.Tenant;
+import io.kursfilm.tenant.entity.TenantState;
 import io.kursfilm.web.ItEnvironment;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import javax.naming.InitialContext;
 import javax.sql.DataSource;
@@ -48,6 +57,8 @@ class TenancyIT {
   @Inject UserDirectory users;
   @Inject Caller caller;
   @Inject Profile profile;
+  @Inject TenantProvisioning provisioning;
+  @Inject TenantShredding shredding;
 
   @Resource UserTransaction tx;
 
@@ -141,6 +152,78 @@ class TenancyIT {
               return users.findByEmail("employee3@acme.example").orElseThrow().displayName();
             });
     assertEquals("Employee 3", name);
+  }
+
+  @Test
+  void a_shredded_tenant_leaves_no_personal_data_in_the_database_files() throws Exception {
+    String canary = "canary" + UUID.randomUUID().toString().replace("-", "");
+    Tenant tenant =
+        provisioning.provision(
+            "shred-" + canary.substring(6, 14),
+            "Leaving AG",
+            List.of(
+                new TenantProvisioning.NewUser(
+                    canary + "@leaving.example",
+                    "Name " + canary,
+                    EnumSet.of(Role.TENANT_ADMIN),
+                    "a-long-password".toCharArray())));
+
+    ShredCertificate certificate = shredding.shred(tenant.id());
+
+    assertEquals(tenant.id(), certificate.tenantId());
+    assertEquals(1, certificate.keyIdsDestroyed().size());
+    assertEquals(TenantState.SHREDDED, inTx(() -> tenants.find(tenant.id()).orElseThrow().state()));
+    assertEquals(
+        0L,
+        inTx(
+            () -> {
+              filter.bind(tenant.id());
+              return (long) users.all().size();
+            }));
+    DataSource db = InitialContext.doLookup("java:app/jdbc/kursfilm");
+    String dataDir;
+    try (Connection c = db.getConnection();
+        ResultSet row = c.createStatement().executeQuery("SELECT @@datadir")) {
+      row.next();
+      dataDir = row.getString(1);
+    }
+    // Positive control: the slug is stored in clear and committed, so the scan must find it
+    // (InnoDB writes the redo log at commit); the personal values must not be anywhere.
+    assertFalse(
+        filesContaining(Path.of(dataDir), tenant.slug()).isEmpty(), "scan finds clear data");
+    assertTrue(filesContaining(Path.of(dataDir), canary).isEmpty(), "canary in MariaDB files");
+  }
+
+  private static List<Path> filesContaining(Path root, String needle) throws Exception {
+    byte[] pattern = needle.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    List<Path> hits = new ArrayList<>();
+    try (var files = Files.walk(root)) {
+      for (Path file : files.filter(Files::isRegularFile).filter(Files::isReadable).toList()) {
+        byte[] content;
+        try {
+          content = Files.readAllBytes(file);
+        } catch (java.io.IOException | OutOfMemoryError unreadable) {
+          continue;
+        }
+        if (contains(content, pattern)) {
+          hits.add(file);
+        }
+      }
+    }
+    return hits;
+  }
+
+  private static boolean contains(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 
   private String tenantId(String slug) throws Exception {

@@ -35,6 +35,7 @@ public final class MasterKeyFile {
       if (!create) {
         throw new GeneralSecurityException("master keyset missing and creation disabled");
       }
+      Files.createDirectories(file.toAbsolutePath().getParent());
       KeysetHandle fresh = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
       writePrivately(
           file, TinkJsonProtoKeysetFormat.serializeKeyset(fresh, InsecureSecretKeyAccess.get()));

@@ -50,6 +50,15 @@ class MasterKeysTest {
   }
 
   @Test
+  void file_uri_creates_the_key_store_directory_on_first_start() throws Exception {
+    Path file = dir.resolve("fresh/keys/master-keyset.json");
+
+    MasterKeys.fromUri("file:" + file, Map.of(MasterKeys.FILE_CREATE, "true"));
+
+    assertTrue(java.nio.file.Files.isRegularFile(file));
+  }
+
+  @Test
   void file_uri_without_create_fails_when_the_file_is_missing() {
     String uri = "file:" + dir.resolve("absent.json");
     assertThrows(GeneralSecurityException.class, () -> MasterKeys.fromUri(uri, Map.of()));
