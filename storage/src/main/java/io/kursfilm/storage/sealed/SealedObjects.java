@@ -6,7 +6,6 @@ import io.kursfilm.storage.keys.TenantKeys;
 import io.kursfilm.storage.objects.IncompleteUpload;
 import io.kursfilm.storage.objects.ObjectInfo;
 import io.kursfilm.storage.objects.ObjectStore;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.SeekableByteChannel;
@@ -38,7 +37,9 @@ public class SealedObjects {
 
   private static final Pattern TENANT_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
   private static final Pattern OBJECT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,254}");
-  private static final int GET_BUFFER = 2 * CiphertextLayout.SEGMENT_SIZE;
+
+  /** Chunks of {@link ReadAheadInputStream#CHUNK} bytes a get or put runs ahead: 4 MiB. */
+  private static final int READ_AHEAD_CHUNKS = 16;
 
   static {
     try {
@@ -88,7 +89,12 @@ public class SealedObjects {
               Base64.getEncoder().encodeToString(header),
               FORMAT_METADATA,
               FORMAT);
-      store.put(tenantId, key, ciphertext, metadata);
+      // Encryption runs ahead on its own thread, overlapping the upload; close() joins it, which
+      // also makes the counters below visible to this thread.
+      try (InputStream body =
+          new ReadAheadInputStream(ciphertext, READ_AHEAD_CHUNKS, false, "kf-sealed-put")) {
+        store.put(tenantId, key, body, metadata);
+      }
       if (!ciphertext.finished()
           || ciphertext.ciphertextBytes()
               != CiphertextLayout.ciphertextSize(ciphertext.plaintextBytes())) {
@@ -138,8 +144,10 @@ public class SealedObjects {
     InputStream ciphertext = store.get(tenantId, objectId);
     try {
       // A large buffer lets a read pull whole segments from the socket in few calls.
+      // Network reads run ahead on their own thread, so decryption does not wait behind them.
       return unsealed.aead.newDecryptingStream(
-          new BufferedInputStream(ciphertext, GET_BUFFER), unsealed.associatedData);
+          new ReadAheadInputStream(ciphertext, READ_AHEAD_CHUNKS, true, "kf-sealed-get"),
+          unsealed.associatedData);
     } catch (GeneralSecurityException | IOException e) {
       closeQuietly(ciphertext);
       throw new SealedObjectException("cannot open sealed object", e);

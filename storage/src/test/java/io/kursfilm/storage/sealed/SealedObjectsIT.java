@@ -310,6 +310,25 @@ class SealedObjectsIT {
 
     assertFalse(store.exists("tenant-b", "broken"));
     assertTrue(store.listIncompleteUploads("tenant-b", "").isEmpty());
+    assertNoReadAheadThreads();
+  }
+
+  @Test
+  void closing_a_stream_midway_leaves_no_thread_running() throws Exception {
+    sealed.seal("tenant-a", "half-read", new PatternStream(12L * SEGMENT, 3));
+
+    try (InputStream in = sealed.open("tenant-a", "half-read")) {
+      assertEquals(SEGMENT, in.readNBytes(SEGMENT).length);
+    }
+
+    assertNoReadAheadThreads();
+  }
+
+  private static void assertNoReadAheadThreads() {
+    assertTrue(
+        Thread.getAllStackTraces().keySet().stream()
+            .noneMatch(t -> t.isAlive() && t.getName().startsWith("kf-sealed-")),
+        "a read-ahead thread is still running");
   }
 
   @Test
