@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
  * once at start-up.
  *
  * <p>The tenant id argument must be the authenticated caller's tenant: it picks the bucket and the
- * KEK. Memory per call is bounded (about two segments plus minio's part buffer), whatever the size.
+ * KEK. Memory per call is bounded (about two segments, a 4 MiB read-ahead and minio's part buffer),
+ * whatever the size. A get or put runs one short-lived read-ahead thread, joined when its stream
+ * closes.
  */
 public class SealedObjects {
 
