@@ -65,6 +65,17 @@ final class EncryptingInputStream extends InputStream {
     }
   }
 
+  /**
+   * The 40-byte ciphertext header, known before the first byte is read: encrypts up to the first
+   * segment ahead (it is needed next anyway), so the header can travel in the upload's metadata.
+   */
+  byte[] header() throws IOException {
+    while (ciphertext.available() < CiphertextLayout.HEADER_SIZE && !finished) {
+      encryptNextChunk();
+    }
+    return ciphertext.peek(CiphertextLayout.HEADER_SIZE);
+  }
+
   long plaintextBytes() {
     return plaintextBytes;
   }
@@ -92,6 +103,13 @@ final class EncryptingInputStream extends InputStream {
 
     synchronized int available() {
       return count - readPos;
+    }
+
+    synchronized byte[] peek(int n) {
+      if (count - readPos < n) {
+        throw new IllegalStateException("fewer ciphertext bytes buffered than asked for");
+      }
+      return java.util.Arrays.copyOfRange(buf, readPos, readPos + n);
     }
 
     synchronized int drain(byte[] b, int off, int len) {

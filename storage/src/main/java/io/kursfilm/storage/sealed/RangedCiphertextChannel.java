@@ -10,10 +10,11 @@ import java.nio.channels.SeekableByteChannel;
 
 /**
  * A read-only view of one stored ciphertext as a {@link SeekableByteChannel}, backed by ranged
- * GETs, for Tink's seekable decryption. Inside the window the decryption will need, it reads ahead
- * in large chunks (so a range costs one GET for its segments); outside it, e.g. for the header at
- * offset 0, it fetches only the bytes asked for. Counts requests and bytes so tests and metrics can
- * see what a range cost. One use, one thread.
+ * GETs, for Tink's seekable decryption. The 40-byte header comes from memory when the caller knows
+ * it (receipt or metadata), so it costs no request. Inside the window the decryption will need, one
+ * GET fetches exactly the window's segments (up to the read-ahead limit, so memory stays bounded
+ * for long ranges); outside it, it fetches only the bytes asked for. Counts requests and bytes so
+ * tests and metrics can see what a range cost. One use, one thread.
  */
 final class RangedCiphertextChannel implements SeekableByteChannel {
 
@@ -23,6 +24,7 @@ final class RangedCiphertextChannel implements SeekableByteChannel {
   private final long size;
   private final CiphertextLayout.Window window;
   private final int readAhead;
+  private final byte[] header;
 
   private byte[] buffer = new byte[0];
   private long bufferStart;
@@ -38,13 +40,15 @@ final class RangedCiphertextChannel implements SeekableByteChannel {
       String key,
       long size,
       CiphertextLayout.Window window,
-      int readAhead) {
+      int readAhead,
+      byte[] header) {
     this.store = store;
     this.tenantId = tenantId;
     this.key = key;
     this.size = size;
     this.window = window;
     this.readAhead = readAhead;
+    this.header = header == null ? new byte[0] : header.clone();
   }
 
   /** Fills {@code dst} completely unless the end is reached: Tink expects whole segments. */
@@ -56,6 +60,13 @@ final class RangedCiphertextChannel implements SeekableByteChannel {
     }
     int copied = 0;
     while (dst.hasRemaining() && position < size) {
+      if (position < header.length) {
+        int n = (int) Math.min(dst.remaining(), header.length - position);
+        dst.put(header, (int) position, n);
+        position += n;
+        copied += n;
+        continue;
+      }
       if (position < bufferStart || position >= bufferStart + bufferLength) {
         fetch(position, dst.remaining());
       }

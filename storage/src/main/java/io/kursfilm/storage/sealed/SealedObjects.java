@@ -1,16 +1,11 @@
 package io.kursfilm.storage.sealed;
 
-import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.StreamingAead;
-import com.google.crypto.tink.TinkProtoKeysetFormat;
-import com.google.crypto.tink.streamingaead.PredefinedStreamingAeadParameters;
 import com.google.crypto.tink.streamingaead.StreamingAeadConfig;
 import io.kursfilm.storage.keys.TenantKeys;
 import io.kursfilm.storage.objects.IncompleteUpload;
 import io.kursfilm.storage.objects.ObjectInfo;
 import io.kursfilm.storage.objects.ObjectStore;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.SeekableByteChannel;
@@ -28,11 +23,14 @@ import java.util.regex.Pattern;
  * once at start-up.
  *
  * <p>The tenant id argument must be the authenticated caller's tenant: it picks the bucket and the
- * KEK. Memory per call is bounded (about two segments plus minio's part buffer), whatever the size.
+ * KEK. Memory per call is bounded (about two segments, a 4 MiB read-ahead and minio's part buffer),
+ * whatever the size. A get or put runs one short-lived read-ahead thread, joined when its stream
+ * closes.
  */
 public class SealedObjects {
 
   static final String DEK_METADATA = "kf-dek";
+  static final String HEADER_METADATA = "kf-header";
   static final String FORMAT_METADATA = "kf-seal";
   static final String FORMAT = "tink-aes256-gcm-hkdf-1mb";
 
@@ -41,7 +39,9 @@ public class SealedObjects {
 
   private static final Pattern TENANT_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
   private static final Pattern OBJECT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,254}");
-  private static final int GET_BUFFER = 2 * CiphertextLayout.SEGMENT_SIZE;
+
+  /** Chunks of {@link ReadAheadInputStream#CHUNK} bytes a get or put runs ahead: 4 MiB. */
+  private static final int READ_AHEAD_CHUNKS = 16;
 
   static {
     try {
@@ -78,26 +78,25 @@ public class SealedObjects {
    */
   public SealedObject seal(String tenantId, String objectId, InputStream plaintext) {
     byte[] ad = associatedData(tenantId, objectId);
-    byte[] wrappedDek;
-    StreamingAead aead;
-    try {
-      KeysetHandle dek =
-          KeysetHandle.generateNew(PredefinedStreamingAeadParameters.AES256_GCM_HKDF_1MB);
-      wrappedDek = TinkProtoKeysetFormat.serializeEncryptedKeyset(dek, keys.kek(tenantId), ad);
-      aead = dek.getPrimitive(RegistryConfiguration.get(), StreamingAead.class);
-    } catch (GeneralSecurityException | RuntimeException e) {
-      throw new SealedObjectException("cannot create data key", e);
-    }
+    DataKeys.Fresh dek = DataKeys.generate(keys, tenantId, ad);
     String key = objectId;
     try {
-      EncryptingInputStream ciphertext = new EncryptingInputStream(aead, plaintext, ad);
+      EncryptingInputStream ciphertext = new EncryptingInputStream(dek.aead(), plaintext, ad);
+      byte[] header = ciphertext.header();
       Map<String, String> metadata =
           Map.of(
               DEK_METADATA,
-              Base64.getEncoder().encodeToString(wrappedDek),
+              Base64.getEncoder().encodeToString(dek.wrapped()),
+              HEADER_METADATA,
+              Base64.getEncoder().encodeToString(header),
               FORMAT_METADATA,
               FORMAT);
-      store.put(tenantId, key, ciphertext, metadata);
+      // Encryption runs ahead on its own thread, overlapping the upload; close() joins it, which
+      // also makes the counters below visible to this thread.
+      try (InputStream body =
+          new ReadAheadInputStream(ciphertext, READ_AHEAD_CHUNKS, false, "kf-sealed-put")) {
+        store.put(tenantId, key, body, metadata);
+      }
       if (!ciphertext.finished()
           || ciphertext.ciphertextBytes()
               != CiphertextLayout.ciphertextSize(ciphertext.plaintextBytes())) {
@@ -107,7 +106,8 @@ public class SealedObjects {
           tenantId,
           objectId,
           key,
-          wrappedDek,
+          dek.wrapped(),
+          header,
           ciphertext.ciphertextBytes(),
           ciphertext.plaintextBytes());
     } catch (Exception | Error e) {
@@ -146,8 +146,10 @@ public class SealedObjects {
     InputStream ciphertext = store.get(tenantId, objectId);
     try {
       // A large buffer lets a read pull whole segments from the socket in few calls.
+      // Network reads run ahead on their own thread, so decryption does not wait behind them.
       return unsealed.aead.newDecryptingStream(
-          new BufferedInputStream(ciphertext, GET_BUFFER), unsealed.associatedData);
+          new ReadAheadInputStream(ciphertext, READ_AHEAD_CHUNKS, true, "kf-sealed-get"),
+          unsealed.associatedData);
     } catch (GeneralSecurityException | IOException e) {
       closeQuietly(ciphertext);
       throw new SealedObjectException("cannot open sealed object", e);
@@ -156,31 +158,77 @@ public class SealedObjects {
 
   /**
    * Opens plaintext bytes {@code [offset, offset + length)}, cut at the end of the object, reading
-   * only the stored segments that range needs (typically one GET for the header and one for the
-   * segments).
+   * only the stored segments that range needs: one stat for size, wrapped key and header, and one
+   * GET for the segments (objects sealed before the header was kept in metadata cost one more GET).
    *
    * @throws IllegalArgumentException when {@code offset} lies beyond the end
    * @throws SealedObjectException when the object is missing or its key cannot be unwrapped
    */
   public InputStream openRange(String tenantId, String objectId, long offset, long length) {
-    if (offset < 0 || length < 0) {
-      throw new IllegalArgumentException("offset and length must not be negative");
-    }
+    requireRange(offset, length);
     Unsealed unsealed = unseal(tenantId, objectId);
-    long plaintextSize = plaintextSizeOf(unsealed.info);
+    String header = unsealed.info.userMetadata().get(HEADER_METADATA);
+    return openRange(
+        unsealed,
+        tenantId,
+        objectId,
+        unsealed.info.size(),
+        header == null ? null : decodeHeader(header),
+        offset,
+        length);
+  }
+
+  /**
+   * Opens plaintext bytes {@code [offset, offset + length)} of the object a receipt describes, with
+   * a single ranged GET for exactly the segments the range needs: size, wrapped key and header come
+   * from the receipt. The receipt's tenant must be the authenticated caller's: its KEK unwraps the
+   * data key, bound to {@code tenantId|objectId}, so a receipt moved to another tenant or id, or a
+   * tampered wrapped key, fails here; a tampered header or size fails while reading, before any
+   * plaintext is returned.
+   *
+   * @throws IllegalArgumentException when {@code offset} lies beyond the end
+   * @throws SealedObjectException when the key cannot be unwrapped or the receipt is malformed
+   */
+  public InputStream openRange(SealedObject receipt, long offset, long length) {
+    requireRange(offset, length);
+    byte[] ad = associatedData(receipt.tenantId(), receipt.objectId());
+    byte[] header = receipt.header();
+    if (header.length != CiphertextLayout.HEADER_SIZE) {
+      throw new SealedObjectException("receipt does not hold a sealed object's header", null);
+    }
+    StreamingAead aead = DataKeys.unwrap(keys, receipt.tenantId(), receipt.wrappedDek(), ad);
+    return openRange(
+        new Unsealed(null, aead, ad),
+        receipt.tenantId(),
+        receipt.key(),
+        receipt.ciphertextSize(),
+        header,
+        offset,
+        length);
+  }
+
+  private InputStream openRange(
+      Unsealed unsealed,
+      String tenantId,
+      String key,
+      long ciphertextSize,
+      byte[] header,
+      long offset,
+      long length) {
+    long plaintextSize = plaintextSizeOf(ciphertextSize);
     if (offset > plaintextSize) {
       throw new IllegalArgumentException("offset beyond the end of the object");
     }
     long n = Math.min(length, plaintextSize - offset);
-    long size = unsealed.info.size();
     RangedCiphertextChannel ciphertext =
         new RangedCiphertextChannel(
             store,
             tenantId,
-            objectId,
-            size,
-            CiphertextLayout.window(offset, n, size),
-            rangeReadAhead);
+            key,
+            ciphertextSize,
+            CiphertextLayout.window(offset, n, ciphertextSize),
+            rangeReadAhead,
+            header);
     try {
       SeekableByteChannel plaintext =
           unsealed.aead.newSeekableDecryptingChannel(ciphertext, unsealed.associatedData);
@@ -199,7 +247,7 @@ public class SealedObjects {
         store
             .stat(tenantId, objectId)
             .orElseThrow(() -> new SealedObjectException("no such sealed object", null));
-    return plaintextSizeOf(info);
+    return plaintextSizeOf(info.size());
   }
 
   /**
@@ -220,23 +268,39 @@ public class SealedObjects {
     if (wrapped == null || !FORMAT.equals(info.userMetadata().get(FORMAT_METADATA))) {
       throw new SealedObjectException("object is not sealed in a known format", null);
     }
+    byte[] wrappedDek;
     try {
-      KeysetHandle dek =
-          TinkProtoKeysetFormat.parseEncryptedKeyset(
-              Base64.getDecoder().decode(wrapped), keys.kek(tenantId), ad);
-      return new Unsealed(
-          info, dek.getPrimitive(RegistryConfiguration.get(), StreamingAead.class), ad);
-    } catch (GeneralSecurityException | RuntimeException e) {
-      // Wrong tenant KEK, wrong object id, tampered metadata or a shredded tenant all end here.
+      wrappedDek = Base64.getDecoder().decode(wrapped);
+    } catch (IllegalArgumentException e) {
       throw new SealedObjectException("cannot unwrap data key", e);
+    }
+    // Wrong tenant KEK, wrong object id, tampered metadata or a shredded tenant all fail here.
+    return new Unsealed(info, DataKeys.unwrap(keys, tenantId, wrappedDek, ad), ad);
+  }
+
+  private static byte[] decodeHeader(String base64) {
+    try {
+      byte[] header = Base64.getDecoder().decode(base64);
+      if (header.length == CiphertextLayout.HEADER_SIZE) {
+        return header;
+      }
+    } catch (IllegalArgumentException e) {
+      // falls through: a damaged header in metadata is as good as none
+    }
+    throw new SealedObjectException("object metadata does not hold a sealed object's header", null);
+  }
+
+  private static long plaintextSizeOf(long ciphertextSize) {
+    try {
+      return CiphertextLayout.plaintextSize(ciphertextSize);
+    } catch (IllegalArgumentException e) {
+      throw new SealedObjectException("stored size is not a sealed object's", e);
     }
   }
 
-  private static long plaintextSizeOf(ObjectInfo info) {
-    try {
-      return CiphertextLayout.plaintextSize(info.size());
-    } catch (IllegalArgumentException e) {
-      throw new SealedObjectException("stored size is not a sealed object's", e);
+  private static void requireRange(long offset, long length) {
+    if (offset < 0 || length < 0) {
+      throw new IllegalArgumentException("offset and length must not be negative");
     }
   }
 

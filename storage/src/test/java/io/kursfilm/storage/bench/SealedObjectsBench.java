@@ -8,6 +8,7 @@ import com.google.crypto.tink.streamingaead.StreamingAeadConfig;
 import io.kursfilm.storage.keys.LocalKeyStore;
 import io.kursfilm.storage.objects.ObjectStore;
 import io.kursfilm.storage.sealed.PatternStream;
+import io.kursfilm.storage.sealed.SealedObject;
 import io.kursfilm.storage.sealed.SealedObjects;
 import io.kursfilm.storage.testing.LocalS3;
 import java.io.ByteArrayInputStream;
@@ -27,9 +28,12 @@ import java.util.stream.Stream;
 
 /**
  * Side-by-side cost of sealing against a local S3Proxy: encrypted vs raw put and get of one large
- * object, 1 MiB ranges at random offsets, and Tink's in-memory StreamingAead throughput vs {@code
- * openssl speed}. Prints absolute throughputs and ratios. Settings are system properties: {@code
- * bench.bytes} (default 1 GiB), {@code bench.ranges} (default 20), {@code kursfilm.s3proxy.jar}.
+ * object, 1 MiB ranges at random offsets (sealed via ids and via the receipt), and Tink's in-memory
+ * StreamingAead throughput vs {@code openssl speed}. Raw and sealed alternate and every measurement
+ * is repeated; medians are printed with each ratio against its target, and puts also show the CPU
+ * seconds of the app and of the S3Proxy process. Settings are system properties: {@code
+ * bench.bytes} (default 1 GiB), {@code bench.ranges} (default 20), {@code bench.repeats} (default
+ * 3), {@code kursfilm.s3proxy.jar}.
  */
 public final class SealedObjectsBench {
 
@@ -39,6 +43,7 @@ public final class SealedObjectsBench {
   public static void main(String[] args) throws Exception {
     long bytes = Long.getLong("bench.bytes", 1L << 30);
     int ranges = Integer.getInteger("bench.ranges", 20);
+    int repeats = Integer.getInteger("bench.repeats", 3);
     Path dir = Files.createTempDirectory("kf-bench");
     try (LocalS3 s3 = new LocalS3(dir.resolve("s3"), 0).start()) {
       ObjectStore store = new ObjectStore(s3.settings("kf-bench"));
@@ -47,29 +52,86 @@ public final class SealedObjectsBench {
       keys.create(TENANT);
       SealedObjects sealed = new SealedObjects(store, keys);
       sealed.warmUp();
-      System.out.printf("object size %d MiB, %d ranges%n", bytes / MIB, ranges);
+      System.out.printf(
+          "object size %d MiB, %d ranges, %d repeats, %d cores%n",
+          bytes / MIB, ranges, repeats, Runtime.getRuntime().availableProcessors());
 
-      double rawPut = seconds(() -> store.put(TENANT, "raw", new PatternStream(bytes, 1)));
-      double encPut = seconds(() -> sealed.seal(TENANT, "sealed", new PatternStream(bytes, 1)));
-      report("put", bytes, rawPut, encPut);
+      CpuMeter[] rawPuts = new CpuMeter[repeats];
+      CpuMeter[] encPuts = new CpuMeter[repeats];
+      SealedObject receipt = null;
+      double meanRead = 0;
+      // Round -1 is an unmeasured warm-up of both sides: the first put of a JVM pair (app and
+      // S3Proxy) runs before the JIT has compiled the hot paths and says nothing about steady
+      // state.
+      for (int i = -1; i < repeats; i++) {
+        ReadSizeProbe probe = new ReadSizeProbe(new PatternStream(bytes, 1));
+        CpuMeter rawPut = measure(() -> store.put(TENANT, "raw", probe));
+        meanRead = probe.meanRead();
+        SealedObject[] out = new SealedObject[1];
+        CpuMeter encPut =
+            measure(() -> out[0] = sealed.seal(TENANT, "sealed", new PatternStream(bytes, 1)));
+        receipt = out[0];
+        if (i < 0) {
+          System.out.printf(
+              "warm-up put raw %.2f s, sealed %.2f s (not counted)%n",
+              rawPut.wallSeconds(), encPut.wallSeconds());
+        } else {
+          rawPuts[i] = rawPut;
+          encPuts[i] = encPut;
+        }
+      }
+      System.out.printf(
+          "minio-java reads the upload body in %.0f-byte reads on average%n", meanRead);
+      putCpu("raw", bytes, rawPuts);
+      putCpu("sealed", bytes, encPuts);
 
-      double rawGet = seconds(() -> drain(store.get(TENANT, "raw")));
-      double encGet = seconds(() -> drain(sealed.open(TENANT, "sealed")));
-      report("get", bytes, rawGet, encGet);
+      double[] rawGet = new double[repeats];
+      double[] encGet = new double[repeats];
+      for (int i = -1; i < repeats; i++) {
+        double rg = seconds(() -> drain(store.get(TENANT, "raw")));
+        double eg = seconds(() -> drain(sealed.open(TENANT, "sealed")));
+        if (i >= 0) {
+          rawGet[i] = rg;
+          encGet[i] = eg;
+          System.out.printf("get raw %6.2f s  sealed %6.2f s%n", rg, eg);
+        }
+      }
 
       Random random = new Random(7);
-      double[] raw = new double[ranges];
-      double[] enc = new double[ranges];
-      for (int i = 0; i < ranges; i++) {
+      int samples = ranges * repeats;
+      double[] raw = new double[samples];
+      double[] byIds = new double[samples];
+      double[] byReceipt = new double[samples];
+      double[] rawWindow = new double[samples];
+      SealedObject r = receipt;
+      for (int i = 0; i < samples; i++) {
         long offset = (long) (random.nextDouble() * (bytes - MIB));
         raw[i] = seconds(() -> drain(store.get(TENANT, "raw", offset, MIB)));
-        enc[i] = seconds(() -> drain(sealed.openRange(TENANT, "sealed", offset, MIB)));
+        byIds[i] = seconds(() -> drain(sealed.openRange(TENANT, "sealed", offset, MIB)));
+        byReceipt[i] = seconds(() -> drain(sealed.openRange(r, offset, MIB)));
+        long[] window = segmentWindow(offset, MIB, r.ciphertextSize());
+        rawWindow[i] =
+            seconds(() -> drain(store.get(TENANT, "raw", window[0], window[1] - window[0])));
       }
-      double rawRange = median(raw);
-      double encRange = median(enc);
+
+      System.out.println();
+      System.out.println("measurement          raw (median)     sealed (median)  ratio   target");
+      double rawPut = median(wall(rawPuts));
+      double encPut = median(wall(encPuts));
+      row("put throughput", mbps(bytes, rawPut), mbps(bytes, encPut), rawPut / encPut, ">=", 0.95);
+      double rg = median(rawGet);
+      double eg = median(encGet);
+      row("get throughput", mbps(bytes, rg), mbps(bytes, eg), rg / eg, ">=", 0.90);
+      double rr = median(raw);
+      double ri = median(byIds);
+      double rc = median(byReceipt);
+      row("1 MiB range, receipt", ms(rr), ms(rc), rc / rr, "<=", 1.5);
+      row("1 MiB range, ids", ms(rr), ms(ri), ri / rr, "<=", 1.5);
+      double rw = median(rawWindow);
       System.out.printf(
-          "1 MiB range  raw %7.2f ms  sealed %7.2f ms  ratio sealed/raw time %.2f%n",
-          rawRange * 1e3, encRange * 1e3, encRange / rawRange);
+          "floor: a raw GET of the same whole segments a sealed 1 MiB range must fetch takes"
+              + " %.2f ms (%.2f x a raw 1 MiB GET); receipt range / that floor %.2f%n",
+          rw * 1e3, rw / rr, rc / rw);
 
       inMemory();
     } finally {
@@ -79,10 +141,54 @@ public final class SealedObjectsBench {
     }
   }
 
-  private static void report(String what, long bytes, double raw, double sealed) {
+  /**
+   * Stored bytes {@code [start, end)} holding plaintext {@code [offset, offset + length)}: whole 1
+   * MiB segments of Tink's format (40-byte header, 16-byte tag per segment).
+   */
+  private static long[] segmentWindow(long offset, long length, long ciphertextSize) {
+    long plainPerSegment = MIB - 16;
+    long first = (offset + 40) / plainPerSegment;
+    long last = (offset + length - 1 + 40) / plainPerSegment;
+    return new long[] {first * MIB, Math.min((last + 1) * MIB, ciphertextSize)};
+  }
+
+  private static void putCpu(String what, long bytes, CpuMeter[] runs) {
+    for (CpuMeter m : runs) {
+      System.out.printf(
+          "put %-6s wall %6.2f s  %7.1f MB/s  cpu app %6.2f s  s3proxy %6.2f s  (of %.2f core-s)%n",
+          what,
+          m.wallSeconds(),
+          bytes / m.wallSeconds() / 1e6,
+          m.appSeconds(),
+          m.serverSeconds(),
+          Runtime.getRuntime().availableProcessors() * m.wallSeconds());
+    }
+  }
+
+  private static void row(
+      String what, String raw, String sealed, double ratio, String op, double target) {
+    boolean met = op.equals(">=") ? ratio >= target : ratio <= target;
     System.out.printf(
-        "%-4s raw %8.1f MB/s  sealed %8.1f MB/s  ratio sealed/raw throughput %.2f%n",
-        what, bytes / raw / 1e6, bytes / sealed / 1e6, raw / sealed);
+        "%-20s %-16s %-16s %5.2f   %s %.2f %s%n",
+        what, raw, sealed, ratio, op, target, met ? "met" : "MISSED");
+  }
+
+  private static String mbps(long bytes, double seconds) {
+    return "%.1f MB/s".formatted(bytes / seconds / 1e6);
+  }
+
+  private static String ms(double seconds) {
+    return "%.2f ms".formatted(seconds * 1e3);
+  }
+
+  private static double[] wall(CpuMeter[] runs) {
+    return Arrays.stream(runs).mapToDouble(CpuMeter::wallSeconds).toArray();
+  }
+
+  private static CpuMeter measure(Step step) throws Exception {
+    CpuMeter start = CpuMeter.now();
+    step.run();
+    return CpuMeter.now().since(start);
   }
 
   /** Tink StreamingAead on 256 MiB in memory (after a warm-up round) vs openssl's 16 KiB column. */

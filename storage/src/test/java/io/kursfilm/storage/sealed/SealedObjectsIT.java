@@ -95,10 +95,26 @@ class SealedObjectsIT {
   }
 
   @Test
+  void the_receipt_and_the_object_metadata_carry_the_ciphertext_header() throws Exception {
+    SealedObject receipt =
+        sealed.seal("tenant-a", "header", new ByteArrayInputStream(data(5000, 8)));
+
+    ObjectInfo info = store.stat("tenant-a", "header").orElseThrow();
+    byte[] stored;
+    try (InputStream in = store.get("tenant-a", "header", 0, CiphertextLayout.HEADER_SIZE)) {
+      stored = in.readAllBytes();
+    }
+
+    assertArrayEquals(stored, receipt.header());
+    assertEquals(receipt.headerBase64(), info.userMetadata().get(SealedObjects.HEADER_METADATA));
+    assertFalse(receipt.toString().contains(receipt.headerBase64()));
+  }
+
+  @Test
   void random_ranges_equal_the_plaintext() throws Exception {
     int size = 5 * SEGMENT + 12345;
     byte[] data = data(size, 42);
-    sealed.seal("tenant-a", "ranges", new ByteArrayInputStream(data));
+    SealedObject receipt = sealed.seal("tenant-a", "ranges", new ByteArrayInputStream(data));
     Random random = new Random(4711);
     int boundary = FIRST_PLAINTEXT_SEGMENT + CiphertextLayout.PLAINTEXT_SEGMENT_SIZE;
     long[][] ranges = new long[60][];
@@ -120,15 +136,18 @@ class SealedObjectsIT {
     for (long[] range : ranges) {
       int from = (int) range[0];
       int to = (int) Math.min(size, range[0] + range[1]);
+      byte[] expected = Arrays.copyOfRange(data, from, to);
       try (InputStream in = sealed.openRange("tenant-a", "ranges", range[0], range[1])) {
+        assertArrayEquals(expected, in.readAllBytes(), "ids, range " + range[0] + "+" + range[1]);
+      }
+      try (InputStream in = sealed.openRange(receipt, range[0], range[1])) {
         assertArrayEquals(
-            Arrays.copyOfRange(data, from, to),
-            in.readAllBytes(),
-            "range " + range[0] + "+" + range[1]);
+            expected, in.readAllBytes(), "receipt, range " + range[0] + "+" + range[1]);
       }
     }
     assertThrows(
         IllegalArgumentException.class, () -> sealed.openRange("tenant-a", "ranges", size + 1, 1));
+    assertThrows(IllegalArgumentException.class, () -> sealed.openRange(receipt, size + 1, 1));
   }
 
   @Test
@@ -148,6 +167,96 @@ class SealedObjectsIT {
         assertTrue(in.requests() <= 2, "requests " + in.requests());
       }
     }
+  }
+
+  @Test
+  void a_one_mib_range_via_the_receipt_costs_exactly_one_get_of_its_segments() throws Exception {
+    int size = 40 * SEGMENT;
+    SealedObject receipt = sealed.seal("tenant-a", "large-receipt", new PatternStream(size, 9));
+    byte[] whole;
+    try (InputStream in = sealed.open("tenant-a", "large-receipt")) {
+      whole = in.readAllBytes();
+    }
+    int mib = 1024 * 1024;
+
+    for (long offset : new long[] {17L * mib + 333, 30L * mib, 0, 5, size - mib}) {
+      CiphertextLayout.Window window =
+          CiphertextLayout.window(offset, mib, receipt.ciphertextSize());
+      try (RangeInputStream in = (RangeInputStream) sealed.openRange(receipt, offset, mib)) {
+        byte[] got = in.readAllBytes();
+
+        assertArrayEquals(Arrays.copyOfRange(whole, (int) offset, (int) offset + mib), got);
+        assertEquals(1, in.requests(), "requests at " + offset);
+        // Exactly the segments the range touches; the header came from the receipt.
+        long headerInWindow = window.start() == 0 ? CiphertextLayout.HEADER_SIZE : 0;
+        assertEquals(
+            window.end() - window.start() - headerInWindow,
+            in.ciphertextBytesFetched(),
+            "bytes at " + offset);
+      }
+    }
+    // A small range fetches its one segment, not a read-ahead.
+    try (RangeInputStream in = (RangeInputStream) sealed.openRange(receipt, 20L * mib, 100)) {
+      assertEquals(100, in.readAllBytes().length);
+      assertEquals(1, in.requests());
+      assertTrue(in.ciphertextBytesFetched() <= 2L * SEGMENT);
+    }
+  }
+
+  @Test
+  void a_receipt_with_a_tampered_wrapped_key_does_not_open() {
+    SealedObject receipt =
+        sealed.seal("tenant-a", "receipt-dek", new ByteArrayInputStream(data(3 * SEGMENT, 11)));
+    byte[] dek = receipt.wrappedDek();
+    dek[dek.length / 2] ^= 0x01;
+    SealedObject tampered = withKeyAndHeader(receipt, dek, receipt.header());
+
+    assertThrows(SealedObjectException.class, () -> sealed.openRange(tampered, 0, 10));
+  }
+
+  @Test
+  void a_receipt_with_a_tampered_header_fails_before_yielding_plaintext() throws Exception {
+    SealedObject receipt =
+        sealed.seal("tenant-a", "receipt-hdr", new ByteArrayInputStream(data(3 * SEGMENT, 12)));
+    for (int flipped : new int[] {5, CiphertextLayout.HEADER_SIZE - 1}) {
+      byte[] header = receipt.header();
+      header[flipped] ^= 0x01; // inside the salt, then inside the nonce prefix
+      SealedObject tampered = withKeyAndHeader(receipt, receipt.wrappedDek(), header);
+
+      try (InputStream in = sealed.openRange(tampered, SEGMENT + 10, 100)) {
+        byte[] buffer = new byte[100];
+        assertThrows(IOException.class, () -> in.read(buffer));
+      }
+    }
+    SealedObject shortHeader = withKeyAndHeader(receipt, receipt.wrappedDek(), new byte[8]);
+    assertThrows(SealedObjectException.class, () -> sealed.openRange(shortHeader, 0, 10));
+  }
+
+  @Test
+  void a_receipt_presented_for_another_tenant_or_id_does_not_open() {
+    SealedObject receipt =
+        sealed.seal("tenant-a", "receipt-moved", new ByteArrayInputStream(data(2000, 13)));
+    SealedObject otherTenant =
+        new SealedObject(
+            "tenant-b",
+            receipt.objectId(),
+            receipt.key(),
+            receipt.wrappedDek(),
+            receipt.header(),
+            receipt.ciphertextSize(),
+            receipt.plaintextSize());
+    SealedObject otherId =
+        new SealedObject(
+            "tenant-a",
+            "receipt-other",
+            receipt.key(),
+            receipt.wrappedDek(),
+            receipt.header(),
+            receipt.ciphertextSize(),
+            receipt.plaintextSize());
+
+    assertThrows(SealedObjectException.class, () -> sealed.openRange(otherTenant, 0, 10));
+    assertThrows(SealedObjectException.class, () -> sealed.openRange(otherId, 0, 10));
   }
 
   @Test
@@ -201,6 +310,25 @@ class SealedObjectsIT {
 
     assertFalse(store.exists("tenant-b", "broken"));
     assertTrue(store.listIncompleteUploads("tenant-b", "").isEmpty());
+    assertNoReadAheadThreads();
+  }
+
+  @Test
+  void closing_a_stream_midway_leaves_no_thread_running() throws Exception {
+    sealed.seal("tenant-a", "half-read", new PatternStream(12L * SEGMENT, 3));
+
+    try (InputStream in = sealed.open("tenant-a", "half-read")) {
+      assertEquals(SEGMENT, in.readNBytes(SEGMENT).length);
+    }
+
+    assertNoReadAheadThreads();
+  }
+
+  private static void assertNoReadAheadThreads() {
+    assertTrue(
+        Thread.getAllStackTraces().keySet().stream()
+            .noneMatch(t -> t.isAlive() && t.getName().startsWith("kf-sealed-")),
+        "a read-ahead thread is still running");
   }
 
   @Test
@@ -221,6 +349,17 @@ class SealedObjectsIT {
     assertThrows(
         IllegalArgumentException.class,
         () -> sealed.seal("tenant|a", "b", new ByteArrayInputStream(new byte[1])));
+  }
+
+  private static SealedObject withKeyAndHeader(SealedObject r, byte[] wrappedDek, byte[] header) {
+    return new SealedObject(
+        r.tenantId(),
+        r.objectId(),
+        r.key(),
+        wrappedDek,
+        header,
+        r.ciphertextSize(),
+        r.plaintextSize());
   }
 
   private static void copyBlob(String fromTenant, String fromKey, String toTenant, String toKey)
