@@ -117,7 +117,12 @@ final class ReadAheadInputStream extends InputStream {
     }
   }
 
-  /** Stops the thread and waits for it; closes the source first if asked to, to end a read. */
+  /**
+   * Stops the thread, waits for its current read to end, then closes the source if asked to.
+   * Closing the source while the thread still reads from it breaks okhttp's timeout bookkeeping
+   * ("Unbalanced enter/exit"), so the source is only closed from here once the thread is done, or
+   * after a generous wait for a stalled network read.
+   */
   @Override
   public void close() throws IOException {
     if (closed) {
@@ -126,14 +131,12 @@ final class ReadAheadInputStream extends InputStream {
     closed = true;
     queue.clear();
     try {
+      producer.join(JOIN_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
       if (closeSource) {
         source.close();
-      }
-    } finally {
-      try {
-        producer.join(JOIN_MILLIS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
       }
     }
   }
