@@ -61,6 +61,7 @@ public class TenantProvisioning {
   }
 
   /** Marks every user of the tenant as verified (the demo seed's addresses are made up). */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void verifyAllAddresses(String tenantId) {
     filter.bind(tenantId);
     users.all().forEach(io.kursfilm.identity.entity.User::emailVerified);
