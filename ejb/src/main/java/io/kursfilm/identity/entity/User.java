@@ -61,6 +61,10 @@ public class User {
 
   private boolean active;
 
+  /** The address is known to reach this person (invitation or reset link used, or seeded). */
+  @Column(name = "email_verified")
+  private boolean emailVerified;
+
   @Column(name = "created_at")
   private Instant createdAt;
 
@@ -105,6 +109,15 @@ public class User {
 
   public void setPasswordHash(String passwordHash) {
     this.passwordHash = passwordHash;
+  }
+
+  /** A link sent to the address was used: the address reaches this person. */
+  public void emailVerified() {
+    this.emailVerified = true;
+  }
+
+  public boolean isEmailVerified() {
+    return emailVerified;
   }
 
   public boolean canLogIn() {

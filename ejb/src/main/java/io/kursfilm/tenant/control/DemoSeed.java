@@ -66,7 +66,8 @@ public class DemoSeed {
     if (registry.findBySlug(slug).isPresent()) {
       return;
     }
-    provisioning.provision(slug, name, users);
+    Tenant tenant = provisioning.provision(slug, name, users);
+    provisioning.verifyAllAddresses(tenant.id());
     LOG.info(() -> "demo tenant " + slug + " created with " + users.size() + " users");
   }
 

@@ -1,0 +1,57 @@
+package io.kursfilm.identity.boundary;
+
+import io.kursfilm.identity.control.AccountTokens;
+import io.kursfilm.identity.control.InvalidLinkException;
+import io.kursfilm.identity.control.PasswordPolicy;
+import io.kursfilm.identity.control.UserDirectory;
+import io.kursfilm.identity.entity.AccountToken;
+import io.kursfilm.identity.entity.TokenPurpose;
+import io.kursfilm.identity.entity.User;
+import io.kursfilm.platform.control.ConflictException;
+import io.kursfilm.tenant.control.PersonalIndex;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/**
+ * The invitee's side of an invitation, open to anyone who holds the link: look at it (does not
+ * consume it), then accept it by choosing a password, which creates the user with the invited roles
+ * and counts as proof that the address reaches them.
+ */
+@Stateless
+@PermitAll
+public class InvitationAcceptance {
+
+  /** The account the invitation became. */
+  public record Accepted(String tenant, String email) {}
+
+  @Inject LinkHolders links;
+  @Inject AccountTokens tokens;
+  @Inject PasswordPolicy policy;
+  @Inject UserDirectory users;
+  @Inject PersonalIndex index;
+
+  public Optional<LinkPreview> preview(String token) {
+    return links.preview(token, TokenPurpose.INVITATION);
+  }
+
+  /** Refuses a link of another tenant, a used, expired or tampered one with the same error. */
+  public Accepted accept(String tenantSlug, String token, char[] password) {
+    policy.check(password);
+    LinkHolders.Resolved link = links.resolve(tenantSlug, token, TokenPurpose.INVITATION);
+    AccountToken row = link.row();
+    String email = tokens.email(row);
+    // The sealed address must still be the one the link was bound to.
+    if (!index.of("user.email", email).equals(row.emailIndex())) {
+      throw new InvalidLinkException();
+    }
+    if (users.findByEmail(email).isPresent()) {
+      throw new ConflictException("a user with this e-mail exists");
+    }
+    User user = users.create(email, tokens.displayName(row), row.invitedRoles(), password);
+    user.emailVerified();
+    tokens.consume(row);
+    return new Accepted(link.tenant().slug(), email);
+  }
+}

@@ -1,0 +1,84 @@
+package io.kursfilm.identity.boundary;
+
+import io.kursfilm.identity.control.AccountTokens;
+import io.kursfilm.identity.control.InvitationCsv;
+import io.kursfilm.identity.control.InvitationIssuer;
+import io.kursfilm.identity.entity.AccountToken;
+import io.kursfilm.identity.entity.Role;
+import io.kursfilm.identity.entity.TokenPurpose;
+import io.kursfilm.identity.entity.User;
+import io.kursfilm.tenant.control.TenantContext;
+import io.kursfilm.tenant.control.TenantScoped;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Tenant admins invite people into their own tenant, one by one or by CSV, see the pending
+ * invitations and revoke them.
+ *
+ * <p>CSV uploads are handled per line: every valid line is invited, every bad line is reported with
+ * its number and reason, and nothing is written for it. An admin can then fix and upload only the
+ * bad lines (inviting an address again simply replaces its earlier link).
+ */
+@Stateless
+@TenantScoped
+@RolesAllowed(Role.Names.TENANT_ADMIN)
+public class Invitations {
+
+  @Inject InvitationIssuer issuer;
+  @Inject AccountTokens tokens;
+  @Inject TenantContext tenant;
+
+  public InvitationView invite(String email, String displayName, Set<Role> roles) {
+    return InvitationView.of(issuer.invite(email, displayName, roles));
+  }
+
+  public List<CsvLineResult> importCsv(String csv) {
+    List<CsvLineResult> results = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (InvitationCsv.Line line : InvitationCsv.parse(csv)) {
+      Optional<String> problem =
+          line.ok()
+              ? issuer.problem(line.email(), line.displayName(), line.roles())
+              : Optional.of(line.error());
+      if (problem.isEmpty() && !seen.add(User.normaliseEmail(line.email()))) {
+        problem = Optional.of("the same e-mail appears on an earlier line");
+      }
+      if (problem.isPresent()) {
+        results.add(new CsvLineResult(line.number(), line.email(), false, null, problem.get()));
+      } else {
+        InvitationIssuer.Invited invited =
+            issuer.invite(line.email(), line.displayName(), line.roles());
+        results.add(new CsvLineResult(line.number(), invited.email(), true, invited.id(), null));
+      }
+    }
+    return results;
+  }
+
+  public List<InvitationView> pending() {
+    return tokens.pending(tenant.require(), TokenPurpose.INVITATION).stream()
+        .map(this::view)
+        .toList();
+  }
+
+  /** False for an unknown id, one of another tenant, or one already accepted. */
+  public boolean revoke(String id) {
+    return tokens.revoke(tenant.require(), TokenPurpose.INVITATION, id);
+  }
+
+  private InvitationView view(AccountToken row) {
+    return new InvitationView(
+        row.id(),
+        tokens.email(row),
+        tokens.displayName(row),
+        row.invitedRoles(),
+        row.expiresAt(),
+        null);
+  }
+}

@@ -1,0 +1,385 @@
+package io.kursfilm.web.identity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kursfilm.web.ItEnvironment;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Invitations and password resets end to end: the shipped war on Payara Micro sends real mails over
+ * SMTP to GreenMail, and the tests follow the links in them. The app runs with an invitation
+ * lifetime of 20 s (web/pom.xml) so expiry can be observed.
+ */
+@ExtendWith(ArquillianExtension.class)
+class InvitationIT {
+
+  private static final String GOOD_PASSWORD = "amber-otter-climbs-9-hills";
+  private static Inbox inbox;
+
+  @Deployment(testable = false)
+  static WebArchive app() {
+    return ItEnvironment.war();
+  }
+
+  @ArquillianResource URL base;
+
+  @BeforeAll
+  static void start() throws Exception {
+    ItEnvironment.s3();
+    inbox = new Inbox(Integer.parseInt(System.getProperty("kursfilm.it.mail.port")));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (inbox != null) {
+      inbox.stop();
+    }
+  }
+
+  private Http http() {
+    return new Http(base);
+  }
+
+  private String demoAdmin() throws Exception {
+    return http().login("demo", "admin@demo.example", ItEnvironment.demoPassword());
+  }
+
+  private static String fresh(String tenant) {
+    return "p" + UUID.randomUUID().toString().substring(0, 8) + "@" + tenant + ".example";
+  }
+
+  private Http.Reply invite(String admin, String email, String... roles) throws Exception {
+    var rolesJson = Json.createArrayBuilder();
+    for (String r : roles) {
+      rolesJson.add(r);
+    }
+    return http()
+        .post(
+            "api/v1/invitations",
+            admin,
+            Json.createObjectBuilder()
+                .add("email", email)
+                .add("displayName", "Invited Person")
+                .add("roles", rolesJson)
+                .build());
+  }
+
+  private Http.Reply accept(String tenant, String token, String password) throws Exception {
+    return http()
+        .post(
+            "api/v1/invitations/accept",
+            null,
+            Json.createObjectBuilder()
+                .add("tenant", tenant)
+                .add("token", token)
+                .add("password", password)
+                .build());
+  }
+
+  private static Set<String> strings(JsonArray array) {
+    return array.getValuesAs(JsonString.class).stream()
+        .map(JsonString::getString)
+        .collect(Collectors.toSet());
+  }
+
+  @Test
+  void accepted_invitation_lets_the_user_log_in_with_the_invited_roles() throws Exception {
+    String email = fresh("demo");
+    Http.Reply invited = invite(demoAdmin(), email, "TRAINER", "CRITIC");
+    assertEquals(201, invited.status(), invited.body());
+    String token = inbox.token(email);
+
+    // Mail scanners open links: GETs show the page but never use the token.
+    for (int i = 0; i < 2; i++) {
+      Http.Reply page = http().get("invite.xhtml?token=" + token, null);
+      assertEquals(200, page.status());
+      assertTrue(page.body().contains("Demo AG"), "tenant name shown");
+      assertFalse(page.body().contains(email), "address shown only masked");
+      Http.Reply preview = http().get("api/v1/invitations/preview?token=" + token, null);
+      assertEquals(200, preview.status(), preview.body());
+      assertEquals("demo", preview.json().getString("tenant"));
+    }
+
+    Http.Reply accepted = accept("demo", token, GOOD_PASSWORD);
+    assertEquals(200, accepted.status(), accepted.body());
+    String session = http().login("demo", email, GOOD_PASSWORD);
+    JsonObject me = http().get("api/v1/me", session).json();
+    assertEquals(email, me.getString("email"));
+    assertEquals(Set.of("TRAINER", "CRITIC"), strings(me.getJsonArray("roles")));
+
+    Http.Reply reused = accept("demo", token, GOOD_PASSWORD + "x");
+    assertEquals(400, reused.status());
+    assertEquals("invalid_link", reused.json().getString("error"));
+    assertEquals(400, http().get("api/v1/invitations/preview?token=" + token, null).status());
+  }
+
+  @Test
+  void link_of_one_tenant_is_refused_by_another_and_tampering_is_refused() throws Exception {
+    String email = fresh("demo");
+    assertEquals(201, invite(demoAdmin(), email, "EMPLOYEE").status());
+    String token = inbox.token(email);
+
+    Http.Reply foreign = accept("acme", token, GOOD_PASSWORD);
+    assertEquals(400, foreign.status());
+    assertEquals("invalid_link", foreign.json().getString("error"));
+
+    char last = token.charAt(42);
+    String tampered = token.substring(0, 42) + (last == 'A' ? 'B' : 'A');
+    assertEquals("invalid_link", accept("demo", tampered, GOOD_PASSWORD).json().getString("error"));
+    assertEquals(400, http().get("api/v1/invitations/preview?token=" + tampered, null).status());
+
+    // Neither refusal used the link up.
+    assertEquals(200, accept("demo", token, GOOD_PASSWORD).status());
+  }
+
+  @Test
+  void weak_passwords_are_refused_with_the_policy_message_and_leave_the_link_usable()
+      throws Exception {
+    String email = fresh("demo");
+    assertEquals(201, invite(demoAdmin(), email, "EMPLOYEE").status());
+    String token = inbox.token(email);
+
+    Http.Reply tooShort = accept("demo", token, "short1!");
+    assertEquals(400, tooShort.status());
+    assertEquals("weak_password", tooShort.json().getString("error"));
+    assertTrue(tooShort.json().getString("message").contains("12"), tooShort.body());
+
+    Http.Reply common = accept("demo", token, "Password2024!");
+    assertEquals(400, common.status());
+    assertEquals("weak_password", common.json().getString("error"));
+    assertTrue(common.json().getString("message").contains("common"), common.body());
+
+    Http.Reply german =
+        http()
+            .post(
+                "api/v1/invitations/accept",
+                null,
+                Json.createObjectBuilder()
+                    .add("tenant", "demo")
+                    .add("token", token)
+                    .add("password", "qwertzuiop123")
+                    .build(),
+                "de");
+    assertTrue(german.json().getString("message").contains("häufig"), german.body());
+
+    assertEquals(200, accept("demo", token, GOOD_PASSWORD).status());
+  }
+
+  @Test
+  void expired_link_is_refused() throws Exception {
+    String email = fresh("demo");
+    assertEquals(201, invite(demoAdmin(), email, "EMPLOYEE").status());
+    String token = inbox.token(email);
+
+    Thread.sleep(21_000); // the test app's invitation lifetime is 20 s
+
+    assertEquals(400, http().get("api/v1/invitations/preview?token=" + token, null).status());
+    Http.Reply late = accept("demo", token, GOOD_PASSWORD);
+    assertEquals(400, late.status());
+    assertEquals("invalid_link", late.json().getString("error"));
+  }
+
+  @Test
+  void csv_invites_good_lines_and_explains_each_bad_line() throws Exception {
+    String admin = demoAdmin();
+    String a = fresh("demo");
+    String b = fresh("demo");
+    String csv =
+        "email,displayName,roles\n"
+            + a
+            + ",Anna,EMPLOYEE\n"
+            + "not-an-address,Nobody,EMPLOYEE\n"
+            + b
+            + ",Ben,TRAINER;JANITOR\n"
+            + "employee1@demo.example,Existing,EMPLOYEE\n";
+    Http.Reply reply = http().postCsv("api/v1/invitations/csv", admin, csv);
+    assertEquals(200, reply.status(), reply.body());
+    JsonArray lines = reply.array();
+    assertEquals(4, lines.size());
+    assertTrue(lines.getJsonObject(0).getBoolean("invited"));
+    assertEquals(2, lines.getJsonObject(0).getInt("line"));
+    assertFalse(lines.getJsonObject(1).getBoolean("invited"));
+    assertEquals(3, lines.getJsonObject(1).getInt("line"));
+    assertEquals("not an e-mail address", lines.getJsonObject(1).getString("error"));
+    assertEquals("unknown role 'JANITOR'", lines.getJsonObject(2).getString("error"));
+    assertEquals("a user with this e-mail exists", lines.getJsonObject(3).getString("error"));
+
+    inbox.token(a);
+    assertTrue(inbox.mailsTo(b).isEmpty());
+    JsonArray pending = http().get("api/v1/invitations", admin).array();
+    String id = null;
+    for (JsonObject p : pending.getValuesAs(JsonObject.class)) {
+      if (p.getString("email").equals(a)) {
+        id = p.getString("id");
+      }
+    }
+    assertTrue(id != null, "pending list shows the CSV invitation");
+
+    // Revoking makes the link useless; another tenant cannot revoke it.
+    String acmeAdmin = http().login("acme", "admin@acme.example", ItEnvironment.demoPassword());
+    assertEquals(404, http().delete("api/v1/invitations/" + id, acmeAdmin).status());
+    assertEquals(204, http().delete("api/v1/invitations/" + id, admin).status());
+    assertEquals(400, accept("demo", inbox.token(a), GOOD_PASSWORD).status());
+  }
+
+  @Test
+  void only_tenant_admins_invite() throws Exception {
+    String trainer = http().login("demo", "trainer@demo.example", ItEnvironment.demoPassword());
+    assertEquals(403, invite(trainer, fresh("demo"), "EMPLOYEE").status());
+    assertEquals(401, invite(null, fresh("demo"), "EMPLOYEE").status());
+  }
+
+  @Test
+  void password_reset_sets_a_new_password_and_ends_old_api_sessions() throws Exception {
+    String email = fresh("demo");
+    assertEquals(201, invite(demoAdmin(), email, "EMPLOYEE").status());
+    assertEquals(200, accept("demo", inbox.token(email), GOOD_PASSWORD).status());
+    String oldSession = http().login("demo", email, GOOD_PASSWORD);
+
+    Http.Reply asked =
+        http()
+            .post(
+                "api/v1/password-resets",
+                null,
+                Json.createObjectBuilder().add("tenant", "demo").add("email", email).build());
+    assertEquals(202, asked.status());
+    String token = inbox.token(email, 2);
+    assertEquals(200, http().get("reset.xhtml?token=" + token, null).status());
+    assertEquals(200, http().get("reset.xhtml?token=" + token, null).status());
+
+    JsonObject confirm =
+        Json.createObjectBuilder()
+            .add("tenant", "demo")
+            .add("token", token)
+            .add("password", "new-" + GOOD_PASSWORD)
+            .build();
+    assertEquals(204, http().post("api/v1/password-resets/confirm", null, confirm).status());
+
+    assertEquals(401, http().get("api/v1/me", oldSession).status());
+    assertEquals(
+        401,
+        http()
+            .post("api/v1/sessions", null, Http.credentials("demo", email, GOOD_PASSWORD))
+            .status());
+    http().login("demo", email, "new-" + GOOD_PASSWORD);
+    assertEquals(400, http().post("api/v1/password-resets/confirm", null, confirm).status());
+    // A used reset link cannot even be previewed.
+    assertEquals(400, http().get("api/v1/password-resets/preview?token=" + token, null).status());
+  }
+
+  @Test
+  void reset_request_answers_the_same_whether_or_not_the_account_exists() throws Exception {
+    String known = "employee2@demo.example";
+    List<Http.Reply> replies = new ArrayList<>();
+    for (String[] ask :
+        new String[][] {
+          {"demo", known}, {"demo", "nobody-" + UUID.randomUUID() + "@demo.example"},
+          {"nope", known}, {"acme", known}
+        }) {
+      replies.add(
+          http()
+              .post(
+                  "api/v1/password-resets",
+                  null,
+                  Json.createObjectBuilder().add("tenant", ask[0]).add("email", ask[1]).build()));
+    }
+    for (Http.Reply r : replies) {
+      assertEquals(202, r.status());
+      assertEquals(replies.get(0).body(), r.body());
+    }
+    inbox.token(known);
+  }
+
+  @Test
+  void tenant_without_admin_password_invites_its_admin() throws Exception {
+    String root = http().login("platform", "root@kursfilm.example", ItEnvironment.demoPassword());
+    String slug = "inv" + UUID.randomUUID().toString().substring(0, 6);
+    String adminEmail = "boss@" + slug + ".example";
+
+    Http.Reply weak =
+        http()
+            .post(
+                "api/v1/tenants",
+                root,
+                Json.createObjectBuilder()
+                    .add("slug", slug)
+                    .add("name", "Weak Corp")
+                    .add("adminEmail", adminEmail)
+                    .add("adminPassword", "password1234")
+                    .build());
+    assertEquals(400, weak.status());
+    assertEquals("weak_password", weak.json().getString("error"));
+
+    Http.Reply created =
+        http()
+            .post(
+                "api/v1/tenants",
+                root,
+                Json.createObjectBuilder()
+                    .add("slug", slug)
+                    .add("name", "Invite Corp")
+                    .add("adminEmail", adminEmail)
+                    .build());
+    assertEquals(201, created.status(), created.body());
+    assertEquals(200, accept(slug, inbox.token(adminEmail), GOOD_PASSWORD).status());
+    String admin = http().login(slug, adminEmail, GOOD_PASSWORD);
+    assertEquals(
+        Set.of("TENANT_ADMIN"),
+        strings(http().get("api/v1/me", admin).json().getJsonArray("roles")));
+  }
+
+  @Test
+  void token_table_holds_neither_tokens_nor_addresses_in_clear() throws Exception {
+    String email = fresh("demo");
+    assertEquals(201, invite(demoAdmin(), email, "EMPLOYEE").status());
+    String token = inbox.token(email);
+
+    List<String> cells = new ArrayList<>();
+    try (Connection db =
+            DriverManager.getConnection(
+                System.getProperty("kursfilm.it.db.url"),
+                System.getProperty("kursfilm.it.db.user"),
+                System.getProperty("kursfilm.it.db.password"));
+        ResultSet rows = db.createStatement().executeQuery("SELECT * FROM account_token")) {
+      ResultSetMetaData meta = rows.getMetaData();
+      while (rows.next()) {
+        for (int c = 1; c <= meta.getColumnCount(); c++) {
+          String value = rows.getString(c);
+          if (value != null) {
+            cells.add(value.toLowerCase(Locale.ROOT));
+          }
+        }
+      }
+    }
+    assertFalse(cells.isEmpty());
+    for (String cell : cells) {
+      assertFalse(cell.contains(token.toLowerCase(Locale.ROOT)), "token in clear");
+      assertFalse(cell.contains("@"), "an address in clear: " + cell);
+      assertFalse(cell.contains("invited person"), "a name in clear");
+    }
+  }
+}
