@@ -31,7 +31,7 @@ public class ChainAppender {
     AuditEntry entry =
         new AuditEntry(event, tenantId, actorId, last + 1, lastHash, clock.instant());
     em.persist(entry);
-    em.createNativeQuery("UPDATE audit_chain SET last_seq = ?, last_hash = ? WHERE chain_id = ?")
+    nativeQuery("UPDATE audit_chain SET last_seq = ?, last_hash = ? WHERE chain_id = ?")
         .setParameter(1, entry.sequence())
         .setParameter(2, entry.hash())
         .setParameter(3, chain)
@@ -42,20 +42,26 @@ public class ChainAppender {
   private Object[] lockHead(String chain) {
     // The first event of a chain creates its head; INSERT IGNORE lets a racing twin fall through
     // to the lock below instead of failing.
-    if (em.createNativeQuery("SELECT 1 FROM audit_chain WHERE chain_id = ?")
+    if (nativeQuery("SELECT 1 FROM audit_chain WHERE chain_id = ?")
         .setParameter(1, chain)
         .getResultList()
         .isEmpty()) {
-      em.createNativeQuery(
-              "INSERT IGNORE INTO audit_chain (chain_id, last_seq, last_hash) VALUES (?, 0, ?)")
+      nativeQuery("INSERT IGNORE INTO audit_chain (chain_id, last_seq, last_hash) VALUES (?, 0, ?)")
           .setParameter(1, chain)
           .setParameter(2, AuditHash.GENESIS)
           .executeUpdate();
     }
     return (Object[])
-        em.createNativeQuery(
-                "SELECT last_seq, last_hash FROM audit_chain WHERE chain_id = ? FOR UPDATE")
+        nativeQuery("SELECT last_seq, last_hash FROM audit_chain WHERE chain_id = ? FOR UPDATE")
             .setParameter(1, chain)
             .getSingleResult();
+  }
+
+  /**
+   * EclipseLink disables native SQL once any entity is {@code @Multitenant}, since it bypasses the
+   * tenant filter. The audit tables are not tenant-owned, so it is allowed here, per query.
+   */
+  private jakarta.persistence.Query nativeQuery(String sql) {
+    return em.createNativeQuery(sql).setHint("eclipselink.jdbc.allow-native-sql-query", true);
   }
 }

@@ -3,6 +3,7 @@ package io.kursfilm.web.api;
 import io.kursfilm.audit.boundary.AuditEntryView;
 import io.kursfilm.audit.boundary.AuditTrail;
 import io.kursfilm.audit.boundary.VerifyResult;
+import io.kursfilm.audit.control.AuditFilter;
 import io.kursfilm.audit.entity.Action;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -48,6 +49,12 @@ public class AuditResource {
       @Parameter(description = "tenant slug (ROOT only)") @QueryParam("tenant") String tenant,
       @QueryParam("offset") @DefaultValue("0") int offset,
       @QueryParam("limit") @DefaultValue("50") int limit) {
+    // Checked here as well as in the boundary, so bad paging is a plain 400 without an EJB
+    // exception in the server log.
+    if (offset < 0 || limit < 1 || limit > AuditFilter.MAX_LIMIT) {
+      throw new IllegalArgumentException(
+          "offset must be >= 0 and limit 1-" + AuditFilter.MAX_LIMIT);
+    }
     AuditTrail.Criteria criteria =
         new AuditTrail.Criteria(
             tenant,
