@@ -27,6 +27,9 @@ import java.util.List;
 @RolesAllowed({Role.Names.ROOT, Role.Names.TENANT_ADMIN})
 public class AuditTrail {
 
+  /** Largest page a caller may ask for. */
+  public static final int MAX_LIMIT = AuditFilter.MAX_LIMIT;
+
   /** A query as the caller states it; {@code tenantSlug} is honoured for platform operators. */
   public record Criteria(
       String tenantSlug,

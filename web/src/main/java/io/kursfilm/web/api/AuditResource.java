@@ -3,7 +3,6 @@ package io.kursfilm.web.api;
 import io.kursfilm.audit.boundary.AuditEntryView;
 import io.kursfilm.audit.boundary.AuditTrail;
 import io.kursfilm.audit.boundary.VerifyResult;
-import io.kursfilm.audit.control.AuditFilter;
 import io.kursfilm.audit.entity.Action;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -51,9 +50,8 @@ public class AuditResource {
       @QueryParam("limit") @DefaultValue("50") int limit) {
     // Checked here as well as in the boundary, so bad paging is a plain 400 without an EJB
     // exception in the server log.
-    if (offset < 0 || limit < 1 || limit > AuditFilter.MAX_LIMIT) {
-      throw new IllegalArgumentException(
-          "offset must be >= 0 and limit 1-" + AuditFilter.MAX_LIMIT);
+    if (offset < 0 || limit < 1 || limit > AuditTrail.MAX_LIMIT) {
+      throw new IllegalArgumentException("offset must be >= 0 and limit 1-" + AuditTrail.MAX_LIMIT);
     }
     AuditTrail.Criteria criteria =
         new AuditTrail.Criteria(
