@@ -1,5 +1,7 @@
 package io.kursfilm.identity.boundary;
 
+import io.kursfilm.audit.boundary.AuditLog;
+import io.kursfilm.audit.entity.AuditEvent;
 import io.kursfilm.identity.control.ApiTokens;
 import io.kursfilm.identity.control.AuthenticatedCaller;
 import io.kursfilm.identity.control.PasswordHasher;
@@ -26,6 +28,7 @@ public class Authentication {
   @Inject UserDirectory users;
   @Inject PasswordHasher hasher;
   @Inject ApiTokens tokens;
+  @Inject AuditLog audit;
 
   public Optional<AuthenticatedCaller> authenticate(
       String tenantSlug, String email, char[] password) {
@@ -36,7 +39,14 @@ public class Authentication {
       user = users.findByEmail(email).filter(User::canLogIn);
     }
     String storedHash = user.map(User::passwordHash).orElse(null);
-    if (!hasher.verify(password, storedHash) || tenant.isEmpty()) {
+    boolean ok = hasher.verify(password, storedHash) && tenant.isPresent();
+    audit.record( // on its own transaction: a failed attempt is kept whatever happens next
+        AuditEvent.login(
+            ok,
+            tenant.map(Tenant::id).orElse(null),
+            tenant.map(Tenant::slug).orElse(null),
+            user.map(User::id).orElse(null)));
+    if (!ok) {
       return Optional.empty();
     }
     return Optional.of(callerOf(tenant.get(), user.get()));

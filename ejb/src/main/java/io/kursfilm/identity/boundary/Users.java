@@ -1,5 +1,8 @@
 package io.kursfilm.identity.boundary;
 
+import io.kursfilm.audit.boundary.AuditLog;
+import io.kursfilm.audit.entity.Action;
+import io.kursfilm.audit.entity.AuditEvent;
 import io.kursfilm.identity.control.UserDirectory;
 import io.kursfilm.identity.entity.Role;
 import io.kursfilm.tenant.control.TenantScoped;
@@ -16,9 +19,15 @@ import java.util.Optional;
 public class Users {
 
   @Inject UserDirectory directory;
+  @Inject AuditLog audit;
 
   public List<UserView> list() {
-    return directory.all().stream().map(UserView::of).toList();
+    List<UserView> users = directory.all().stream().map(UserView::of).toList();
+    audit.record(
+        AuditEvent.of(Action.PARTICIPANTS_READ)
+            .subject("users", null)
+            .detail("count", users.size()));
+    return users;
   }
 
   /** Empty for an id of another tenant, exactly as for one that does not exist. */

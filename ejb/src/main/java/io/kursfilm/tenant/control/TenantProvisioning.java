@@ -1,5 +1,8 @@
 package io.kursfilm.tenant.control;
 
+import io.kursfilm.audit.boundary.AuditLog;
+import io.kursfilm.audit.entity.Action;
+import io.kursfilm.audit.entity.AuditEvent;
 import io.kursfilm.identity.control.UserDirectory;
 import io.kursfilm.identity.entity.Role;
 import io.kursfilm.platform.control.ConflictException;
@@ -36,6 +39,7 @@ public class TenantProvisioning {
   @Inject TenantKeys keys;
   @Inject FieldCipher fieldCipher;
   @Inject Clock clock;
+  @Inject AuditLog audit;
 
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public Tenant provision(String slug, String name, List<NewUser> firstUsers) {
@@ -53,6 +57,17 @@ public class TenantProvisioning {
         users.create(u.email(), u.displayName(), u.roles(), u.password());
       }
       em.flush();
+      // In this transaction: logged if and only if the tenant comes to exist.
+      audit.recordInTransaction(
+          AuditEvent.of(Action.TENANT_CREATED)
+              .platform()
+              .subject("tenant", tenant.id())
+              .detail("users", firstUsers.size()));
+      audit.recordInTransaction(
+          AuditEvent.of(Action.KEY_CREATED)
+              .platform()
+              .subject("tenant-key", kekId)
+              .detail("tenant", tenant.id()));
       return tenant;
     } catch (RuntimeException e) {
       keys.destroy(tenant.id());

@@ -1,5 +1,8 @@
 package io.kursfilm.tenant.control;
 
+import io.kursfilm.audit.boundary.AuditLog;
+import io.kursfilm.audit.entity.Action;
+import io.kursfilm.audit.entity.AuditEvent;
 import io.kursfilm.storage.shred.ShredCertificate;
 import io.kursfilm.storage.shred.Shredder;
 import io.kursfilm.tenant.entity.Tenant;
@@ -24,6 +27,7 @@ public class TenantShredding {
   @Inject TenantRegistry registry;
   @Inject TenantFilter filter;
   @Inject Shredder shredder;
+  @Inject AuditLog audit;
 
   public ShredCertificate shred(String tenantId) {
     Tenant tenant =
@@ -32,6 +36,12 @@ public class TenantShredding {
       throw new IllegalArgumentException("the platform tenant cannot be shredded");
     }
     ShredCertificate certificate = shredder.shred(tenantId);
+    // Committed at once: the keys are gone even if the database clean-up below fails.
+    audit.record(
+        AuditEvent.of(Action.KEY_DESTROYED)
+            .platform()
+            .subject("tenant", tenantId)
+            .detail("keys", certificate.keyIdsDestroyed().size()));
     filter.bind(tenantId);
     em.createQuery("delete from ApiSession s where s.tenantId = :tenant")
         .setParameter("tenant", tenantId)
@@ -39,6 +49,11 @@ public class TenantShredding {
     // A bulk delete: loading the users would try to decrypt them with the destroyed key.
     em.createQuery("delete from User u").executeUpdate();
     tenant.shredded();
+    audit.recordInTransaction(
+        AuditEvent.of(Action.TENANT_SHREDDED)
+            .platform()
+            .subject("tenant", tenantId)
+            .detail("objects", certificate.objectsDeleted()));
     return certificate;
   }
 }

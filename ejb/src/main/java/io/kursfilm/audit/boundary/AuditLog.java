@@ -1,0 +1,61 @@
+package io.kursfilm.audit.boundary;
+
+import io.kursfilm.audit.control.ChainAppender;
+import io.kursfilm.audit.entity.AuditEvent;
+import io.kursfilm.identity.control.AuthenticatedCaller;
+import io.kursfilm.identity.control.Caller;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/**
+ * Where every component records what must be audited: {@code audit.record(AuditEvent.of(...))}.
+ * Tenant and actor come from the authenticated caller unless the event names them. Callers have
+ * already been authorised by their own boundary, hence {@code @PermitAll}.
+ *
+ * <p>Two flavours: {@link #record} commits on its own, so an event is kept even when the caller's
+ * transaction rolls back (failed logins, reads of personal data, keys already destroyed); {@link
+ * #recordInTransaction} joins the caller's transaction for state changes that must be logged if and
+ * only if they happen. Never call {@code record} for a chain whose head the current transaction
+ * already locked through {@code recordInTransaction}: it would wait for itself.
+ */
+@Stateless
+@PermitAll
+public class AuditLog {
+
+  @Inject ChainAppender appender;
+  @Inject Caller caller;
+
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void record(AuditEvent event) {
+    append(event);
+  }
+
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  public void recordInTransaction(AuditEvent event) {
+    append(event);
+  }
+
+  private void append(AuditEvent event) {
+    Optional<AuthenticatedCaller> who = current();
+    String tenantId =
+        event.tenantGiven()
+            ? event.tenantId()
+            : who.map(c -> AuditEvent.tenantOf(c.tenantId(), c.tenantSlug())).orElse(null);
+    String actorId =
+        event.actorGiven() ? event.actorId() : who.map(AuthenticatedCaller::userId).orElse(null);
+    appender.append(event, tenantId, actorId);
+  }
+
+  private Optional<AuthenticatedCaller> current() {
+    try {
+      return caller.current();
+    } catch (ContextNotActiveException noRequest) {
+      return Optional.empty(); // start-up and timers: the system acts
+    }
+  }
+}

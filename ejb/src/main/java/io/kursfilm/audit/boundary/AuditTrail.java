@@ -1,0 +1,97 @@
+package io.kursfilm.audit.boundary;
+
+import io.kursfilm.audit.control.AuditFilter;
+import io.kursfilm.audit.control.AuditQuery;
+import io.kursfilm.audit.control.ChainVerifier;
+import io.kursfilm.audit.control.CheckpointSchedule;
+import io.kursfilm.audit.entity.Action;
+import io.kursfilm.audit.entity.AuditEntry;
+import io.kursfilm.identity.control.AuthenticatedCaller;
+import io.kursfilm.identity.control.Caller;
+import io.kursfilm.identity.entity.Role;
+import io.kursfilm.tenant.control.TenantRegistry;
+import io.kursfilm.tenant.entity.Tenant;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Reading and verifying the audit log. A tenant admin sees and verifies the own tenant's chain
+ * only, whatever is asked for; a platform operator every chain, or one by tenant slug ({@code
+ * platform} for the platform's own chain).
+ */
+@Stateless
+@RolesAllowed({Role.Names.ROOT, Role.Names.TENANT_ADMIN})
+public class AuditTrail {
+
+  /** Largest page a caller may ask for. */
+  public static final int MAX_LIMIT = AuditFilter.MAX_LIMIT;
+
+  /** A query as the caller states it; {@code tenantSlug} is honoured for platform operators. */
+  public record Criteria(
+      String tenantSlug,
+      Instant from,
+      Instant to,
+      Action action,
+      String actorId,
+      int offset,
+      int limit) {}
+
+  @Inject Caller caller;
+  @Inject TenantRegistry tenants;
+  @Inject AuditQuery query;
+  @Inject ChainVerifier verifier;
+  @Inject CheckpointSchedule checkpoints;
+
+  /** Entries newest first, one page. */
+  public List<AuditEntryView> list(Criteria c) {
+    return query.list(filter(c)).stream().map(AuditEntryView::of).toList();
+  }
+
+  /** How many entries match, for paging. */
+  public long count(Criteria c) {
+    return query.count(filter(c));
+  }
+
+  public VerifyResult verify(String tenantSlug) {
+    String chain = chain(tenantSlug);
+    List<String> chains = chain == null ? verifier.chains() : List.of(chain);
+    return VerifyResult.of(chains.stream().map(verifier::verify).toList());
+  }
+
+  /** Writes signed checkpoints of every chain now, as the timer does; returns how many. */
+  @RolesAllowed(Role.Names.ROOT)
+  public int checkpointNow() {
+    return checkpoints.checkpointAll();
+  }
+
+  private AuditFilter filter(Criteria c) {
+    return new AuditFilter(
+        chain(c.tenantSlug()), c.from(), c.to(), c.action(), c.actorId(), c.offset(), c.limit());
+  }
+
+  /** The chain the caller may see; {@code null} = all (platform operators only). */
+  private String chain(String tenantSlug) {
+    AuthenticatedCaller who = caller.require();
+    boolean asked = tenantSlug != null && !tenantSlug.isBlank();
+    if (!who.has(Role.ROOT)) {
+      if (asked && !tenantSlug.equals(who.tenantSlug())) {
+        throw new EJBAccessException("own tenant only");
+      }
+      return AuditEntry.chainOf(who.tenantId());
+    }
+    if (!asked) {
+      return null;
+    }
+    if (Tenant.PLATFORM_SLUG.equals(tenantSlug)) {
+      return AuditEntry.PLATFORM_CHAIN;
+    }
+    return tenants
+        .findBySlug(tenantSlug)
+        .map(t -> AuditEntry.chainOf(t.id()))
+        .orElseThrow(() -> new IllegalArgumentException("no such tenant"));
+  }
+}

@@ -1,0 +1,469 @@
+package io.kursfilm.web.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kursfilm.audit.entity.AuditHash;
+import io.kursfilm.web.ItEnvironment;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URL;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The audit log, black-box: events are written by real logins and reads, the table is inspected and
+ * tampered with directly over JDBC in the same MariaDB the app uses, and the verifier (REST and the
+ * infra/audit-verify script) must name the first broken sequence. Tampering happens on fresh
+ * tenants only, so every case has a chain of its own and the demo chains stay intact.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AuditIT {
+
+  private static final String PW = ItEnvironment.demoPassword();
+
+  @Deployment(testable = false)
+  static WebArchive app() {
+    return ItEnvironment.war();
+  }
+
+  @ArquillianResource URL base;
+
+  @BeforeAll
+  static void s3() throws Exception {
+    ItEnvironment.s3();
+  }
+
+  private ApiClient api() {
+    return new ApiClient(base);
+  }
+
+  @Test
+  void a_login_writes_one_LOGIN_and_a_failed_login_one_LOGIN_FAILED() throws Exception {
+    String demo = tenantId("demo");
+    long logins = count(demo, "LOGIN");
+    long failures = count(demo, "LOGIN_FAILED");
+    long platformFailures = count("platform", "LOGIN_FAILED");
+
+    api().login("demo", "trainer@demo.example", PW);
+    assertEquals(logins + 1, count(demo, "LOGIN"));
+    assertEquals(failures, count(demo, "LOGIN_FAILED"));
+
+    ApiClient.Reply wrong =
+        api()
+            .post(
+                "api/v1/sessions",
+                null,
+                ApiClient.credentials("demo", "trainer@demo.example", PW + "x"));
+    assertEquals(401, wrong.status());
+    assertEquals(failures + 1, count(demo, "LOGIN_FAILED"));
+    assertEquals(logins + 1, count(demo, "LOGIN"));
+
+    api().post("api/v1/sessions", null, ApiClient.credentials("no-such-co", "x@y.example", PW));
+    assertEquals(platformFailures + 1, count("platform", "LOGIN_FAILED"));
+
+    try (Connection db = db();
+        PreparedStatement q =
+            db.prepareStatement(
+                "SELECT actor_id, subject_type, subject_id FROM audit_entry WHERE chain_id = ?"
+                    + " AND action = 'LOGIN_FAILED' ORDER BY seq DESC LIMIT 1")) {
+      q.setString(1, demo);
+      try (ResultSet rs = q.executeQuery()) {
+        assertTrue(rs.next());
+        assertNull(rs.getString(1), "nobody is known to have acted");
+        assertEquals("user", rs.getString(2));
+        assertEquals(36, rs.getString(3).length(), "the attacked account by id");
+      }
+    }
+  }
+
+  @Test
+  void reading_the_user_list_writes_one_PARTICIPANTS_READ() throws Exception {
+    String acme = tenantId("acme");
+    String admin = api().login("acme", "admin@acme.example", PW);
+    long before = count(acme, "PARTICIPANTS_READ");
+
+    assertEquals(200, api().get("api/v1/users", admin).status());
+
+    assertEquals(before + 1, count(acme, "PARTICIPANTS_READ"));
+    JsonObject newest =
+        api().get("api/v1/audit?action=PARTICIPANTS_READ&limit=1", admin).array().getJsonObject(0);
+    assertEquals("8", newest.getJsonObject("details").getString("count"));
+    assertEquals(acme, newest.getString("tenantId"));
+  }
+
+  @Test
+  void the_verifier_says_valid_on_an_intact_chain() throws Exception {
+    String admin = api().login("demo", "admin@demo.example", PW);
+    JsonObject result = api().get("api/v1/audit/verify", admin).json();
+
+    assertTrue(result.getBoolean("valid"), result.toString());
+    assertTrue(result.getJsonNumber("checked").longValue() >= 1);
+    assertFalse(result.containsKey("firstBrokenSequence"));
+    assertEquals(0, script("demo", "admin@demo.example", PW, null), "infra/audit-verify exit code");
+  }
+
+  @Test
+  void an_edited_action_is_the_first_broken_sequence() throws Exception {
+    Fresh t = freshTenant();
+    update("UPDATE audit_entry SET action = 'LOGOUT' WHERE chain_id = ? AND seq = 2", t.id);
+
+    assertBrokenAt(t, 2, "altered_entry");
+    assertEquals(1, script(t.slug, t.adminEmail, t.password, null), "script reports the break");
+  }
+
+  @Test
+  void a_deleted_entry_is_detected() throws Exception {
+    Fresh t = freshTenant();
+    update("DELETE FROM audit_entry WHERE chain_id = ? AND seq = 2", t.id);
+
+    assertBrokenAt(t, 2, "missing_entry");
+  }
+
+  @Test
+  void swapped_sequence_numbers_are_detected() throws Exception {
+    Fresh t = freshTenant();
+    try (Connection db = db()) {
+      db.setAutoCommit(false);
+      exec(db, "UPDATE audit_entry SET seq = -1 WHERE chain_id = ? AND seq = 2", t.id);
+      exec(db, "UPDATE audit_entry SET seq = 2 WHERE chain_id = ? AND seq = 3", t.id);
+      exec(db, "UPDATE audit_entry SET seq = 3 WHERE chain_id = ? AND seq = -1", t.id);
+      db.commit();
+    }
+
+    assertBrokenAt(t, 2, "broken_link");
+  }
+
+  @Test
+  void a_truncated_tail_is_caught_by_the_signed_checkpoint() throws Exception {
+    Fresh t = freshTenant();
+    checkpointNow();
+    JsonObject before = verify(t);
+    assertTrue(before.getBoolean("valid"), before.toString());
+    assertEquals(4, chainOf(before).getJsonNumber("checkpointSequence").longValue());
+
+    // Cut the last entry and rewrite the head to match: consistent in the database itself.
+    try (Connection db = db()) {
+      db.setAutoCommit(false);
+      exec(db, "DELETE FROM audit_entry WHERE chain_id = ? AND seq = 4", t.id);
+      try (PreparedStatement head =
+          db.prepareStatement(
+              "UPDATE audit_chain SET last_seq = 3, last_hash = (SELECT hash FROM audit_entry"
+                  + " WHERE chain_id = ? AND seq = 3) WHERE chain_id = ?")) {
+        head.setString(1, t.id);
+        head.setString(2, t.id);
+        head.executeUpdate();
+      }
+      db.commit();
+    }
+
+    assertBrokenAt(t, 4, "checkpoint_mismatch");
+  }
+
+  @Test
+  void a_rewritten_tail_with_recomputed_hashes_is_caught_by_the_signed_checkpoint()
+      throws Exception {
+    Fresh t = freshTenant();
+    checkpointNow();
+
+    // A careful attacker edits the last entry and recomputes its hash and the head.
+    String forged = rehashLastAs(t.id, 4, "LOGOUT");
+
+    assertBrokenAt(t, 4, "checkpoint_mismatch");
+    assertEquals(64, forged.length());
+  }
+
+  @Test
+  void the_audit_table_holds_no_email_or_name_in_clear() throws Exception {
+    api().post("api/v1/sessions", null, ApiClient.credentials("demo", "nobody@demo.example", PW));
+    api().login("demo", "employee1@demo.example", PW);
+    String all =
+        "CONCAT_WS('|', id, chain_id, seq, tenant_id, occurred_at, actor_id, action,"
+            + " subject_type, subject_id, details, prev_hash, hash)";
+    try (Connection db = db()) {
+      assertTrue(single(db, "SELECT COUNT(*) FROM audit_entry") > 0);
+      for (String needle :
+          List.of(
+              "@", "Admin", "Trainer", "Critic", "Employee", "Platform operator", "demo.example")) {
+        try (PreparedStatement q =
+            db.prepareStatement("SELECT COUNT(*) FROM audit_entry WHERE " + all + " LIKE ?")) {
+          q.setString(1, "%" + needle + "%");
+          try (ResultSet rs = q.executeQuery()) {
+            rs.next();
+            assertEquals(0, rs.getLong(1), "audit rows containing " + needle);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void acme_admin_reads_and_verifies_only_acme() throws Exception {
+    String acme = tenantId("acme");
+    String demo = tenantId("demo");
+    String acmeAdmin = api().login("acme", "admin@acme.example", PW);
+    api().login("demo", "critic@demo.example", PW); // something fresh in demo's chain
+
+    ApiClient.Reply own = api().get("api/v1/audit?limit=500", acmeAdmin);
+    assertEquals(200, own.status(), own.body());
+    Set<String> tenants =
+        own.array().stream()
+            .map(JsonValue::asJsonObject)
+            .map(e -> e.getString("tenantId"))
+            .collect(Collectors.toSet());
+    assertEquals(Set.of(acme), tenants);
+    assertEquals(403, api().get("api/v1/audit?tenant=demo", acmeAdmin).status());
+    assertEquals(403, api().get("api/v1/audit/verify?tenant=demo", acmeAdmin).status());
+    JsonObject verified = api().get("api/v1/audit/verify", acmeAdmin).json();
+    assertEquals(1, verified.getJsonArray("chains").size());
+    assertEquals(acme, chainOf(verified).getString("chain"));
+
+    String root = api().login("platform", "root@kursfilm.example", PW);
+    Set<String> demoOnly =
+        api().get("api/v1/audit?tenant=demo&limit=500", root).array().stream()
+            .map(JsonValue::asJsonObject)
+            .map(e -> e.getString("tenantId"))
+            .collect(Collectors.toSet());
+    assertEquals(Set.of(demo), demoOnly);
+    JsonObject demoChain = api().get("api/v1/audit/verify?tenant=demo", root).json();
+    assertTrue(demoChain.getBoolean("valid"), demoChain.toString());
+  }
+
+  @Test
+  void employees_and_anonymous_callers_are_refused() throws Exception {
+    String employee = api().login("demo", "employee2@demo.example", PW);
+    String admin = api().login("demo", "admin@demo.example", PW);
+
+    assertEquals(403, api().get("api/v1/audit", employee).status());
+    assertEquals(403, api().get("api/v1/audit/verify", employee).status());
+    assertEquals(401, api().get("api/v1/audit", null).status());
+    assertEquals(403, api().post("api/v1/audit/checkpoints", admin, empty()).status());
+  }
+
+  @Test
+  void filters_apply_and_bad_input_gets_400() throws Exception {
+    String admin = api().login("demo", "admin@demo.example", PW);
+    String since = java.time.Instant.now().minus(1, ChronoUnit.HOURS).toString();
+
+    ApiClient.Reply logins = api().get("api/v1/audit?action=LOGIN&from=" + since, admin);
+    assertEquals(200, logins.status(), logins.body());
+    assertFalse(logins.array().isEmpty());
+    assertTrue(
+        logins.array().stream()
+            .allMatch(e -> "LOGIN".equals(e.asJsonObject().getString("action"))));
+    assertEquals(400, api().get("api/v1/audit?from=yesterday", admin).status());
+    assertEquals(400, api().get("api/v1/audit?action=NOPE", admin).status());
+    assertEquals(400, api().get("api/v1/audit?limit=0", admin).status());
+    assertEquals("invalid", api().get("api/v1/audit?limit=0", admin).json().getString("error"));
+  }
+
+  // --- helpers ---
+
+  /** A tenant of its own whose chain holds exactly 4 entries: 3 logins, 1 user-list read. */
+  private record Fresh(String slug, String id, String adminEmail, String password, String token) {}
+
+  private Fresh freshTenant() throws Exception {
+    String slug = "audit-" + UUID.randomUUID().toString().substring(0, 8);
+    String email = "admin@" + slug + ".example";
+    String password = "audit-admin-password";
+    String root = api().login("platform", "root@kursfilm.example", PW);
+    JsonObject request =
+        Json.createObjectBuilder()
+            .add("slug", slug)
+            .add("name", "Audit test " + slug)
+            .add("adminEmail", email)
+            .add("adminPassword", password)
+            .build();
+    ApiClient.Reply created = api().post("api/v1/tenants", root, request);
+    assertEquals(201, created.status(), created.body());
+    String id = created.json().getString("id");
+    api().login(slug, email, password);
+    api().login(slug, email, password);
+    String token = api().login(slug, email, password);
+    assertEquals(200, api().get("api/v1/users", token).status());
+    assertEquals(4, single(id, "SELECT COUNT(*) FROM audit_entry WHERE chain_id = ?"));
+    Fresh fresh = new Fresh(slug, id, email, password, token);
+    assertTrue(verify(fresh).getBoolean("valid"));
+    return fresh;
+  }
+
+  private JsonObject verify(Fresh t) throws Exception {
+    ApiClient.Reply reply = api().get("api/v1/audit/verify", t.token);
+    assertEquals(200, reply.status(), reply.body());
+    return reply.json();
+  }
+
+  private void assertBrokenAt(Fresh t, long sequence, String problem) throws Exception {
+    JsonObject result = verify(t);
+    assertFalse(result.getBoolean("valid"), result.toString());
+    assertEquals(
+        sequence, result.getJsonNumber("firstBrokenSequence").longValue(), result.toString());
+    assertEquals(problem, chainOf(result).getString("problem"));
+  }
+
+  private static JsonObject chainOf(JsonObject verifyResult) {
+    return verifyResult.getJsonArray("chains").getJsonObject(0);
+  }
+
+  private void checkpointNow() throws Exception {
+    String root = api().login("platform", "root@kursfilm.example", PW);
+    ApiClient.Reply reply = api().post("api/v1/audit/checkpoints", root, empty());
+    assertEquals(200, reply.status(), reply.body());
+    assertTrue(reply.json().getInt("written") >= 1, reply.body());
+  }
+
+  private static JsonObject empty() {
+    return Json.createObjectBuilder().build();
+  }
+
+  /** Rewrites entry {@code seq} (the last) with another action, a matching hash and head. */
+  private static String rehashLastAs(String chain, long seq, String action) throws Exception {
+    try (Connection db = db();
+        PreparedStatement q =
+            db.prepareStatement(
+                "SELECT tenant_id, occurred_at, actor_id, subject_type, subject_id, details,"
+                    + " prev_hash FROM audit_entry WHERE chain_id = ? AND seq = ?")) {
+      q.setString(1, chain);
+      q.setLong(2, seq);
+      String hash;
+      try (ResultSet rs = q.executeQuery()) {
+        assertTrue(rs.next());
+        long micros =
+            ChronoUnit.MICROS.between(
+                java.time.Instant.EPOCH,
+                rs.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC));
+        hash =
+            AuditHash.of(
+                chain,
+                seq,
+                rs.getString(1),
+                micros,
+                rs.getString(3),
+                action,
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7));
+      }
+      db.setAutoCommit(false);
+      try (PreparedStatement u =
+              db.prepareStatement(
+                  "UPDATE audit_entry SET action = ?, hash = ? WHERE chain_id = ? AND seq = ?");
+          PreparedStatement h =
+              db.prepareStatement("UPDATE audit_chain SET last_hash = ? WHERE chain_id = ?")) {
+        u.setString(1, action);
+        u.setString(2, hash);
+        u.setString(3, chain);
+        u.setLong(4, seq);
+        assertEquals(1, u.executeUpdate());
+        h.setString(1, hash);
+        h.setString(2, chain);
+        assertEquals(1, h.executeUpdate());
+      }
+      db.commit();
+      return hash;
+    }
+  }
+
+  /** Runs infra/audit-verify against the app under test; returns its exit code. */
+  private int script(String tenant, String email, String password, String only) throws Exception {
+    Path script = Path.of(System.getProperty("user.dir")).resolve("../infra/audit-verify");
+    ProcessBuilder pb =
+        only == null
+            ? new ProcessBuilder("bash", script.toString())
+            : new ProcessBuilder("bash", script.toString(), only);
+    pb.environment().put("KURSFILM_URL", base.toString().replaceAll("/$", ""));
+    pb.environment().put("KURSFILM_AUDIT_TENANT", tenant);
+    pb.environment().put("KURSFILM_AUDIT_EMAIL", email);
+    pb.environment().put("KURSFILM_AUDIT_PASSWORD", password);
+    pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    Process p = pb.start();
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "script finished");
+    return p.exitValue();
+  }
+
+  private static Connection db() throws Exception {
+    return DriverManager.getConnection(
+        System.getenv("KURSFILM_DB_URL"),
+        System.getenv("KURSFILM_DB_USER"),
+        System.getenv("KURSFILM_DB_PASSWORD"));
+  }
+
+  private static String tenantId(String slug) throws Exception {
+    try (Connection db = db();
+        PreparedStatement q = db.prepareStatement("SELECT id FROM tenant WHERE slug = ?")) {
+      q.setString(1, slug);
+      try (ResultSet rs = q.executeQuery()) {
+        assertTrue(rs.next(), "tenant " + slug);
+        return rs.getString(1);
+      }
+    }
+  }
+
+  private static long count(String chain, String action) throws Exception {
+    try (Connection db = db();
+        PreparedStatement q =
+            db.prepareStatement(
+                "SELECT COUNT(*) FROM audit_entry WHERE chain_id = ? AND action = ?")) {
+      q.setString(1, chain);
+      q.setString(2, action);
+      try (ResultSet rs = q.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private static long single(String param, String sql) throws Exception {
+    try (Connection db = db();
+        PreparedStatement q = db.prepareStatement(sql)) {
+      q.setString(1, param);
+      try (ResultSet rs = q.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private static long single(Connection db, String sql) throws Exception {
+    try (PreparedStatement q = db.prepareStatement(sql);
+        ResultSet rs = q.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static void update(String sql, String chain) throws Exception {
+    try (Connection db = db()) {
+      assertEquals(1, exec(db, sql, chain));
+    }
+  }
+
+  private static int exec(Connection db, String sql, String chain) throws Exception {
+    try (PreparedStatement s = db.prepareStatement(sql)) {
+      s.setString(1, chain);
+      return s.executeUpdate();
+    }
+  }
+}
