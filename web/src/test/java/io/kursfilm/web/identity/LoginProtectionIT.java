@@ -1,0 +1,276 @@
+package io.kursfilm.web.identity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kursfilm.web.ItEnvironment;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Login throttling, user administration, sessions ended at once and ROOT elevation, black-box over
+ * HTTP against the shipped war. The build configures a 1 s back-off (cap 4 s), an address threshold
+ * of 8, 3 s elevations and trusts X-Forwarded-For, so each test poses as its own client address.
+ * Tests leave the demo users as they found them.
+ */
+@ExtendWith(ArquillianExtension.class)
+class LoginProtectionIT {
+
+  private static final String TENANT_HEADER = "X-Kursfilm-Tenant";
+
+  @Deployment(testable = false)
+  static WebArchive app() {
+    return ItEnvironment.war();
+  }
+
+  @ArquillianResource URL base;
+
+  @BeforeAll
+  static void s3() throws Exception {
+    ItEnvironment.s3();
+  }
+
+  private static String pw() {
+    return ItEnvironment.demoPassword();
+  }
+
+  @Test
+  void real_and_unknown_accounts_are_throttled_alike_and_recover_after_the_back_off()
+      throws Exception {
+    // Two addresses, so that only the account counters (threshold 5) can block, not the address.
+    Http client = new Http(base, "198.51.100.1");
+    Http other = new Http(base, "198.51.100.11");
+    for (int i = 0; i < 5; i++) {
+      assertEquals(
+          401, client.tryLogin("acme", "employee1@acme.example", "wrong-password").status());
+    }
+    Http.Reply real = client.tryLogin("acme", "employee1@acme.example", pw());
+    for (int i = 0; i < 5; i++) {
+      assertEquals(401, other.tryLogin("acme", "nobody@acme.example", "wrong-password").status());
+    }
+    Http.Reply unknown = other.tryLogin("acme", "nobody@acme.example", pw());
+
+    assertEquals(429, real.status(), "blocked even with the right password: " + real);
+    assertEquals(429, unknown.status());
+    assertEquals(real.body(), unknown.body(), "same answer whether the account exists or not");
+    assertEquals("too_many_attempts", real.json().getString("error"));
+    long wait = Long.parseLong(real.retryAfter().orElseThrow());
+    assertTrue(wait >= 1 && wait <= 4, "Retry-After " + wait);
+    assertTrue(unknown.retryAfter().isPresent());
+
+    Thread.sleep(Duration.ofSeconds(wait).plusMillis(300).toMillis());
+    assertEquals(201, client.tryLogin("acme", "employee1@acme.example", pw()).status());
+    assertEquals(
+        401,
+        client.tryLogin("acme", "employee1@acme.example", "wrong-password").status(),
+        "a success cleared the account's counter");
+  }
+
+  @Test
+  void one_address_failing_across_many_accounts_is_throttled_others_are_not() throws Exception {
+    Http attacker = new Http(base, "198.51.100.2");
+    for (int i = 1; i <= 8; i++) {
+      assertEquals(401, attacker.tryLogin("acme", "guess" + i + "@acme.example", "wrong").status());
+    }
+
+    Http.Reply blocked = attacker.tryLogin("acme", "trainer@acme.example", pw());
+    Http.Reply elsewhere =
+        new Http(base, "198.51.100.3").tryLogin("acme", "trainer@acme.example", pw());
+
+    assertEquals(429, blocked.status());
+    assertTrue(blocked.retryAfter().isPresent());
+    assertEquals(201, elsewhere.status(), "the account itself is not blocked");
+  }
+
+  @Test
+  void a_deactivated_users_token_stops_working_at_once() throws Exception {
+    Http client = new Http(base, "198.51.100.4");
+    String admin = client.login("demo", "admin@demo.example", pw());
+    String id = idsByEmail(client, admin).get("employee2@demo.example");
+    String token = client.login("demo", "employee2@demo.example", pw());
+    assertEquals(200, client.get("api/v1/me", token).status());
+
+    Http.Reply deactivated = client.put("api/v1/users/" + id, admin, update(false, "EMPLOYEE"));
+
+    assertEquals(200, deactivated.status(), deactivated.body());
+    assertFalse(deactivated.json().getBoolean("active"));
+    assertEquals(401, client.get("api/v1/me", token).status());
+    assertEquals(401, client.tryLogin("demo", "employee2@demo.example", pw()).status());
+
+    assertEquals(200, client.put("api/v1/users/" + id, admin, update(true, "EMPLOYEE")).status());
+    assertEquals(201, client.tryLogin("demo", "employee2@demo.example", pw()).status());
+  }
+
+  @Test
+  void a_role_change_ends_the_token_and_the_next_login_carries_the_new_roles() throws Exception {
+    Http client = new Http(base, "198.51.100.5");
+    String admin = client.login("demo", "admin@demo.example", pw());
+    String id = idsByEmail(client, admin).get("employee3@demo.example");
+    String before = client.login("demo", "employee3@demo.example", pw());
+
+    assertEquals(
+        200, client.put("api/v1/users/" + id, admin, update(true, "EMPLOYEE", "TRAINER")).status());
+    assertEquals(401, client.get("api/v1/me", before).status(), "roles changed: token ended");
+    String promoted = client.login("demo", "employee3@demo.example", pw());
+    assertEquals(Set.of("EMPLOYEE", "TRAINER"), roles(client.get("api/v1/me", promoted).json()));
+
+    assertEquals(200, client.put("api/v1/users/" + id, admin, update(true, "EMPLOYEE")).status());
+    assertEquals(401, client.get("api/v1/me", promoted).status(), "role removed: token ended");
+    String after = client.login("demo", "employee3@demo.example", pw());
+    assertEquals(Set.of("EMPLOYEE"), roles(client.get("api/v1/me", after).json()));
+  }
+
+  @Test
+  void logout_everywhere_revokes_all_tokens_of_the_caller_only() throws Exception {
+    Http client = new Http(base, "198.51.100.6");
+    String first = client.login("demo", "employee4@demo.example", pw());
+    String second = client.login("demo", "employee4@demo.example", pw());
+    String someoneElse = client.login("demo", "employee5@demo.example", pw());
+
+    Http.Reply out = client.post("api/v1/sessions/logout-all", first, JsonValue.EMPTY_JSON_OBJECT);
+
+    assertEquals(200, out.status(), out.body());
+    assertTrue(out.json().getInt("revokedTokens") >= 2);
+    assertEquals(401, client.get("api/v1/me", first).status());
+    assertEquals(401, client.get("api/v1/me", second).status());
+    assertEquals(200, client.get("api/v1/me", someoneElse).status());
+    assertEquals(
+        401, client.post("api/v1/sessions/logout-all", null, JsonValue.EMPTY_JSON_OBJECT).status());
+  }
+
+  @Test
+  void user_administration_is_for_the_own_tenants_admins_and_admins_cannot_lock_themselves_out()
+      throws Exception {
+    Http client = new Http(base, "198.51.100.7");
+    String demoAdmin = client.login("demo", "admin@demo.example", pw());
+    String acmeAdmin = client.login("acme", "admin@acme.example", pw());
+    String employee = client.login("demo", "employee5@demo.example", pw());
+    Map<String, String> ids = idsByEmail(client, demoAdmin);
+    String trainer = ids.get("trainer@demo.example");
+    String self = ids.get("admin@demo.example");
+
+    assertEquals(
+        403, client.put("api/v1/users/" + trainer, employee, update(true, "TRAINER")).status());
+    assertEquals(
+        404, client.put("api/v1/users/" + trainer, acmeAdmin, update(false, "TRAINER")).status());
+    assertEquals(
+        409, client.put("api/v1/users/" + self, demoAdmin, update(false, "TENANT_ADMIN")).status());
+    assertEquals(
+        409, client.put("api/v1/users/" + self, demoAdmin, update(true, "TRAINER")).status());
+    Http.Reply unknownRole = client.put("api/v1/users/" + trainer, demoAdmin, update(true, "BOSS"));
+    assertEquals(400, unknownRole.status());
+    assertEquals("invalid", unknownRole.json().getString("error"));
+    assertEquals(
+        400, client.put("api/v1/users/" + trainer, demoAdmin, update(true, "ROOT")).status());
+    assertEquals(400, client.put("api/v1/users/" + trainer, demoAdmin, update(true)).status());
+    assertEquals(
+        400,
+        client.put("api/v1/users/" + trainer, demoAdmin, JsonValue.EMPTY_JSON_OBJECT).status());
+    assertEquals(
+        200, client.get("api/v1/me", demoAdmin).status(), "the refused calls changed nothing");
+    assertTrue(client.get("api/v1/users/" + trainer, demoAdmin).json().getBoolean("active"));
+  }
+
+  @Test
+  void root_acts_in_a_tenant_only_while_an_elevation_is_in_force_and_its_admins_see_it()
+      throws Exception {
+    Http client = new Http(base, "198.51.100.8");
+    String root = client.login("platform", "root@kursfilm.example", pw());
+    String demoAdmin = client.login("demo", "admin@demo.example", pw());
+    String acmeAdmin = client.login("acme", "admin@acme.example", pw());
+    String employee = client.login("demo", "employee1@demo.example", pw());
+    String reason = "Support ticket 4711: demo admin cannot see a user";
+
+    assertEquals(403, client.get("api/v1/users", root).status(), "ROOT alone has no tenant data");
+    assertEquals(403, client.get("api/v1/users", root, TENANT_HEADER, "demo").status());
+    assertEquals(
+        400, client.post("api/v1/elevations", root, elevation("demo", "too short")).status());
+    assertEquals(400, client.post("api/v1/elevations", root, elevation("nope", reason)).status());
+    assertEquals(
+        403, client.post("api/v1/elevations", employee, elevation("demo", reason)).status());
+
+    Http.Reply granted = client.post("api/v1/elevations", root, elevation("demo", reason));
+    Http.Reply elevated = client.get("api/v1/users", root, TENANT_HEADER, "demo");
+    Http.Reply otherTenant = client.get("api/v1/users", root, TENANT_HEADER, "acme");
+    Http.Reply employeeWithHeader = client.get("api/v1/me", employee, TENANT_HEADER, "acme");
+
+    assertEquals(201, granted.status(), granted.body());
+    String id = granted.json().getString("id");
+    assertEquals("demo", granted.json().getString("tenant"));
+    Instant expiresAt = Instant.parse(granted.json().getString("expiresAt"));
+    assertEquals(200, elevated.status(), elevated.body());
+    assertTrue(
+        elevated.array().stream()
+            .map(u -> u.asJsonObject().getString("email"))
+            .allMatch(e -> e.endsWith("@demo.example")));
+    assertEquals(403, otherTenant.status(), "elevation into demo only");
+    assertEquals(403, employeeWithHeader.status(), "only operators can name another tenant");
+
+    JsonObject seenByDemo = byId(client.get("api/v1/elevations", demoAdmin), id);
+    assertEquals(reason, seenByDemo.getString("reason"));
+    assertEquals("demo", seenByDemo.getString("tenant"));
+    assertTrue(seenByDemo.containsKey("operator") && seenByDemo.containsKey("startsAt"));
+    assertEquals(null, byId(client.get("api/v1/elevations", acmeAdmin), id));
+    assertEquals(reason, byId(client.get("api/v1/elevations", root), id).getString("reason"));
+
+    long untilExpiry = Duration.between(Instant.now(), expiresAt).toMillis();
+    Thread.sleep(Math.max(0, untilExpiry) + 500);
+    Http.Reply lapsed = client.get("api/v1/users", root, TENANT_HEADER, "demo");
+    assertEquals(403, lapsed.status());
+    assertEquals("not_elevated", lapsed.json().getString("error"));
+    assertFalse(byId(client.get("api/v1/elevations", demoAdmin), id).getBoolean("active"));
+  }
+
+  private static JsonObject update(boolean active, String... roles) {
+    var array = Json.createArrayBuilder();
+    for (String role : roles) {
+      array.add(role);
+    }
+    return Json.createObjectBuilder().add("active", active).add("roles", array).build();
+  }
+
+  private static JsonObject elevation(String tenant, String reason) {
+    return Json.createObjectBuilder().add("tenant", tenant).add("reason", reason).build();
+  }
+
+  private static JsonObject byId(Http.Reply list, String id) {
+    assertEquals(200, list.status(), list.body());
+    List<JsonObject> found =
+        list.array().stream()
+            .map(JsonValue::asJsonObject)
+            .filter(e -> id.equals(e.getString("id")))
+            .toList();
+    return found.isEmpty() ? null : found.get(0);
+  }
+
+  private static Map<String, String> idsByEmail(Http client, String adminToken) throws Exception {
+    Http.Reply reply = client.get("api/v1/users", adminToken);
+    assertEquals(200, reply.status(), reply.body());
+    return reply.array().stream()
+        .map(JsonValue::asJsonObject)
+        .collect(Collectors.toMap(u -> u.getString("email"), u -> u.getString("id")));
+  }
+
+  private static Set<String> roles(JsonObject me) {
+    return me.getJsonArray("roles").getValuesAs(JsonString.class).stream()
+        .map(JsonString::getString)
+        .collect(Collectors.toSet());
+  }
+}
