@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kursfilm.web.ItEnvironment;
+import io.kursfilm.web.journey.Browser;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -23,6 +24,11 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Login throttling, user administration, sessions ended at once and ROOT elevation, black-box over
@@ -236,6 +242,68 @@ class LoginProtectionIT {
     assertEquals(403, lapsed.status());
     assertEquals("not_elevated", lapsed.json().getString("error"));
     assertFalse(byId(client.get("api/v1/elevations", demoAdmin), id).getBoolean("active"));
+  }
+
+  @Test
+  void admin_deactivates_a_user_in_the_dialog_and_their_open_session_goes_to_login()
+      throws Exception {
+    ChromeDriver admin = Browser.start("en");
+    ChromeDriver employee = Browser.start("en");
+    try {
+      logIn(employee, "acme", "employee2@acme.example");
+      waitForPage(employee, "portal-home");
+      logIn(admin, "acme", "admin@acme.example");
+      waitForPage(admin, "admin-home");
+
+      WebElement row =
+          admin.findElements(By.cssSelector("#usersForm\\:users tbody tr")).stream()
+              .filter(r -> r.getText().contains("employee2@acme.example"))
+              .findFirst()
+              .orElseThrow();
+      row.findElement(By.cssSelector(".kf-edit")).click();
+      WebDriverWait wait = new WebDriverWait(admin, Duration.ofSeconds(15));
+      wait.until(ExpectedConditions.textToBe(By.id("editedEmail"), "employee2@acme.example"));
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("userDialog")));
+      admin.findElement(By.cssSelector("#userDialogForm\\:active .ui-chkbox-box")).click();
+      admin.findElement(By.id("userDialogForm:save")).click();
+      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("userDialog")));
+      wait.until(
+          d ->
+              d.findElements(By.cssSelector("#usersForm\\:users tbody tr")).stream()
+                  .filter(r -> r.getText().contains("employee2@acme.example"))
+                  .anyMatch(r -> !r.findElements(By.cssSelector(".pi-times")).isEmpty()));
+
+      employee.findElement(By.cssSelector("a[id$='menuPortal']")).click();
+      new WebDriverWait(employee, Duration.ofSeconds(15))
+          .until(ExpectedConditions.urlContains("login.xhtml"));
+    } finally {
+      admin.quit();
+      employee.quit();
+      restore("acme", "admin@acme.example", "employee2@acme.example", "EMPLOYEE");
+    }
+  }
+
+  private void restore(String tenant, String adminEmail, String email, String role)
+      throws Exception {
+    Http client = new Http(base, "198.51.100.9");
+    String token = client.login(tenant, adminEmail, pw());
+    String id = idsByEmail(client, token).get(email);
+    assertEquals(200, client.put("api/v1/users/" + id, token, update(true, role)).status());
+  }
+
+  private void logIn(ChromeDriver browser, String tenant, String email) {
+    browser.get(base + "login.xhtml");
+    browser.findElement(By.id("login:tenant")).sendKeys(tenant);
+    browser.findElement(By.id("login:email")).sendKeys(email);
+    browser.findElement(By.id("login:password")).sendKeys(pw());
+    browser.findElement(By.id("login:submit")).click();
+  }
+
+  private static void waitForPage(ChromeDriver browser, String page) {
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("h1[data-page='" + page + "']")));
   }
 
   private static JsonObject update(boolean active, String... roles) {
