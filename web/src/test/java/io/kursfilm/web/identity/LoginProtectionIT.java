@@ -256,7 +256,7 @@ class LoginProtectionIT {
       waitForPage(admin, "admin-home");
 
       WebElement row =
-          admin.findElements(By.cssSelector("#usersForm\\:users tbody tr")).stream()
+          admin.findElements(By.cssSelector("#users tbody tr")).stream()
               .filter(r -> r.getText().contains("employee2@acme.example"))
               .findFirst()
               .orElseThrow();
@@ -269,7 +269,7 @@ class LoginProtectionIT {
       wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("userDialog")));
       wait.until(
           d ->
-              d.findElements(By.cssSelector("#usersForm\\:users tbody tr")).stream()
+              d.findElements(By.cssSelector("#users tbody tr")).stream()
                   .filter(r -> r.getText().contains("employee2@acme.example"))
                   .anyMatch(r -> !r.findElements(By.cssSelector(".pi-times")).isEmpty()));
 
