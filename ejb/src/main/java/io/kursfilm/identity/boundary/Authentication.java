@@ -4,6 +4,8 @@ import io.kursfilm.audit.boundary.AuditLog;
 import io.kursfilm.audit.entity.AuditEvent;
 import io.kursfilm.identity.control.ApiTokens;
 import io.kursfilm.identity.control.AuthenticatedCaller;
+import io.kursfilm.identity.control.LoginAttempt;
+import io.kursfilm.identity.control.LoginThrottling;
 import io.kursfilm.identity.control.PasswordHasher;
 import io.kursfilm.identity.control.UserDirectory;
 import io.kursfilm.identity.entity.User;
@@ -13,6 +15,8 @@ import io.kursfilm.tenant.entity.Tenant;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -29,6 +33,66 @@ public class Authentication {
   @Inject PasswordHasher hasher;
   @Inject ApiTokens tokens;
   @Inject AuditLog audit;
+  @Inject LoginThrottling throttling;
+
+  /**
+   * Login with throttling: while the account or the client address is blocked after failures, the
+   * attempt is refused without checking the password; a failure counts on both, a success clears
+   * the account's counter. Unknown accounts are counted exactly like real ones, so the answers do
+   * not reveal which accounts exist.
+   */
+  public LoginAttempt logIn(
+      String tenantSlug, String email, char[] password, String clientAddress) {
+    LoginThrottling.Keys keys = throttleKeys(tenantSlug, email, clientAddress);
+    Optional<Duration> wait = throttling.waitFor(keys);
+    if (wait.isPresent()) {
+      return LoginAttempt.throttled(wait.get());
+    }
+    Optional<AuthenticatedCaller> who = authenticate(tenantSlug, email, password);
+    if (who.isEmpty()) {
+      throttling.failed(keys);
+      return LoginAttempt.refused();
+    }
+    throttling.succeeded(keys);
+    return LoginAttempt.success(who.get());
+  }
+
+  /**
+   * The account is named by the tenant and the e-mail's blind index. Without a tenant there is no
+   * index key; the slug and address are then only hashed (in LoginThrottling), and such a row
+   * expires with its window.
+   */
+  private LoginThrottling.Keys throttleKeys(String tenantSlug, String email, String address) {
+    Optional<Tenant> tenant = tenants.findBySlug(tenantSlug).filter(Tenant::isActive);
+    Optional<String> index = Optional.empty();
+    if (tenant.isPresent()) {
+      tenantFilter.bind(tenant.get().id());
+      index = users.emailIndex(email);
+    }
+    if (index.isPresent()) {
+      return LoginThrottling.keys(tenant.get().id(), index.get(), address);
+    }
+    String slug = tenantSlug == null ? "" : tenantSlug.strip().toLowerCase(Locale.ROOT);
+    String account = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    return LoginThrottling.keys("unknown:" + slug, account, address);
+  }
+
+  /**
+   * Whether a caller established earlier (kept in an HTTP session) still stands: tenant active,
+   * user active and no session-ending change since it logged in. One primary-key read each.
+   */
+  public boolean isCurrent(AuthenticatedCaller caller) {
+    Optional<Tenant> tenant = tenants.find(caller.tenantId()).filter(Tenant::isActive);
+    if (tenant.isEmpty()) {
+      return false;
+    }
+    tenantFilter.bind(tenant.get().id());
+    return users
+        .find(caller.userId())
+        .filter(User::active)
+        .filter(user -> user.sessionEpoch() == caller.sessionEpoch())
+        .isPresent();
+  }
 
   public Optional<AuthenticatedCaller> authenticate(
       String tenantSlug, String email, char[] password) {
@@ -80,6 +144,7 @@ public class Authentication {
   }
 
   private static AuthenticatedCaller callerOf(Tenant tenant, User user) {
-    return new AuthenticatedCaller(tenant.id(), tenant.slug(), user.id(), user.roles());
+    return new AuthenticatedCaller(
+        tenant.id(), tenant.slug(), user.id(), user.roles(), user.sessionEpoch());
   }
 }

@@ -1,5 +1,6 @@
 package io.kursfilm.identity.boundary;
 
+import io.kursfilm.identity.control.ApiTokens;
 import io.kursfilm.identity.control.AuthenticatedCaller;
 import io.kursfilm.identity.control.Caller;
 import io.kursfilm.identity.control.NotAuthenticatedException;
@@ -17,6 +18,7 @@ public class Profile {
 
   @Inject Caller caller;
   @Inject UserDirectory directory;
+  @Inject ApiTokens tokens;
 
   public record Me(String tenant, String email, String displayName, java.util.Set<String> roles) {}
 
@@ -24,5 +26,18 @@ public class Profile {
     AuthenticatedCaller who = caller.require();
     var user = directory.find(who.userId()).orElseThrow(NotAuthenticatedException::new);
     return new Me(who.tenantSlug(), user.email(), user.displayName(), who.groups());
+  }
+
+  /**
+   * Logs the caller out everywhere: all their bearer tokens are revoked and every UI session, this
+   * one included, ends at its next request.
+   *
+   * @return how many bearer tokens were revoked
+   */
+  public int logOutEverywhere() {
+    AuthenticatedCaller who = caller.require();
+    var user = directory.find(who.userId()).orElseThrow(NotAuthenticatedException::new);
+    user.endSessions();
+    return tokens.revokeAll(user.id());
   }
 }

@@ -3,14 +3,20 @@ package io.kursfilm.identity.boundary;
 import io.kursfilm.audit.boundary.AuditLog;
 import io.kursfilm.audit.entity.Action;
 import io.kursfilm.audit.entity.AuditEvent;
+import io.kursfilm.identity.control.ApiTokens;
+import io.kursfilm.identity.control.AuthenticatedCaller;
+import io.kursfilm.identity.control.Caller;
 import io.kursfilm.identity.control.UserDirectory;
 import io.kursfilm.identity.entity.Role;
+import io.kursfilm.identity.entity.User;
+import io.kursfilm.platform.control.ConflictException;
 import io.kursfilm.tenant.control.TenantScoped;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The people of the caller's own tenant, as tenant admins see them. */
 @Stateless
@@ -20,6 +26,8 @@ public class Users {
 
   @Inject UserDirectory directory;
   @Inject AuditLog audit;
+  @Inject ApiTokens tokens;
+  @Inject Caller caller;
 
   public List<UserView> list() {
     List<UserView> users = directory.all().stream().map(UserView::of).toList();
@@ -33,5 +41,34 @@ public class Users {
   /** Empty for an id of another tenant, exactly as for one that does not exist. */
   public Optional<UserView> find(String userId) {
     return directory.find(userId).map(UserView::of);
+  }
+
+  /**
+   * Activates or deactivates a user and sets their roles. Deactivation or a change of roles ends
+   * all of the user's sessions and bearer tokens at once. Admins cannot lock themselves out: they
+   * can neither deactivate themselves nor drop their own TENANT_ADMIN role. Empty for an id of
+   * another tenant, exactly as for one that does not exist.
+   */
+  public Optional<UserView> update(String userId, boolean active, Set<Role> roles) {
+    if (roles == null || roles.isEmpty()) {
+      throw new IllegalArgumentException("roles: at least one role required");
+    }
+    if (roles.contains(Role.ROOT)) {
+      throw new IllegalArgumentException("roles: ROOT is a platform role, not a tenant role");
+    }
+    Optional<User> found = directory.find(userId);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    AuthenticatedCaller admin = caller.require();
+    if (admin.userId().equals(userId) && (!active || !roles.contains(Role.TENANT_ADMIN))) {
+      throw new ConflictException(
+          "admins cannot deactivate themselves or remove their own TENANT_ADMIN role");
+    }
+    User user = found.get();
+    if (user.administer(active, roles)) {
+      tokens.revokeAll(user.id());
+    }
+    return Optional.of(UserView.of(user));
   }
 }

@@ -59,6 +59,13 @@ public class ApiTokens {
     }
   }
 
+  /** Revokes every bearer token of the user at once. */
+  public int revokeAll(String userId) {
+    return em.createNamedQuery(ApiSession.DELETE_BY_USER)
+        .setParameter("userId", userId)
+        .executeUpdate();
+  }
+
   public int purgeExpired() {
     return em.createNamedQuery(ApiSession.DELETE_EXPIRED)
         .setParameter("now", clock.instant())

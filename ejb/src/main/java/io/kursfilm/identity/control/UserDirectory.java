@@ -47,6 +47,18 @@ public class UserDirectory {
         .findFirst();
   }
 
+  /**
+   * The blind index of an e-mail address in the bound tenant, whether or not a user has it; empty
+   * when it is not an address at all.
+   */
+  public Optional<String> emailIndex(String email) {
+    try {
+      return Optional.of(index.of(EMAIL, User.normaliseEmail(email)));
+    } catch (IllegalArgumentException notAnAddress) {
+      return Optional.empty();
+    }
+  }
+
   /** All users of the tenant, by e-mail (sorted here: the database holds only ciphertext). */
   public List<User> all() {
     return em.createNamedQuery(User.FIND_ALL, User.class)

@@ -16,9 +16,13 @@ import java.time.Instant;
 @NamedQuery(
     name = ApiSession.DELETE_EXPIRED,
     query = "delete from ApiSession s where s.expiresAt < :now")
+@NamedQuery(
+    name = ApiSession.DELETE_BY_USER,
+    query = "delete from ApiSession s where s.userId = :userId")
 public class ApiSession {
 
   public static final String DELETE_EXPIRED = "ApiSession.deleteExpired";
+  public static final String DELETE_BY_USER = "ApiSession.deleteByUser";
 
   @Id
   @Column(name = "token_hash", length = 64)

@@ -68,6 +68,10 @@ public class User {
   @Column(name = "created_at")
   private Instant createdAt;
 
+  /** Raised whenever the user's sessions must end (deactivation, role change, logout-all). */
+  @Column(name = "session_epoch")
+  private long sessionEpoch;
+
   @Version private long version;
 
   @ElementCollection(fetch = FetchType.EAGER)
@@ -150,5 +154,36 @@ public class User {
 
   public Set<Role> roles() {
     return roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+  }
+
+  public long sessionEpoch() {
+    return sessionEpoch;
+  }
+
+  /**
+   * Sets whether the user may log in and what they may do. Deactivation or any change of roles ends
+   * all their sessions: they log in again and get exactly the rights they now have.
+   *
+   * @return whether the user's sessions were ended
+   */
+  public boolean administer(boolean active, Set<Role> newRoles) {
+    if (newRoles == null || newRoles.isEmpty()) {
+      throw new IllegalArgumentException("a user needs at least one role");
+    }
+    boolean end = (this.active && !active) || !roles().equals(EnumSet.copyOf(newRoles));
+    this.active = active;
+    if (!roles().equals(EnumSet.copyOf(newRoles))) {
+      roles.clear();
+      roles.addAll(newRoles);
+    }
+    if (end) {
+      endSessions();
+    }
+    return end;
+  }
+
+  /** Every session opened before this call stops working at its next request. */
+  public void endSessions() {
+    sessionEpoch++;
   }
 }

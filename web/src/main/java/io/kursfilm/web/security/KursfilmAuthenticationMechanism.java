@@ -1,7 +1,10 @@
 package io.kursfilm.web.security;
 
 import io.kursfilm.identity.boundary.Authentication;
+import io.kursfilm.identity.boundary.Elevations;
 import io.kursfilm.identity.control.AuthenticatedCaller;
+import io.kursfilm.identity.control.ElevationAudit;
+import io.kursfilm.identity.control.LoginAttempt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -14,6 +17,7 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * One mechanism for UI and API. A bearer token wins; otherwise the caller established at form login
@@ -22,6 +26,11 @@ import java.util.Optional;
  *
  * <p>The authenticated caller is left in a request attribute; {@link CallerBindingFilter} hands it
  * to the business tier.
+ *
+ * <p>A session's caller is re-checked on every request (tenant and user active, session epoch
+ * unchanged), so deactivation, a role change or "log out everywhere" end it at once. A platform
+ * operator who sends {@value #TENANT_HEADER} acts in that tenant as TENANT_ADMIN while an elevation
+ * is in force, and gets 403 otherwise.
  */
 @ApplicationScoped
 public class KursfilmAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -33,9 +42,21 @@ public class KursfilmAuthenticationMechanism implements HttpAuthenticationMechan
   static final String VIA_BEARER = "bearer";
   static final String VIA_SESSION = "session";
 
+  /** Request attribute: the login was refused because of too many failures. */
+  public static final String REQUEST_THROTTLED = "kursfilm.request.throttled";
+
+  /** Header by which an elevated platform operator names the tenant to act in (its slug). */
+  public static final String TENANT_HEADER = "X-Kursfilm-Tenant";
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   @Inject Authentication authentication;
+  @Inject Elevations elevations;
+  @Inject ElevationAudit elevationAudit;
+
+  @Inject
+  @ConfigProperty(name = "kursfilm.http.trust-forwarded-for", defaultValue = "false")
+  boolean trustForwardedFor;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -46,7 +67,7 @@ public class KursfilmAuthenticationMechanism implements HttpAuthenticationMechan
       if (who.isEmpty()) {
         return ApiErrorResponse.unauthorized(response, context);
       }
-      return accept(request, context, who.get(), VIA_BEARER);
+      return acceptInTenant(request, response, context, who.get(), VIA_BEARER);
     }
     if (context.isAuthenticationRequest()
         && context.getAuthParameters().getCredential() instanceof TenantCredential credential) {
@@ -55,28 +76,78 @@ public class KursfilmAuthenticationMechanism implements HttpAuthenticationMechan
     HttpSession session = request.getSession(false);
     if (session != null
         && session.getAttribute(SESSION_CALLER) instanceof AuthenticatedCaller who) {
-      return accept(request, context, who, VIA_SESSION);
-    }
-    if (context.isProtected()) {
-      if (isApi(request)) {
-        return ApiErrorResponse.unauthorized(response, context);
+      if (authentication.isCurrent(who)) {
+        return acceptInTenant(request, response, context, who, VIA_SESSION);
       }
-      return context.redirect(request.getContextPath() + "/login.xhtml");
+      // Deactivated, roles changed or logged out everywhere: this session is over.
+      session.invalidate();
+      return notAuthenticated(request, response, context, true);
     }
-    return context.doNothing();
+    return notAuthenticated(request, response, context, context.isProtected());
+  }
+
+  private AuthenticationStatus notAuthenticated(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpMessageContext context,
+      boolean mustLogIn) {
+    if (!mustLogIn) {
+      return context.doNothing();
+    }
+    if (isApi(request)) {
+      return ApiErrorResponse.unauthorized(response, context);
+    }
+    String login = request.getContextPath() + "/login.xhtml";
+    if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
+      // An Ajax click would follow a plain redirect invisibly; JSF's partial response redirects.
+      return ApiErrorResponse.ajaxRedirect(response, login);
+    }
+    return context.redirect(login);
+  }
+
+  /** Accepts the caller, as an elevated operator when the request names another tenant. */
+  private AuthenticationStatus acceptInTenant(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpMessageContext context,
+      AuthenticatedCaller who,
+      String via) {
+    String target = request.getHeader(TENANT_HEADER);
+    if (target == null || target.isBlank() || target.strip().equals(who.tenantSlug())) {
+      return accept(request, context, who, via);
+    }
+    Optional<Elevations.Elevated> elevated = elevations.elevate(who, target.strip());
+    if (elevated.isEmpty()) {
+      return ApiErrorResponse.notElevated(response);
+    }
+    Elevations.Elevated e = elevated.get();
+    elevationAudit.elevatedAction(
+        e.elevationId(), who.userId(), e.caller().tenantId(), action(request));
+    return accept(request, context, e.caller(), via);
+  }
+
+  private static String action(HttpServletRequest request) {
+    return request.getMethod() + " " + request.getRequestURI();
   }
 
   private AuthenticationStatus formLogin(
       HttpServletRequest request, HttpMessageContext context, TenantCredential credential) {
-    Optional<AuthenticatedCaller> who;
+    LoginAttempt attempt;
     try {
-      who =
-          authentication.authenticate(
-              credential.tenant(), credential.email(), credential.password());
+      attempt =
+          authentication.logIn(
+              credential.tenant(),
+              credential.email(),
+              credential.password(),
+              ClientAddress.of(request, trustForwardedFor));
     } finally {
       credential.clear();
     }
+    Optional<AuthenticatedCaller> who = attempt.caller();
     if (who.isEmpty()) {
+      if (attempt.isThrottled()) {
+        request.setAttribute(REQUEST_THROTTLED, attempt.retryAfterSeconds());
+      }
       return AuthenticationStatus.SEND_FAILURE;
     }
     if (request.getSession(false) != null) {
@@ -136,6 +207,44 @@ public class KursfilmAuthenticationMechanism implements HttpAuthenticationMechan
             .getWriter()
             .write(
                 "{\"error\":\"unauthenticated\",\"message\":\"Missing, invalid or expired credentials.\"}");
+      } catch (IOException e) {
+        // The client went away; nothing left to tell it.
+      }
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /**
+     * 403 for an operator naming a tenant without an elevation in force. Committed at once so the
+     * container does not turn the failure into a 401.
+     */
+    static AuthenticationStatus notElevated(HttpServletResponse response) {
+      try {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setContentType("application/json");
+        response
+            .getWriter()
+            .write(
+                "{\"error\":\"not_elevated\",\"message\":\"No elevation into this tenant is in force.\"}");
+        response.flushBuffer();
+      } catch (IOException e) {
+        // The client went away; nothing left to tell it.
+      }
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /** JSF's partial-response redirect for an Ajax request whose session has ended. */
+    static AuthenticationStatus ajaxRedirect(HttpServletResponse response, String url) {
+      try {
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType("text/xml");
+        response.setCharacterEncoding("UTF-8");
+        response
+            .getWriter()
+            .write(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                    + url
+                    + "\"/></partial-response>");
+        response.flushBuffer();
       } catch (IOException e) {
         // The client went away; nothing left to tell it.
       }

@@ -1,5 +1,6 @@
 package io.kursfilm.web.ui;
 
+import io.kursfilm.identity.boundary.Profile;
 import io.kursfilm.identity.control.AuthenticatedCaller;
 import io.kursfilm.identity.control.Caller;
 import io.kursfilm.identity.entity.Role;
@@ -19,6 +20,7 @@ public class ShellBean {
 
   @Inject Caller caller;
   @Inject FacesContext faces;
+  @Inject Profile profile;
 
   private boolean has(Role role) {
     return caller.current().map(c -> c.has(role)).orElse(false);
@@ -60,5 +62,14 @@ public class ShellBean {
     ((HttpServletRequest) external.getRequest()).logout();
     external.invalidateSession();
     external.redirect(external.getRequestContextPath() + "/login.xhtml");
+  }
+
+  /**
+   * Ends all of the caller's sessions, on every device, and their bearer tokens (REST twin: {@code
+   * POST /api/v1/sessions/logout-all}); then this session as well.
+   */
+  public void logoutEverywhere() throws IOException, ServletException {
+    profile.logOutEverywhere();
+    logout();
   }
 }

@@ -13,11 +13,11 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Debian's headless Chromium driven by Debian's chromedriver; never a downloaded browser. Flags
  * keep Chromium off the network, which this machine does not have.
  */
-final class Browser {
+public final class Browser {
 
   private Browser() {}
 
-  static ChromeDriver start(String language) throws IOException {
+  public static ChromeDriver start(String language) throws IOException {
     Path profile = Files.createTempDirectory("kf-chromium");
     ChromeOptions options = new ChromeOptions();
     options.setBinary("/usr/bin/chromium");
