@@ -1,5 +1,8 @@
 package io.kursfilm.identity.boundary;
 
+import io.kursfilm.audit.boundary.AuditLog;
+import io.kursfilm.audit.entity.Action;
+import io.kursfilm.audit.entity.AuditEvent;
 import io.kursfilm.identity.control.AccountTokens;
 import io.kursfilm.identity.control.InvitationCsv;
 import io.kursfilm.identity.control.InvitationIssuer;
@@ -34,9 +37,18 @@ public class Invitations {
   @Inject InvitationIssuer issuer;
   @Inject AccountTokens tokens;
   @Inject TenantContext tenant;
+  @Inject AuditLog audit;
 
   public InvitationView invite(String email, String displayName, Set<Role> roles) {
-    return InvitationView.of(issuer.invite(email, displayName, roles));
+    InvitationIssuer.Invited invited = issuer.invite(email, displayName, roles);
+    audited(invited);
+    return InvitationView.of(invited);
+  }
+
+  /** Invitations are security events: who was let in with which roles, by id only. */
+  private void audited(InvitationIssuer.Invited invited) {
+    audit.recordInTransaction(
+        AuditEvent.of(Action.INVITATION_SENT).subject("invitation", invited.id()));
   }
 
   public List<CsvLineResult> importCsv(String csv) {
@@ -55,6 +67,7 @@ public class Invitations {
       } else {
         InvitationIssuer.Invited invited =
             issuer.invite(line.email(), line.displayName(), line.roles());
+        audited(invited);
         results.add(new CsvLineResult(line.number(), invited.email(), true, invited.id(), null));
       }
     }

@@ -68,6 +68,10 @@ public class Users {
     User user = found.get();
     if (user.administer(active, roles)) {
       tokens.revokeAll(user.id());
+      AuditEvent changed =
+          AuditEvent.of(Action.ROLE_CHANGED).subject("user", user.id()).detail("active", active);
+      roles.stream().sorted().forEach(role -> changed.detail("role." + role.name(), "granted"));
+      audit.recordInTransaction(changed);
     }
     return Optional.of(UserView.of(user));
   }
