@@ -100,7 +100,8 @@ class PlatformApiIT {
     assertTrue(demoUsers.containsKey("employee5@demo.example"));
     Map<String, String> acmeUsers = idsByEmail(acmeList);
     assertTrue(acmeUsers.containsKey("employee5@acme.example"));
-    assertFalse(acmeUsers.keySet().stream().anyMatch(demoUsers::containsKey), "no demo user in acme");
+    assertFalse(
+        acmeUsers.keySet().stream().anyMatch(demoUsers::containsKey), "no demo user in acme");
     assertFalse(acmeUsers.containsValue(demoTrainerId));
     assertEquals(404, foreign.status());
     assertEquals(200, own.status());

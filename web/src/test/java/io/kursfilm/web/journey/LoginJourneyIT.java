@@ -126,6 +126,35 @@ class LoginJourneyIT {
         "Videos, die auf Ihre Prüfung warten", browser.findElement(By.id("pageTitle")).getText());
   }
 
+  @Test
+  void every_admin_page_and_public_link_page_renders() throws Exception {
+    browser = Browser.start("en");
+    browser.get(base + "forgot.xhtml");
+    assertPageRendered("forgot.xhtml");
+    browser.get(base + "invite.xhtml?token=not-a-real-token");
+    assertPageRendered("invite.xhtml");
+    assertTrue(browser.getPageSource().contains("This link is invalid"), "invalid link explained");
+    browser.get(base + "reset.xhtml?token=not-a-real-token");
+    assertPageRendered("reset.xhtml");
+
+    browser.get(base + "login.xhtml");
+    logIn("demo", "admin@demo.example", ItEnvironment.demoPassword());
+    waitForPage("admin-home");
+    for (String page : List.of("admin/invitations.xhtml", "admin/audit.xhtml")) {
+      browser.get(base + page);
+      assertPageRendered(page);
+      assertFalse(browser.findElements(By.id("menu")).isEmpty(), page + " has the shell");
+    }
+    assertTrue(browser.getPageSource().contains("LOGIN"), "the audit page lists the login");
+  }
+
+  private void assertPageRendered(String page) {
+    String source = browser.getPageSource();
+    assertFalse(source.contains("Something went wrong"), page + " failed: error page");
+    assertFalse(source.contains("Not found"), page + " not found");
+    assertFalse(source.contains("Exception"), page + " shows an exception");
+  }
+
   /** Status of an API call made by the page's own JavaScript, with the browser's cookies. */
   private long fetchStatus(String method, String path) {
     Object status =
