@@ -10,6 +10,8 @@ import io.kursfilm.storage.objects.ObjectStoreSettings;
 import io.kursfilm.storage.sealed.SealedObjects;
 import io.kursfilm.storage.shred.Shredder;
 import io.kursfilm.transcoder.FfmpegInstallation;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -31,6 +33,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class StorageWiring {
+
+  /** Read-ahead threads of sealed uploads and downloads are the container's, not raw threads. */
+  @Resource ManagedThreadFactory threads;
 
   @Inject
   @ConfigProperty(name = "kursfilm.s3.endpoint")
@@ -144,7 +149,7 @@ public class StorageWiring {
   @Produces
   @Singleton
   SealedObjects sealedObjects(ObjectStore store, TenantKeys keys) {
-    return new SealedObjects(store, keys);
+    return new SealedObjects(store, keys, SealedObjects.DEFAULT_RANGE_READ_AHEAD, threads);
   }
 
   @Produces

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,11 +38,11 @@ final class ReadAheadInputStream extends InputStream {
    * @param closeSource whether {@link #close} closes the source (a network body: yes; a caller's
    *     stream we promised not to close: no)
    */
-  ReadAheadInputStream(InputStream source, int depth, boolean closeSource, String name) {
+  ReadAheadInputStream(InputStream source, int depth, boolean closeSource, ThreadFactory threads) {
     this.source = source;
     this.closeSource = closeSource;
     this.queue = new ArrayBlockingQueue<>(depth);
-    this.producer = new Thread(this::produce, name);
+    this.producer = threads.newThread(this::produce);
     producer.setDaemon(true);
     producer.start();
   }

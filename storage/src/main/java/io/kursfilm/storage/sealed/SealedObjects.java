@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.ThreadFactory;
 import java.util.regex.Pattern;
 
 /**
@@ -54,18 +55,32 @@ public class SealedObjects {
   private final ObjectStore store;
   private final TenantKeys keys;
   private final int rangeReadAhead;
+  private final ThreadFactory threads;
+
+  /** Plain named threads, for use outside an application server. */
+  private static final ThreadFactory PLAIN_THREADS = r -> new Thread(r, "kf-sealed-read-ahead");
 
   public SealedObjects(ObjectStore store, TenantKeys keys) {
-    this(store, keys, DEFAULT_RANGE_READ_AHEAD);
+    this(store, keys, DEFAULT_RANGE_READ_AHEAD, PLAIN_THREADS);
   }
 
   public SealedObjects(ObjectStore store, TenantKeys keys, int rangeReadAhead) {
+    this(store, keys, rangeReadAhead, PLAIN_THREADS);
+  }
+
+  /**
+   * @param threads makes the read-ahead threads of puts and gets; in an application server, its
+   *     managed thread factory, so the threads carry the container's context and are accounted for
+   */
+  public SealedObjects(
+      ObjectStore store, TenantKeys keys, int rangeReadAhead, ThreadFactory threads) {
     if (rangeReadAhead < CiphertextLayout.SEGMENT_SIZE) {
       throw new IllegalArgumentException("read-ahead must be at least one segment");
     }
     this.store = store;
     this.keys = keys;
     this.rangeReadAhead = rangeReadAhead;
+    this.threads = threads;
   }
 
   /**
@@ -94,7 +109,7 @@ public class SealedObjects {
       // Encryption runs ahead on its own thread, overlapping the upload; close() joins it, which
       // also makes the counters below visible to this thread.
       try (InputStream body =
-          new ReadAheadInputStream(ciphertext, READ_AHEAD_CHUNKS, false, "kf-sealed-put")) {
+          new ReadAheadInputStream(ciphertext, READ_AHEAD_CHUNKS, false, threads)) {
         store.put(tenantId, key, body, metadata);
       }
       if (!ciphertext.finished()
@@ -148,7 +163,7 @@ public class SealedObjects {
       // A large buffer lets a read pull whole segments from the socket in few calls.
       // Network reads run ahead on their own thread, so decryption does not wait behind them.
       return unsealed.aead.newDecryptingStream(
-          new ReadAheadInputStream(ciphertext, READ_AHEAD_CHUNKS, true, "kf-sealed-get"),
+          new ReadAheadInputStream(ciphertext, READ_AHEAD_CHUNKS, true, threads),
           unsealed.associatedData);
     } catch (GeneralSecurityException | IOException e) {
       closeQuietly(ciphertext);

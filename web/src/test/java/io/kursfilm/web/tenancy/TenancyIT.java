@@ -12,6 +12,8 @@ import io.kursfilm.identity.control.NotAuthenticatedException;
 import io.kursfilm.identity.control.UserDirectory;
 import io.kursfilm.identity.entity.Role;
 import io.kursfilm.identity.entity.User;
+import io.kursfilm.storage.sealed.SealedObject;
+import io.kursfilm.storage.sealed.SealedObjects;
 import io.kursfilm.storage.shred.ShredCertificate;
 import io.kursfilm.tenant.control.TenantFilter;
 import io.kursfilm.tenant.control.TenantProvisioning;
@@ -59,6 +61,7 @@ class TenancyIT {
   @Inject Profile profile;
   @Inject TenantProvisioning provisioning;
   @Inject TenantShredding shredding;
+  @Inject SealedObjects sealedObjects;
 
   @Resource UserTransaction tx;
 
@@ -224,6 +227,31 @@ class TenancyIT {
       return true;
     }
     return false;
+  }
+
+  @Test
+  void the_app_seals_and_opens_a_tenants_object_with_container_threads() throws Exception {
+    String acme = tenantId("acme");
+    byte[] plaintext = new byte[3 * 1024 * 1024 + 11];
+    new java.util.Random(5).nextBytes(plaintext);
+
+    SealedObject receipt =
+        sealedObjects.seal(acme, "it-object", new java.io.ByteArrayInputStream(plaintext));
+    byte[] whole;
+    try (var in = sealedObjects.open(acme, "it-object")) {
+      whole = in.readAllBytes();
+    }
+    byte[] range;
+    try (var in = sealedObjects.openRange(receipt, 1_500_000, 100_000)) {
+      range = in.readAllBytes();
+    }
+
+    assertTrue(java.util.Arrays.equals(plaintext, whole));
+    assertTrue(
+        java.util.Arrays.equals(
+            java.util.Arrays.copyOfRange(plaintext, 1_500_000, 1_600_000), range));
+    String demo = tenantId("demo");
+    assertThrows(RuntimeException.class, () -> sealedObjects.open(demo, "it-object").read());
   }
 
   private String tenantId(String slug) throws Exception {
