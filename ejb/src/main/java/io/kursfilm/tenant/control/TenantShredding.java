@@ -48,6 +48,7 @@ public class TenantShredding {
         .executeUpdate();
     // A bulk delete: loading the users would try to decrypt them with the destroyed key.
     em.createQuery("delete from User u").executeUpdate();
+    em.createQuery("delete from DeletionRequest d").executeUpdate();
     tenant.shredded();
     audit.recordInTransaction(
         AuditEvent.of(Action.TENANT_SHREDDED)

@@ -1,12 +1,15 @@
 package io.kursfilm.web.api;
 
 import io.kursfilm.identity.boundary.Profile;
+import io.kursfilm.identity.boundary.SelfService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -23,6 +26,25 @@ public class MeResource {
   public record MeResponse(String tenant, String email, Set<String> roles) {}
 
   @Inject Profile profile;
+  @Inject SelfService selfService;
+
+  @GET
+  @Path("data")
+  @Operation(summary = "Download everything Kursfilm keeps about me (GDPR art. 15 and 20)")
+  public Response myData() {
+    return Response.ok(selfService.myData())
+        .header("Content-Disposition", "attachment; filename=\"kursfilm-my-data.json\"")
+        .build();
+  }
+
+  @POST
+  @Path("deletion-request")
+  @Operation(
+      summary = "Ask for the erasure of my account (GDPR art. 17); a tenant admin decides",
+      description = "202 with the request; 409 when one is already waiting.")
+  public Response requestDeletion() {
+    return Response.accepted(selfService.requestDeletion()).build();
+  }
 
   @GET
   @Operation(summary = "Who am I: tenant, e-mail and roles")

@@ -137,6 +137,120 @@ class InvitationIT {
     assertEquals(400, http().get("api/v1/invitations/preview?token=" + token, null).status());
   }
 
+  /** Invites {@code email} into demo with {@code roles}, accepts, and returns a bearer token. */
+  private String joinedDemo(String email, String... roles) throws Exception {
+    assertEquals(201, invite(demoAdmin(), email, roles).status());
+    assertEquals(200, accept("demo", inbox.token(email), GOOD_PASSWORD).status());
+    return http().login("demo", email, GOOD_PASSWORD);
+  }
+
+  @Test
+  void people_download_their_data_and_an_admin_erases_them_on_request() throws Exception {
+    String email = fresh("demo");
+    String person = joinedDemo(email, "EMPLOYEE");
+    String acmeAdmin = http().login("acme", "admin@acme.example", ItEnvironment.demoPassword());
+
+    Http.Reply data = http().get("api/v1/me/data", person);
+    Http.Reply requested =
+        http().post("api/v1/me/deletion-request", person, Json.createObjectBuilder().build());
+    Http.Reply again =
+        http().post("api/v1/me/deletion-request", person, Json.createObjectBuilder().build());
+
+    assertEquals(200, data.status(), data.body());
+    assertEquals(email, data.json().getString("email"));
+    assertEquals("demo", data.json().getString("tenant"));
+    String userId = data.json().getString("userId");
+    assertEquals(202, requested.status(), requested.body());
+    assertEquals("PENDING", requested.json().getString("state"));
+    assertEquals(409, again.status());
+    String requestId = requested.json().getString("id");
+    assertFalse(http().get("api/v1/deletion-requests", acmeAdmin).body().contains(requestId));
+    assertEquals(
+        404,
+        http()
+            .post(
+                "api/v1/deletion-requests/" + requestId + "/approve",
+                acmeAdmin,
+                Json.createObjectBuilder().build())
+            .status());
+    assertEquals(
+        403,
+        http()
+            .post(
+                "api/v1/deletion-requests/" + requestId + "/approve",
+                person,
+                Json.createObjectBuilder().build())
+            .status());
+    Http.Reply pending = http().get("api/v1/deletion-requests", demoAdmin());
+    assertTrue(
+        pending.body().contains(requestId) && pending.body().contains(email), pending.body());
+
+    Http.Reply approved =
+        http()
+            .post(
+                "api/v1/deletion-requests/" + requestId + "/approve",
+                demoAdmin(),
+                Json.createObjectBuilder().build());
+
+    assertEquals(204, approved.status(), approved.body());
+    assertEquals(
+        409,
+        http()
+            .post(
+                "api/v1/deletion-requests/" + requestId + "/approve",
+                demoAdmin(),
+                Json.createObjectBuilder().build())
+            .status());
+    assertEquals(
+        401, http().get("api/v1/me", person).status(), "the erased person's token is gone");
+    assertEquals(
+        401,
+        http()
+            .post(
+                "api/v1/sessions",
+                null,
+                Json.createObjectBuilder()
+                    .add("tenant", "demo")
+                    .add("email", email)
+                    .add("password", GOOD_PASSWORD)
+                    .build())
+            .status());
+    assertEquals(404, http().get("api/v1/users/" + userId, demoAdmin()).status());
+    Http.Reply erased = http().get("api/v1/audit?action=USER_ERASED", demoAdmin());
+    assertTrue(erased.body().contains(userId), erased.body());
+  }
+
+  @Test
+  void nobody_approves_their_own_erasure() throws Exception {
+    String secondAdmin = joinedDemo(fresh("demo"), "TENANT_ADMIN");
+    String requestId =
+        http()
+            .post("api/v1/me/deletion-request", secondAdmin, Json.createObjectBuilder().build())
+            .json()
+            .getString("id");
+
+    assertEquals(
+        409,
+        http()
+            .post(
+                "api/v1/deletion-requests/" + requestId + "/approve",
+                secondAdmin,
+                Json.createObjectBuilder().build())
+            .status());
+    assertEquals(
+        204,
+        http()
+            .post(
+                "api/v1/deletion-requests/" + requestId + "/reject",
+                demoAdmin(),
+                Json.createObjectBuilder().build())
+            .status());
+    assertEquals(
+        200,
+        http().get("api/v1/me", secondAdmin).status(),
+        "a rejected request leaves the account");
+  }
+
   @Test
   void link_of_one_tenant_is_refused_by_another_and_tampering_is_refused() throws Exception {
     String email = fresh("demo");

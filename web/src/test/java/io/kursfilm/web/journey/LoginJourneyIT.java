@@ -140,7 +140,9 @@ class LoginJourneyIT {
     browser.get(base + "login.xhtml");
     logIn("demo", "admin@demo.example", ItEnvironment.demoPassword());
     waitForPage("admin-home");
-    for (String page : List.of("admin/invitations.xhtml", "admin/audit.xhtml")) {
+    for (String page :
+        List.of(
+            "admin/invitations.xhtml", "admin/deletions.xhtml", "me.xhtml", "admin/audit.xhtml")) {
       browser.get(base + page);
       assertPageRendered(page);
       assertFalse(browser.findElements(By.id("menu")).isEmpty(), page + " has the shell");

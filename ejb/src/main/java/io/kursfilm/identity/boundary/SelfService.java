@@ -1,0 +1,100 @@
+package io.kursfilm.identity.boundary;
+
+import io.kursfilm.audit.boundary.AuditLog;
+import io.kursfilm.audit.entity.Action;
+import io.kursfilm.audit.entity.AuditEvent;
+import io.kursfilm.identity.control.AuthenticatedCaller;
+import io.kursfilm.identity.control.Caller;
+import io.kursfilm.identity.control.NotAuthenticatedException;
+import io.kursfilm.identity.control.UserDirectory;
+import io.kursfilm.identity.entity.DeletionRequest;
+import io.kursfilm.identity.entity.Role;
+import io.kursfilm.identity.entity.User;
+import io.kursfilm.platform.control.ConflictException;
+import io.kursfilm.tenant.control.TenantScoped;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * GDPR self-service for everybody with an account: see and download what Kursfilm keeps about
+ * oneself, and ask for the account's erasure (decided by a tenant admin, see {@link
+ * DeletionRequests}). Learning progress and quiz results join the export when they exist.
+ */
+@Stateless
+@TenantScoped
+@PermitAll
+public class SelfService {
+
+  /** Everything kept about the caller, as handed out. */
+  public record MyData(
+      String tenant,
+      String userId,
+      String email,
+      String displayName,
+      Set<String> roles,
+      boolean active,
+      boolean emailVerified,
+      Instant exportedAt,
+      List<MyDeletionRequest> deletionRequests) {}
+
+  /** One of the caller's erasure requests. */
+  public record MyDeletionRequest(String id, String state, Instant requestedAt) {}
+
+  @PersistenceContext(unitName = "kursfilm")
+  EntityManager em;
+
+  @Inject Caller caller;
+  @Inject UserDirectory directory;
+  @Inject AuditLog audit;
+  @Inject Clock clock;
+
+  public MyData myData() {
+    AuthenticatedCaller who = caller.require();
+    User me = directory.find(who.userId()).orElseThrow(NotAuthenticatedException::new);
+    List<MyDeletionRequest> requests =
+        em.createQuery(
+                "select d from DeletionRequest d where d.userId = :userId", DeletionRequest.class)
+            .setParameter("userId", me.id())
+            .getResultStream()
+            .map(d -> new MyDeletionRequest(d.id(), d.state().name(), d.requestedAt()))
+            .toList();
+    audit.recordInTransaction(AuditEvent.of(Action.EXPORT).subject("user", me.id()));
+    return new MyData(
+        who.tenantSlug(),
+        me.id(),
+        me.email(),
+        me.displayName(),
+        me.roles().stream().map(Role::name).collect(Collectors.toSet()),
+        me.active(),
+        me.isEmailVerified(),
+        clock.instant(),
+        requests);
+  }
+
+  /** Asks for the erasure of the caller's account; one open request at a time. */
+  public MyDeletionRequest requestDeletion() {
+    AuthenticatedCaller who = caller.require();
+    boolean open =
+        !em.createNamedQuery(DeletionRequest.PENDING_OF_USER, DeletionRequest.class)
+            .setParameter("userId", who.userId())
+            .setParameter("state", DeletionRequest.State.PENDING)
+            .getResultList()
+            .isEmpty();
+    if (open) {
+      throw new ConflictException("an erasure request of yours is already waiting");
+    }
+    DeletionRequest request = new DeletionRequest(who.userId(), clock.instant());
+    em.persist(request);
+    audit.recordInTransaction(
+        AuditEvent.of(Action.DELETION_REQUESTED).subject("deletion-request", request.id()));
+    return new MyDeletionRequest(request.id(), request.state().name(), request.requestedAt());
+  }
+}
