@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kursfilm.audit.entity.AuditHash;
 import io.kursfilm.web.ItEnvironment;
+import io.kursfilm.web.testing.RestClient;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -55,8 +56,8 @@ class AuditIT {
     ItEnvironment.s3();
   }
 
-  private ApiClient api() {
-    return new ApiClient(base);
+  private RestClient api() {
+    return new RestClient(base);
   }
 
   @Test
@@ -70,17 +71,17 @@ class AuditIT {
     assertEquals(logins + 1, count(demo, "LOGIN"));
     assertEquals(failures, count(demo, "LOGIN_FAILED"));
 
-    ApiClient.Reply wrong =
+    RestClient.Reply wrong =
         api()
             .post(
                 "api/v1/sessions",
                 null,
-                ApiClient.credentials("demo", "trainer@demo.example", PW + "x"));
+                RestClient.credentials("demo", "trainer@demo.example", PW + "x"));
     assertEquals(401, wrong.status());
     assertEquals(failures + 1, count(demo, "LOGIN_FAILED"));
     assertEquals(logins + 1, count(demo, "LOGIN"));
 
-    api().post("api/v1/sessions", null, ApiClient.credentials("no-such-co", "x@y.example", PW));
+    api().post("api/v1/sessions", null, RestClient.credentials("no-such-co", "x@y.example", PW));
     assertEquals(platformFailures + 1, count("platform", "LOGIN_FAILED"));
 
     try (Connection db = db();
@@ -196,7 +197,7 @@ class AuditIT {
 
   @Test
   void the_audit_table_holds_no_email_or_name_in_clear() throws Exception {
-    api().post("api/v1/sessions", null, ApiClient.credentials("demo", "nobody@demo.example", PW));
+    api().post("api/v1/sessions", null, RestClient.credentials("demo", "nobody@demo.example", PW));
     api().login("demo", "employee1@demo.example", PW);
     String all =
         "CONCAT_WS('|', id, chain_id, seq, tenant_id, occurred_at, actor_id, action,"
@@ -225,7 +226,7 @@ class AuditIT {
     String acmeAdmin = api().login("acme", "admin@acme.example", PW);
     api().login("demo", "critic@demo.example", PW); // something fresh in demo's chain
 
-    ApiClient.Reply own = api().get("api/v1/audit?limit=500", acmeAdmin);
+    RestClient.Reply own = api().get("api/v1/audit?limit=500", acmeAdmin);
     assertEquals(200, own.status(), own.body());
     Set<String> tenants =
         own.array().stream()
@@ -266,7 +267,7 @@ class AuditIT {
     String admin = api().login("demo", "admin@demo.example", PW);
     String since = java.time.Instant.now().minus(1, ChronoUnit.HOURS).toString();
 
-    ApiClient.Reply logins = api().get("api/v1/audit?action=LOGIN&from=" + since, admin);
+    RestClient.Reply logins = api().get("api/v1/audit?action=LOGIN&from=" + since, admin);
     assertEquals(200, logins.status(), logins.body());
     assertFalse(logins.array().isEmpty());
     assertTrue(
@@ -295,7 +296,7 @@ class AuditIT {
             .add("adminEmail", email)
             .add("adminPassword", password)
             .build();
-    ApiClient.Reply created = api().post("api/v1/tenants", root, request);
+    RestClient.Reply created = api().post("api/v1/tenants", root, request);
     assertEquals(201, created.status(), created.body());
     String id = created.json().getString("id");
     api().login(slug, email, password);
@@ -309,7 +310,7 @@ class AuditIT {
   }
 
   private JsonObject verify(Fresh t) throws Exception {
-    ApiClient.Reply reply = api().get("api/v1/audit/verify", t.token);
+    RestClient.Reply reply = api().get("api/v1/audit/verify", t.token);
     assertEquals(200, reply.status(), reply.body());
     return reply.json();
   }
@@ -328,7 +329,7 @@ class AuditIT {
 
   private void checkpointNow() throws Exception {
     String root = api().login("platform", "root@kursfilm.example", PW);
-    ApiClient.Reply reply = api().post("api/v1/audit/checkpoints", root, empty());
+    RestClient.Reply reply = api().post("api/v1/audit/checkpoints", root, empty());
     assertEquals(200, reply.status(), reply.body());
     assertTrue(reply.json().getInt("written") >= 1, reply.body());
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kursfilm.storage.testing.LocalS3;
 import io.kursfilm.web.ItEnvironment;
+import io.kursfilm.web.testing.RestClient;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -40,8 +41,8 @@ class PlatformApiIT {
     ItEnvironment.s3();
   }
 
-  private ApiClient api() {
-    return new ApiClient(base);
+  private RestClient api() {
+    return new RestClient(base);
   }
 
   @Test
@@ -58,25 +59,27 @@ class PlatformApiIT {
   @Test
   void wrong_credentials_get_one_message_whatever_was_wrong() throws Exception {
     String pw = ItEnvironment.demoPassword();
-    ApiClient.Reply wrongPassword =
+    RestClient.Reply wrongPassword =
         api()
             .post(
                 "api/v1/sessions",
                 null,
-                ApiClient.credentials("demo", "admin@demo.example", pw + "x"));
-    ApiClient.Reply wrongUser =
+                RestClient.credentials("demo", "admin@demo.example", pw + "x"));
+    RestClient.Reply wrongUser =
         api()
             .post(
-                "api/v1/sessions", null, ApiClient.credentials("demo", "nobody@demo.example", pw));
-    ApiClient.Reply wrongTenant =
+                "api/v1/sessions", null, RestClient.credentials("demo", "nobody@demo.example", pw));
+    RestClient.Reply wrongTenant =
         api()
-            .post("api/v1/sessions", null, ApiClient.credentials("nope", "admin@demo.example", pw));
-    ApiClient.Reply otherTenant =
+            .post(
+                "api/v1/sessions", null, RestClient.credentials("nope", "admin@demo.example", pw));
+    RestClient.Reply otherTenant =
         api()
-            .post("api/v1/sessions", null, ApiClient.credentials("acme", "admin@demo.example", pw));
+            .post(
+                "api/v1/sessions", null, RestClient.credentials("acme", "admin@demo.example", pw));
 
-    for (ApiClient.Reply reply :
-        new ApiClient.Reply[] {wrongPassword, wrongUser, wrongTenant, otherTenant}) {
+    for (RestClient.Reply reply :
+        new RestClient.Reply[] {wrongPassword, wrongUser, wrongTenant, otherTenant}) {
       assertEquals(401, reply.status());
       assertEquals(wrongPassword.body(), reply.body());
     }
@@ -91,9 +94,9 @@ class PlatformApiIT {
     Map<String, String> demoUsers = idsByEmail(api().get("api/v1/users", demoAdmin));
     String demoTrainerId = demoUsers.get("trainer@demo.example");
 
-    ApiClient.Reply acmeList = api().get("api/v1/users", acmeAdmin);
-    ApiClient.Reply foreign = api().get("api/v1/users/" + demoTrainerId, acmeAdmin);
-    ApiClient.Reply own = api().get("api/v1/users/" + demoTrainerId, demoAdmin);
+    RestClient.Reply acmeList = api().get("api/v1/users", acmeAdmin);
+    RestClient.Reply foreign = api().get("api/v1/users/" + demoTrainerId, acmeAdmin);
+    RestClient.Reply own = api().get("api/v1/users/" + demoTrainerId, demoAdmin);
 
     // Other test classes may have added people to demo; the seed's eight are there at least.
     assertTrue(demoUsers.size() >= 8, demoUsers.keySet().toString());
@@ -138,9 +141,9 @@ class PlatformApiIT {
             .add("adminPassword", "globex-admin-password")
             .build();
 
-    ApiClient.Reply created = api().post("api/v1/tenants", root, request);
-    ApiClient.Reply again = api().post("api/v1/tenants", root, request);
-    ApiClient.Reply badSlug =
+    RestClient.Reply created = api().post("api/v1/tenants", root, request);
+    RestClient.Reply again = api().post("api/v1/tenants", root, request);
+    RestClient.Reply badSlug =
         api()
             .post(
                 "api/v1/tenants",
@@ -160,7 +163,7 @@ class PlatformApiIT {
 
   @Test
   void readiness_names_the_object_store_while_it_is_down() throws Exception {
-    ApiClient.Reply up = api().get("/health/ready", null);
+    RestClient.Reply up = api().get("/health/ready", null);
     assertEquals(200, up.status(), up.body());
     assertEquals(
         Map.of("database", "UP", "object-store", "UP", "ffmpeg", "UP", "key-store", "UP"),
@@ -168,7 +171,7 @@ class PlatformApiIT {
 
     LocalS3 s3 = ItEnvironment.s3();
     s3.stop();
-    ApiClient.Reply down;
+    RestClient.Reply down;
     try {
       down = api().get("/health/ready", null);
     } finally {
@@ -184,7 +187,7 @@ class PlatformApiIT {
 
   @Test
   void openapi_and_metrics_are_served() throws Exception {
-    ApiClient.Reply openapi = api().get("/openapi", null);
+    RestClient.Reply openapi = api().get("/openapi", null);
     assertEquals(200, openapi.status());
     assertTrue(openapi.body().contains("/api/v1/sessions"), "sessions documented");
     assertEquals(200, api().get("/metrics", null).status());
@@ -196,7 +199,7 @@ class PlatformApiIT {
         .collect(Collectors.toMap(c -> c.getString("name"), c -> c.getString("status")));
   }
 
-  private static Map<String, String> idsByEmail(ApiClient.Reply reply) {
+  private static Map<String, String> idsByEmail(RestClient.Reply reply) {
     assertEquals(200, reply.status(), reply.body());
     return reply.array().stream()
         .map(JsonValue::asJsonObject)

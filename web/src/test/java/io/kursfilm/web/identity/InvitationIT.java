@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kursfilm.web.ItEnvironment;
+import io.kursfilm.web.testing.RestClient;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -60,8 +61,8 @@ class InvitationIT {
     }
   }
 
-  private Http http() {
-    return new Http(base);
+  private RestClient http() {
+    return new RestClient(base);
   }
 
   private String demoAdmin() throws Exception {
@@ -72,7 +73,7 @@ class InvitationIT {
     return "p" + UUID.randomUUID().toString().substring(0, 8) + "@" + tenant + ".example";
   }
 
-  private Http.Reply invite(String admin, String email, String... roles) throws Exception {
+  private RestClient.Reply invite(String admin, String email, String... roles) throws Exception {
     var rolesJson = Json.createArrayBuilder();
     for (String r : roles) {
       rolesJson.add(r);
@@ -88,7 +89,7 @@ class InvitationIT {
                 .build());
   }
 
-  private Http.Reply accept(String tenant, String token, String password) throws Exception {
+  private RestClient.Reply accept(String tenant, String token, String password) throws Exception {
     return http()
         .post(
             "api/v1/invitations/accept",
@@ -109,29 +110,29 @@ class InvitationIT {
   @Test
   void accepted_invitation_lets_the_user_log_in_with_the_invited_roles() throws Exception {
     String email = fresh("demo");
-    Http.Reply invited = invite(demoAdmin(), email, "TRAINER", "CRITIC");
+    RestClient.Reply invited = invite(demoAdmin(), email, "TRAINER", "CRITIC");
     assertEquals(201, invited.status(), invited.body());
     String token = inbox.token(email);
 
     // Mail scanners open links: GETs show the page but never use the token.
     for (int i = 0; i < 2; i++) {
-      Http.Reply page = http().get("invite.xhtml?token=" + token, null);
+      RestClient.Reply page = http().get("invite.xhtml?token=" + token, null);
       assertEquals(200, page.status());
       assertTrue(page.body().contains("Demo AG"), "tenant name shown");
       assertFalse(page.body().contains(email), "address shown only masked");
-      Http.Reply preview = http().get("api/v1/invitations/preview?token=" + token, null);
+      RestClient.Reply preview = http().get("api/v1/invitations/preview?token=" + token, null);
       assertEquals(200, preview.status(), preview.body());
       assertEquals("demo", preview.json().getString("tenant"));
     }
 
-    Http.Reply accepted = accept("demo", token, GOOD_PASSWORD);
+    RestClient.Reply accepted = accept("demo", token, GOOD_PASSWORD);
     assertEquals(200, accepted.status(), accepted.body());
     String session = http().login("demo", email, GOOD_PASSWORD);
     JsonObject me = http().get("api/v1/me", session).json();
     assertEquals(email, me.getString("email"));
     assertEquals(Set.of("TRAINER", "CRITIC"), strings(me.getJsonArray("roles")));
 
-    Http.Reply reused = accept("demo", token, GOOD_PASSWORD + "x");
+    RestClient.Reply reused = accept("demo", token, GOOD_PASSWORD + "x");
     assertEquals(400, reused.status());
     assertEquals("invalid_link", reused.json().getString("error"));
     assertEquals(400, http().get("api/v1/invitations/preview?token=" + token, null).status());
@@ -150,10 +151,10 @@ class InvitationIT {
     String person = joinedDemo(email, "EMPLOYEE");
     String acmeAdmin = http().login("acme", "admin@acme.example", ItEnvironment.demoPassword());
 
-    Http.Reply data = http().get("api/v1/me/data", person);
-    Http.Reply requested =
+    RestClient.Reply data = http().get("api/v1/me/data", person);
+    RestClient.Reply requested =
         http().post("api/v1/me/deletion-request", person, Json.createObjectBuilder().build());
-    Http.Reply again =
+    RestClient.Reply again =
         http().post("api/v1/me/deletion-request", person, Json.createObjectBuilder().build());
 
     assertEquals(200, data.status(), data.body());
@@ -181,11 +182,11 @@ class InvitationIT {
                 person,
                 Json.createObjectBuilder().build())
             .status());
-    Http.Reply pending = http().get("api/v1/deletion-requests", demoAdmin());
+    RestClient.Reply pending = http().get("api/v1/deletion-requests", demoAdmin());
     assertTrue(
         pending.body().contains(requestId) && pending.body().contains(email), pending.body());
 
-    Http.Reply approved =
+    RestClient.Reply approved =
         http()
             .post(
                 "api/v1/deletion-requests/" + requestId + "/approve",
@@ -216,7 +217,7 @@ class InvitationIT {
                     .build())
             .status());
     assertEquals(404, http().get("api/v1/users/" + userId, demoAdmin()).status());
-    Http.Reply erased = http().get("api/v1/audit?action=USER_ERASED", demoAdmin());
+    RestClient.Reply erased = http().get("api/v1/audit?action=USER_ERASED", demoAdmin());
     assertTrue(erased.body().contains(userId), erased.body());
   }
 
@@ -257,7 +258,7 @@ class InvitationIT {
     assertEquals(201, invite(demoAdmin(), email, "EMPLOYEE").status());
     String token = inbox.token(email);
 
-    Http.Reply foreign = accept("acme", token, GOOD_PASSWORD);
+    RestClient.Reply foreign = accept("acme", token, GOOD_PASSWORD);
     assertEquals(400, foreign.status());
     assertEquals("invalid_link", foreign.json().getString("error"));
 
@@ -277,17 +278,17 @@ class InvitationIT {
     assertEquals(201, invite(demoAdmin(), email, "EMPLOYEE").status());
     String token = inbox.token(email);
 
-    Http.Reply tooShort = accept("demo", token, "short1!");
+    RestClient.Reply tooShort = accept("demo", token, "short1!");
     assertEquals(400, tooShort.status());
     assertEquals("weak_password", tooShort.json().getString("error"));
     assertTrue(tooShort.json().getString("message").contains("12"), tooShort.body());
 
-    Http.Reply common = accept("demo", token, "Password2024!");
+    RestClient.Reply common = accept("demo", token, "Password2024!");
     assertEquals(400, common.status());
     assertEquals("weak_password", common.json().getString("error"));
     assertTrue(common.json().getString("message").contains("common"), common.body());
 
-    Http.Reply german =
+    RestClient.Reply german =
         http()
             .post(
                 "api/v1/invitations/accept",
@@ -297,6 +298,7 @@ class InvitationIT {
                     .add("token", token)
                     .add("password", "qwertzuiop123")
                     .build(),
+                "Accept-Language",
                 "de");
     assertTrue(german.json().getString("message").contains("häufig"), german.body());
 
@@ -312,7 +314,7 @@ class InvitationIT {
     Thread.sleep(21_000); // the test app's invitation lifetime is 20 s
 
     assertEquals(400, http().get("api/v1/invitations/preview?token=" + token, null).status());
-    Http.Reply late = accept("demo", token, GOOD_PASSWORD);
+    RestClient.Reply late = accept("demo", token, GOOD_PASSWORD);
     assertEquals(400, late.status());
     assertEquals("invalid_link", late.json().getString("error"));
   }
@@ -330,7 +332,7 @@ class InvitationIT {
             + b
             + ",Ben,TRAINER;JANITOR\n"
             + "employee1@demo.example,Existing,EMPLOYEE\n";
-    Http.Reply reply = http().postCsv("api/v1/invitations/csv", admin, csv);
+    RestClient.Reply reply = http().postCsv("api/v1/invitations/csv", admin, csv);
     assertEquals(200, reply.status(), reply.body());
     JsonArray lines = reply.array();
     assertEquals(4, lines.size());
@@ -374,7 +376,7 @@ class InvitationIT {
     assertEquals(200, accept("demo", inbox.token(email), GOOD_PASSWORD).status());
     String oldSession = http().login("demo", email, GOOD_PASSWORD);
 
-    Http.Reply asked =
+    RestClient.Reply asked =
         http()
             .post(
                 "api/v1/password-resets",
@@ -397,7 +399,7 @@ class InvitationIT {
     assertEquals(
         401,
         http()
-            .post("api/v1/sessions", null, Http.credentials("demo", email, GOOD_PASSWORD))
+            .post("api/v1/sessions", null, RestClient.credentials("demo", email, GOOD_PASSWORD))
             .status());
     http().login("demo", email, "new-" + GOOD_PASSWORD);
     assertEquals(400, http().post("api/v1/password-resets/confirm", null, confirm).status());
@@ -408,7 +410,7 @@ class InvitationIT {
   @Test
   void reset_request_answers_the_same_whether_or_not_the_account_exists() throws Exception {
     String known = "employee2@demo.example";
-    List<Http.Reply> replies = new ArrayList<>();
+    List<RestClient.Reply> replies = new ArrayList<>();
     for (String[] ask :
         new String[][] {
           {"demo", known}, {"demo", "nobody-" + UUID.randomUUID() + "@demo.example"},
@@ -421,7 +423,7 @@ class InvitationIT {
                   null,
                   Json.createObjectBuilder().add("tenant", ask[0]).add("email", ask[1]).build()));
     }
-    for (Http.Reply r : replies) {
+    for (RestClient.Reply r : replies) {
       assertEquals(202, r.status());
       assertEquals(replies.get(0).body(), r.body());
     }
@@ -434,7 +436,7 @@ class InvitationIT {
     String slug = "inv" + UUID.randomUUID().toString().substring(0, 6);
     String adminEmail = "boss@" + slug + ".example";
 
-    Http.Reply weak =
+    RestClient.Reply weak =
         http()
             .post(
                 "api/v1/tenants",
@@ -448,7 +450,7 @@ class InvitationIT {
     assertEquals(400, weak.status());
     assertEquals("weak_password", weak.json().getString("error"));
 
-    Http.Reply created =
+    RestClient.Reply created =
         http()
             .post(
                 "api/v1/tenants",

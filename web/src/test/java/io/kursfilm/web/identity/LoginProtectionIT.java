@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kursfilm.web.ItEnvironment;
 import io.kursfilm.web.journey.Browser;
+import io.kursfilm.web.testing.RestClient;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -61,17 +62,17 @@ class LoginProtectionIT {
   void real_and_unknown_accounts_are_throttled_alike_and_recover_after_the_back_off()
       throws Exception {
     // Two addresses, so that only the account counters (threshold 5) can block, not the address.
-    AddressedClient client = new AddressedClient(base, "198.51.100.1");
-    AddressedClient other = new AddressedClient(base, "198.51.100.11");
+    RestClient client = new RestClient(base, "198.51.100.1");
+    RestClient other = new RestClient(base, "198.51.100.11");
     for (int i = 0; i < 5; i++) {
       assertEquals(
           401, client.tryLogin("acme", "employee1@acme.example", "wrong-password").status());
     }
-    AddressedClient.Reply real = client.tryLogin("acme", "employee1@acme.example", pw());
+    RestClient.Reply real = client.tryLogin("acme", "employee1@acme.example", pw());
     for (int i = 0; i < 5; i++) {
       assertEquals(401, other.tryLogin("acme", "nobody@acme.example", "wrong-password").status());
     }
-    AddressedClient.Reply unknown = other.tryLogin("acme", "nobody@acme.example", pw());
+    RestClient.Reply unknown = other.tryLogin("acme", "nobody@acme.example", pw());
 
     assertEquals(429, real.status(), "blocked even with the right password: " + real);
     assertEquals(429, unknown.status());
@@ -91,7 +92,7 @@ class LoginProtectionIT {
 
   @Test
   void one_address_failing_across_many_accounts_is_throttled_others_are_not() throws Exception {
-    AddressedClient attacker = new AddressedClient(base, "198.51.100.2");
+    RestClient attacker = new RestClient(base, "198.51.100.2");
     // The suite's other classes log in from 127.0.0.1 with a few failures of their own, so the
     // configured address threshold is higher than a handful (web/pom.xml).
     int threshold = Integer.getInteger("kursfilm.it.ip-threshold", 8);
@@ -99,9 +100,9 @@ class LoginProtectionIT {
       assertEquals(401, attacker.tryLogin("acme", "guess" + i + "@acme.example", "wrong").status());
     }
 
-    AddressedClient.Reply blocked = attacker.tryLogin("acme", "trainer@acme.example", pw());
-    AddressedClient.Reply elsewhere =
-        new AddressedClient(base, "198.51.100.3").tryLogin("acme", "trainer@acme.example", pw());
+    RestClient.Reply blocked = attacker.tryLogin("acme", "trainer@acme.example", pw());
+    RestClient.Reply elsewhere =
+        new RestClient(base, "198.51.100.3").tryLogin("acme", "trainer@acme.example", pw());
 
     assertEquals(429, blocked.status());
     assertTrue(blocked.retryAfter().isPresent());
@@ -110,13 +111,13 @@ class LoginProtectionIT {
 
   @Test
   void a_deactivated_users_token_stops_working_at_once() throws Exception {
-    AddressedClient client = new AddressedClient(base, "198.51.100.4");
+    RestClient client = new RestClient(base, "198.51.100.4");
     String admin = client.login("demo", "admin@demo.example", pw());
     String id = idsByEmail(client, admin).get("employee2@demo.example");
     String token = client.login("demo", "employee2@demo.example", pw());
     assertEquals(200, client.get("api/v1/me", token).status());
 
-    AddressedClient.Reply deactivated =
+    RestClient.Reply deactivated =
         client.put("api/v1/users/" + id, admin, update(false, "EMPLOYEE"));
 
     assertEquals(200, deactivated.status(), deactivated.body());
@@ -130,7 +131,7 @@ class LoginProtectionIT {
 
   @Test
   void a_role_change_ends_the_token_and_the_next_login_carries_the_new_roles() throws Exception {
-    AddressedClient client = new AddressedClient(base, "198.51.100.5");
+    RestClient client = new RestClient(base, "198.51.100.5");
     String admin = client.login("demo", "admin@demo.example", pw());
     String id = idsByEmail(client, admin).get("employee3@demo.example");
     String before = client.login("demo", "employee3@demo.example", pw());
@@ -149,12 +150,12 @@ class LoginProtectionIT {
 
   @Test
   void logout_everywhere_revokes_all_tokens_of_the_caller_only() throws Exception {
-    AddressedClient client = new AddressedClient(base, "198.51.100.6");
+    RestClient client = new RestClient(base, "198.51.100.6");
     String first = client.login("demo", "employee4@demo.example", pw());
     String second = client.login("demo", "employee4@demo.example", pw());
     String someoneElse = client.login("demo", "employee5@demo.example", pw());
 
-    AddressedClient.Reply out =
+    RestClient.Reply out =
         client.post("api/v1/sessions/logout-all", first, JsonValue.EMPTY_JSON_OBJECT);
 
     assertEquals(200, out.status(), out.body());
@@ -169,7 +170,7 @@ class LoginProtectionIT {
   @Test
   void user_administration_is_for_the_own_tenants_admins_and_admins_cannot_lock_themselves_out()
       throws Exception {
-    AddressedClient client = new AddressedClient(base, "198.51.100.7");
+    RestClient client = new RestClient(base, "198.51.100.7");
     String demoAdmin = client.login("demo", "admin@demo.example", pw());
     String acmeAdmin = client.login("acme", "admin@acme.example", pw());
     String employee = client.login("demo", "employee5@demo.example", pw());
@@ -185,7 +186,7 @@ class LoginProtectionIT {
         409, client.put("api/v1/users/" + self, demoAdmin, update(false, "TENANT_ADMIN")).status());
     assertEquals(
         409, client.put("api/v1/users/" + self, demoAdmin, update(true, "TRAINER")).status());
-    AddressedClient.Reply unknownRole =
+    RestClient.Reply unknownRole =
         client.put("api/v1/users/" + trainer, demoAdmin, update(true, "BOSS"));
     assertEquals(400, unknownRole.status());
     assertEquals("invalid", unknownRole.json().getString("error"));
@@ -203,7 +204,7 @@ class LoginProtectionIT {
   @Test
   void root_acts_in_a_tenant_only_while_an_elevation_is_in_force_and_its_admins_see_it()
       throws Exception {
-    AddressedClient client = new AddressedClient(base, "198.51.100.8");
+    RestClient client = new RestClient(base, "198.51.100.8");
     String root = client.login("platform", "root@kursfilm.example", pw());
     String demoAdmin = client.login("demo", "admin@demo.example", pw());
     String acmeAdmin = client.login("acme", "admin@acme.example", pw());
@@ -218,12 +219,10 @@ class LoginProtectionIT {
     assertEquals(
         403, client.post("api/v1/elevations", employee, elevation("demo", reason)).status());
 
-    AddressedClient.Reply granted =
-        client.post("api/v1/elevations", root, elevation("demo", reason));
-    AddressedClient.Reply elevated = client.get("api/v1/users", root, TENANT_HEADER, "demo");
-    AddressedClient.Reply otherTenant = client.get("api/v1/users", root, TENANT_HEADER, "acme");
-    AddressedClient.Reply employeeWithHeader =
-        client.get("api/v1/me", employee, TENANT_HEADER, "acme");
+    RestClient.Reply granted = client.post("api/v1/elevations", root, elevation("demo", reason));
+    RestClient.Reply elevated = client.get("api/v1/users", root, TENANT_HEADER, "demo");
+    RestClient.Reply otherTenant = client.get("api/v1/users", root, TENANT_HEADER, "acme");
+    RestClient.Reply employeeWithHeader = client.get("api/v1/me", employee, TENANT_HEADER, "acme");
 
     assertEquals(201, granted.status(), granted.body());
     String id = granted.json().getString("id");
@@ -246,7 +245,7 @@ class LoginProtectionIT {
 
     long untilExpiry = Duration.between(Instant.now(), expiresAt).toMillis();
     Thread.sleep(Math.max(0, untilExpiry) + 500);
-    AddressedClient.Reply lapsed = client.get("api/v1/users", root, TENANT_HEADER, "demo");
+    RestClient.Reply lapsed = client.get("api/v1/users", root, TENANT_HEADER, "demo");
     assertEquals(403, lapsed.status());
     assertEquals("not_elevated", lapsed.json().getString("error"));
     assertFalse(byId(client.get("api/v1/elevations", demoAdmin), id).getBoolean("active"));
@@ -293,7 +292,7 @@ class LoginProtectionIT {
 
   private void restore(String tenant, String adminEmail, String email, String role)
       throws Exception {
-    AddressedClient client = new AddressedClient(base, "198.51.100.9");
+    RestClient client = new RestClient(base, "198.51.100.9");
     String token = client.login(tenant, adminEmail, pw());
     String id = idsByEmail(client, token).get(email);
     assertEquals(200, client.put("api/v1/users/" + id, token, update(true, role)).status());
@@ -326,7 +325,7 @@ class LoginProtectionIT {
     return Json.createObjectBuilder().add("tenant", tenant).add("reason", reason).build();
   }
 
-  private static JsonObject byId(AddressedClient.Reply list, String id) {
+  private static JsonObject byId(RestClient.Reply list, String id) {
     assertEquals(200, list.status(), list.body());
     List<JsonObject> found =
         list.array().stream()
@@ -336,9 +335,9 @@ class LoginProtectionIT {
     return found.isEmpty() ? null : found.get(0);
   }
 
-  private static Map<String, String> idsByEmail(AddressedClient client, String adminToken)
+  private static Map<String, String> idsByEmail(RestClient client, String adminToken)
       throws Exception {
-    AddressedClient.Reply reply = client.get("api/v1/users", adminToken);
+    RestClient.Reply reply = client.get("api/v1/users", adminToken);
     assertEquals(200, reply.status(), reply.body());
     return reply.array().stream()
         .map(JsonValue::asJsonObject)

@@ -1,4 +1,4 @@
-package io.kursfilm.web.identity;
+package io.kursfilm.web.testing;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -14,17 +14,19 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A black-box client of the REST API that can pose as a given client address (X-Forwarded-For,
- * trusted in the test configuration) and send the elevation header.
+ * The black-box client of the REST API that every integration test uses: JSON, CSV and plain GETs
+ * of pages, bearer tokens, extra headers, and optionally a client address it poses as
+ * (X-Forwarded-For, trusted in the test configuration).
  */
-final class AddressedClient {
+public final class RestClient {
 
-  record Reply(int status, String body, Optional<String> retryAfter) {
-    JsonObject json() {
+  /** A response: status, body and the {@code Retry-After} header if any. */
+  public record Reply(int status, String body, Optional<String> retryAfter) {
+    public JsonObject json() {
       return (JsonObject) parse();
     }
 
-    JsonArray array() {
+    public JsonArray array() {
       return (JsonArray) parse();
     }
 
@@ -40,42 +42,54 @@ final class AddressedClient {
   private final URI base;
   private final String address;
 
-  /** A client whose logins come from {@code address}. */
-  AddressedClient(URL base, String address) {
+  public RestClient(URL base) {
+    this(base, null);
+  }
+
+  /** A client whose requests come from {@code address} (null: the real one). */
+  public RestClient(URL base, String address) {
     this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
     this.address = address;
   }
 
-  Reply get(String path, String token, String... headers) throws Exception {
+  /** {@code headers} are name, value pairs. */
+  public Reply get(String path, String token, String... headers) throws Exception {
     return send(request(path, token, headers).GET());
   }
 
-  Reply post(String path, String token, JsonObject body, String... headers) throws Exception {
+  public Reply post(String path, String token, JsonObject body, String... headers)
+      throws Exception {
     return send(
         request(path, token, headers)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
   }
 
-  Reply put(String path, String token, JsonObject body) throws Exception {
+  public Reply put(String path, String token, JsonObject body) throws Exception {
     return send(
         request(path, token)
             .header("Content-Type", "application/json")
             .PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
   }
 
-  Reply tryLogin(String tenant, String email, String password) throws Exception {
-    return post(
-        "api/v1/sessions",
-        null,
-        Json.createObjectBuilder()
-            .add("tenant", tenant)
-            .add("email", email)
-            .add("password", password)
-            .build());
+  public Reply postCsv(String path, String token, String csv) throws Exception {
+    return send(
+        request(path, token)
+            .header("Content-Type", "text/csv")
+            .POST(HttpRequest.BodyPublishers.ofString(csv)));
   }
 
-  String login(String tenant, String email, String password) throws Exception {
+  public Reply delete(String path, String token) throws Exception {
+    return send(request(path, token).DELETE());
+  }
+
+  /** A login attempt, whatever its outcome. */
+  public Reply tryLogin(String tenant, String email, String password) throws Exception {
+    return post("api/v1/sessions", null, credentials(tenant, email, password));
+  }
+
+  /** Logs in and returns the bearer token; fails the test when login is refused. */
+  public String login(String tenant, String email, String password) throws Exception {
     Reply reply = tryLogin(tenant, email, password);
     if (reply.status() != 201) {
       throw new AssertionError("login of " + email + " refused: " + reply);
@@ -83,16 +97,27 @@ final class AddressedClient {
     return reply.json().getString("token");
   }
 
+  public static JsonObject credentials(String tenant, String email, String password) {
+    return Json.createObjectBuilder()
+        .add("tenant", tenant)
+        .add("email", email)
+        .add("password", password)
+        .build();
+  }
+
   private HttpRequest.Builder request(String path, String token, String... headers) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(base.resolve(path))
             .timeout(Duration.ofSeconds(30))
-            .header("X-Forwarded-For", address);
+            .setHeader("Accept-Language", "en");
+    if (address != null) {
+      builder.header("X-Forwarded-For", address);
+    }
     if (token != null) {
       builder.header("Authorization", "Bearer " + token);
     }
     for (int i = 0; i + 1 < headers.length; i += 2) {
-      builder.header(headers[i], headers[i + 1]);
+      builder.setHeader(headers[i], headers[i + 1]);
     }
     return builder;
   }
