@@ -6,7 +6,6 @@ import io.kursfilm.identity.entity.Role;
 import io.kursfilm.platform.control.ConflictException;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJBException;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -15,7 +14,6 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -101,17 +99,14 @@ public class AdminHomeBean implements Serializable {
   /** Saves the dialog; the boundary ends the user's sessions when that is needed. */
   public void save() {
     FacesContext faces = FacesContext.getCurrentInstance();
-    ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
     try {
       Set<Role> roles = editedRoles.stream().map(Role::valueOf).collect(Collectors.toSet());
       users.update(editedId, editedActive, roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles));
-      faces.addMessage(null, new FacesMessage(msg.getString("users.saved")));
+      Messages.info("users.saved");
       load();
     } catch (ConflictException | IllegalArgumentException | EJBException refused) {
       faces.validationFailed();
-      faces.addMessage(
-          null,
-          new FacesMessage(FacesMessage.SEVERITY_ERROR, msg.getString("users.refused"), null));
+      Messages.error("users.refused");
     }
   }
 

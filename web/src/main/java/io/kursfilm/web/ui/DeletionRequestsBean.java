@@ -4,7 +4,6 @@ import io.kursfilm.identity.boundary.DeletionRequests;
 import io.kursfilm.platform.control.ConflictException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
@@ -40,7 +39,6 @@ public class DeletionRequestsBean {
   }
 
   @Inject DeletionRequests requests;
-  @Inject FacesContext faces;
 
   private List<Row> rows;
 
@@ -63,7 +61,7 @@ public class DeletionRequestsBean {
     try {
       decision.getAsBoolean();
     } catch (ConflictException e) {
-      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, e.getMessage(), null));
+      Messages.plain(FacesMessage.SEVERITY_WARN, e.getMessage());
     }
     rows = null;
   }

@@ -5,7 +5,6 @@ import static jakarta.security.enterprise.authentication.mechanism.http.Authenti
 import io.kursfilm.identity.control.AuthenticatedCaller;
 import io.kursfilm.web.security.TenantCredential;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -15,7 +14,6 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.ResourceBundle;
 
 /** The login form. One generic message for every kind of failure. */
 @Named
@@ -49,12 +47,7 @@ public class LoginBean {
         external.redirect(external.getRequestContextPath() + StartPages.of(who));
       }
       case SEND_CONTINUE -> faces.responseComplete();
-      default -> {
-        ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
-        faces.addMessage(
-            null,
-            new FacesMessage(FacesMessage.SEVERITY_ERROR, msg.getString("login.failed"), null));
-      }
+      default -> Messages.error("login.failed");
     }
   }
 

@@ -15,6 +15,10 @@ final class Messages {
     add(FacesMessage.SEVERITY_INFO, text(key));
   }
 
+  static void warn(String key) {
+    add(FacesMessage.SEVERITY_WARN, text(key));
+  }
+
   static void error(String key) {
     add(FacesMessage.SEVERITY_ERROR, text(key));
   }

@@ -3,11 +3,8 @@ package io.kursfilm.web.ui;
 import io.kursfilm.identity.boundary.SelfService;
 import io.kursfilm.platform.control.ConflictException;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.ResourceBundle;
 
 /** "My data": what Kursfilm keeps about me, the download, and the erasure request. */
 @Named
@@ -15,7 +12,6 @@ import java.util.ResourceBundle;
 public class MyDataBean {
 
   @Inject SelfService selfService;
-  @Inject FacesContext faces;
 
   private SelfService.MyData data;
 
@@ -43,16 +39,12 @@ public class MyDataBean {
   }
 
   public void requestDeletion() {
-    ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
     try {
       selfService.requestDeletion();
       data = null;
-      faces.addMessage(null, new FacesMessage(msg.getString("mydata.deletion.requested")));
+      Messages.info("mydata.deletion.requested");
     } catch (ConflictException e) {
-      faces.addMessage(
-          null,
-          new FacesMessage(
-              FacesMessage.SEVERITY_WARN, msg.getString("mydata.deletion.pending"), null));
+      Messages.warn("mydata.deletion.pending");
     }
   }
 }
