@@ -5,8 +5,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.kursfilm.transcoder.FfmpegInstallation;
+import io.kursfilm.transcoder.MediaInput;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,7 +41,17 @@ public class InputProbe {
    * @throws IOException when ffprobe itself cannot be run
    */
   public MediaInfo probe(Path file) throws InputRejectedException, IOException {
-    long size = Files.size(file);
+    return probe(MediaInput.file(file));
+  }
+
+  /**
+   * Validates the upload at {@code input}, read only through the protocols the input allows.
+   *
+   * @throws InputRejectedException with the reason when the upload must be refused
+   * @throws IOException when ffprobe itself cannot be run
+   */
+  public MediaInfo probe(MediaInput file) throws InputRejectedException, IOException {
+    long size = file.size();
     if (size == 0) {
       throw new InputRejectedException(RejectionReason.EMPTY, "0 bytes");
     }
@@ -80,7 +90,7 @@ public class InputProbe {
         container, measured, width, height, rotation(video), videoCodec, audioCodec);
   }
 
-  private Duration measureVideo(Path file, Optional<Duration> declared)
+  private Duration measureVideo(MediaInput file, Optional<Duration> declared)
       throws InputRejectedException, IOException {
     ProbeRunner.Result packets =
         runner.run(
@@ -115,8 +125,8 @@ public class InputProbe {
     return measured;
   }
 
-  /** ffprobe on a local file only, with only allow-listed demuxers (no playlists, no concat). */
-  private List<String> command(Path file, String... query) {
+  /** ffprobe on the input's own protocols only, with allow-listed demuxers (no playlists). */
+  private List<String> command(MediaInput file, String... query) {
     List<String> command = new ArrayList<>();
     command.add(ffmpeg.ffprobe().toString());
     command.addAll(
@@ -124,11 +134,11 @@ public class InputProbe {
             "-v",
             "error",
             "-protocol_whitelist",
-            "file",
+            file.protocolWhitelist(),
             "-format_whitelist",
             String.join(",", limits.containers())));
     command.addAll(List.of(query));
-    command.add("file:" + file.toAbsolutePath());
+    command.add(file.url());
     return command;
   }
 
