@@ -2,9 +2,8 @@ package io.kursfilm.platform.control;
 
 import io.kursfilm.storage.field.FieldCipher;
 import io.kursfilm.storage.keys.KeyStoreBackup;
-import io.kursfilm.storage.keys.LocalKeyStore;
+import io.kursfilm.storage.keys.KeyStoreSettings;
 import io.kursfilm.storage.keys.TenantKeys;
-import io.kursfilm.storage.keys.kms.MasterKeys;
 import io.kursfilm.storage.objects.ObjectStore;
 import io.kursfilm.storage.objects.ObjectStoreSettings;
 import io.kursfilm.storage.sealed.SealedObjects;
@@ -18,11 +17,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -111,22 +107,9 @@ public class StorageWiring {
   @Produces
   @Singleton
   TenantKeys tenantKeys() {
-    // Local default: the master keyset file inside the key store; production names a KMS key.
-    String uri =
-        masterUri
-            .filter(u -> !u.isBlank())
-            .orElse(
-                "file:" + Path.of(keyStoreDir).toAbsolutePath().resolve(LocalKeyStore.MASTER_FILE));
-    Map<String, String> settings = new HashMap<>();
-    settings.put(MasterKeys.FILE_CREATE, Boolean.toString(createMaster));
-    vaultToken.ifPresent(t -> settings.put(MasterKeys.VAULT_TOKEN, t));
-    kmsCredentials.ifPresent(c -> settings.put(MasterKeys.KMS_CREDENTIALS, c));
-    try {
-      return new LocalKeyStore(
-          Path.of(keyStoreDir), MasterKeys.fromUri(uri, settings), kekCacheTtl, Clock.systemUTC());
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("master key unavailable", e);
-    }
+    return new KeyStoreSettings(
+            Path.of(keyStoreDir), masterUri, createMaster, vaultToken, kmsCredentials, kekCacheTtl)
+        .open();
   }
 
   @Produces

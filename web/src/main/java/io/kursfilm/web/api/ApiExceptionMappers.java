@@ -2,6 +2,7 @@ package io.kursfilm.web.api;
 
 import io.kursfilm.identity.control.NotAuthenticatedException;
 import io.kursfilm.platform.control.ConflictException;
+import io.kursfilm.video.boundary.UploadTooLargeException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.WebApplicationException;
@@ -60,6 +61,14 @@ public final class ApiExceptionMappers {
     @Override
     public Response toResponse(ConflictException e) {
       return ApiError.response(Status.CONFLICT, "conflict", e.getMessage());
+    }
+  }
+
+  @Provider
+  public static class TooLarge implements ExceptionMapper<UploadTooLargeException> {
+    @Override
+    public Response toResponse(UploadTooLargeException e) {
+      return ApiError.response(Status.REQUEST_ENTITY_TOO_LARGE, "too_large", e.getMessage());
     }
   }
 

@@ -19,7 +19,9 @@ public class SecurityHeadersFilter extends HttpFilter {
     res.setHeader("X-Frame-Options", "DENY");
     res.setHeader("Referrer-Policy", "same-origin");
     res.setHeader("Content-Security-Policy", "frame-ancestors 'none'");
-    if (!req.getRequestURI().contains("/jakarta.faces.resource/")) {
+    // Faces resources and HLS media set their own caching (HLS: private, per file type).
+    String uri = req.getRequestURI();
+    if (!uri.contains("/jakarta.faces.resource/") && !uri.contains("/hls/")) {
       res.setHeader("Cache-Control", "no-store");
     }
     chain.doFilter(req, res);

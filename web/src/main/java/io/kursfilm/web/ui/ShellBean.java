@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 
 /** The frame around every page: which menu entries the caller's roles allow, and logout. */
@@ -48,6 +49,17 @@ public class ShellBean {
 
   public String getTenant() {
     return caller.current().map(AuthenticatedCaller::tenantSlug).orElse("");
+  }
+
+  /**
+   * The session's CSRF token, for page scripts that call the REST API with the session cookie
+   * (they send it as {@code X-CSRF-Token}).
+   */
+  public String getCsrfToken() {
+    HttpSession session =
+        ((HttpServletRequest) faces.getExternalContext().getRequest()).getSession(false);
+    Object token = session == null ? null : session.getAttribute("kursfilm.csrf");
+    return token instanceof String t ? t : "";
   }
 
   /** Redirects a logged-in caller from "/" to the start page of their role, others to login. */

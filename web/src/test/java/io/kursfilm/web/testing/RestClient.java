@@ -79,6 +79,28 @@ public final class RestClient {
             .POST(HttpRequest.BodyPublishers.ofString(csv)));
   }
 
+  /** Sends raw bytes ({@code application/octet-stream}) with {@code method}. */
+  public Reply sendBytes(String method, String path, String token, byte[] body) throws Exception {
+    return send(
+        request(path, token)
+            .header("Content-Type", "application/octet-stream")
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
+  /** A GET whose body is kept as bytes, with the response headers. */
+  public Download download(String path, String token, String... headers) throws Exception {
+    HttpResponse<byte[]> response =
+        http.send(request(path, token, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    return new Download(response.statusCode(), response.body(), response.headers());
+  }
+
+  /** A binary response. */
+  public record Download(int status, byte[] body, java.net.http.HttpHeaders headers) {
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+  }
+
   public Reply delete(String path, String token) throws Exception {
     return send(request(path, token).DELETE());
   }

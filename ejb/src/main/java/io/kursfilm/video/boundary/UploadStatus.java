@@ -1,0 +1,12 @@
+package io.kursfilm.video.boundary;
+
+import java.util.List;
+
+/**
+ * Where a resumable upload stands: a client that lost its connection asks for this and sends the
+ * chunks that are missing.
+ *
+ * @param received indices of the chunks already sealed and stored
+ */
+public record UploadStatus(
+    String id, String state, long size, int chunkSize, int chunkCount, List<Integer> received) {}

@@ -1,0 +1,138 @@
+package io.kursfilm.video.boundary;
+
+import io.kursfilm.identity.control.Caller;
+import io.kursfilm.identity.entity.Role;
+import io.kursfilm.storage.objects.ObjectStore;
+import io.kursfilm.storage.sealed.ChunkLengthException;
+import io.kursfilm.storage.sealed.ChunkedUpload;
+import io.kursfilm.storage.sealed.SealedChunks;
+import io.kursfilm.transcoder.job.VideoObjects;
+import io.kursfilm.transcoder.probe.RejectionReason;
+import io.kursfilm.video.control.TranscodeWorkers;
+import io.kursfilm.video.entity.VideoDetails;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Streams upload bytes into sealed chunks, outside any transaction: a multi-gigabyte upload must
+ * not hold a database connection. Rows change through {@link Videos} before and after; a job is
+ * queued only once the upload's completion has committed. A broken upload leaves neither chunk nor
+ * row behind.
+ */
+@Stateless
+@RolesAllowed(Role.Names.TRAINER)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class VideoUploads {
+
+  @Inject Caller caller;
+  @Inject Videos videos;
+  @Inject SealedChunks chunks;
+  @Inject ObjectStore store;
+  @Inject TranscodeWorkers workers;
+
+  @Inject
+  @ConfigProperty(name = "kursfilm.video.chunk-size")
+  int chunkSize;
+
+  @Inject
+  @ConfigProperty(name = "kursfilm.video.max-upload-bytes")
+  long maxUploadBytes;
+
+  /**
+   * Starts a resumable upload of {@code size} bytes.
+   *
+   * @throws UploadTooLargeException when {@code size} exceeds the limit (nothing is created)
+   */
+  public UploadStatus declare(VideoDetails details, long size) {
+    if (size < 0) {
+      throw new IllegalArgumentException("size: must not be negative");
+    }
+    if (size > maxUploadBytes) {
+      throw new UploadTooLargeException(maxUploadBytes);
+    }
+    UploadStatus status = videos.declare(details, size, chunkSize);
+    if (size == 0) {
+      videos.rejectUpload(status.id(), RejectionReason.EMPTY.name());
+      return videos.uploadStatus(status.id()).orElseThrow();
+    }
+    return status;
+  }
+
+  /**
+   * Seals and stores chunk {@code index}; sending it again replaces it. Empty when the video is not
+   * the tenant's.
+   */
+  public Optional<UploadStatus> putChunk(String id, int index, InputStream body) {
+    Optional<Long> length = videos.chunkLength(id, index);
+    if (length.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      chunks.putChunk(tenant(), VideoObjects.original(id), index, body, length.get());
+    } catch (ChunkLengthException e) {
+      throw new IllegalArgumentException(
+          "chunk " + index + ": must be exactly " + length.get() + " bytes");
+    }
+    videos.recordChunk(id, index, length.get());
+    return videos.uploadStatus(id);
+  }
+
+  /** Closes the upload and queues its transcode. */
+  public Optional<VideoView> complete(String id) {
+    Optional<VideoView> video = videos.markUploaded(id);
+    video.ifPresent(v -> workers.enqueue(tenant(), v.id()));
+    return video;
+  }
+
+  /**
+   * Takes a whole video in one request body of unknown length, sealed in chunks as it arrives.
+   * Too large: the video is {@code REJECTED_INPUT}/{@code TOO_LARGE} and no byte is kept. The
+   * connection broke: neither the video nor a byte of it is kept.
+   */
+  public VideoView uploadWhole(VideoDetails details, InputStream body) {
+    String id = videos.declare(details, 0, chunkSize).id();
+    String prefix = VideoObjects.original(id);
+    ChunkedUpload upload;
+    try {
+      upload = chunks.putAll(tenant(), prefix, body, maxUploadBytes);
+    } catch (io.kursfilm.storage.sealed.UploadTooLargeException e) {
+      return videos.rejectUpload(id, RejectionReason.TOO_LARGE.name());
+    } catch (RuntimeException e) {
+      videos.forgetUpload(id);
+      throw e;
+    }
+    if (upload.size() == 0) {
+      chunks.deleteAll(tenant(), prefix);
+      return videos.rejectUpload(id, RejectionReason.EMPTY.name());
+    }
+    VideoView video = videos.markUploadedWhole(id, upload.size());
+    workers.enqueue(tenant(), id);
+    return video;
+  }
+
+  /** Cancels processing, or deletes a video no job works on, with all its objects. */
+  @RolesAllowed({Role.Names.TRAINER, Role.Names.TENANT_ADMIN})
+  public boolean delete(String id) {
+    Optional<VideoView> video = videos.find(id);
+    if (video.isEmpty()) {
+      return false;
+    }
+    String state = video.get().state();
+    if ("UPLOADED".equals(state) || "PROCESSING".equals(state)) {
+      return videos.cancel(id);
+    }
+    boolean removed = videos.remove(id);
+    store.deleteByPrefix(tenant(), VideoObjects.video(id));
+    return removed;
+  }
+
+  private String tenant() {
+    return caller.require().tenantId();
+  }
+}

@@ -1,0 +1,234 @@
+package io.kursfilm.video.boundary;
+
+import io.kursfilm.audit.boundary.AuditLog;
+import io.kursfilm.audit.entity.Action;
+import io.kursfilm.audit.entity.AuditEvent;
+import io.kursfilm.identity.control.AuthenticatedCaller;
+import io.kursfilm.identity.control.Caller;
+import io.kursfilm.identity.entity.Role;
+import io.kursfilm.platform.control.ConflictException;
+import io.kursfilm.tenant.control.TenantScoped;
+import io.kursfilm.video.entity.Video;
+import io.kursfilm.video.entity.VideoChunk;
+import io.kursfilm.video.entity.VideoDetails;
+import io.kursfilm.video.entity.VideoState;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The videos of the caller's tenant and their rows: short transactions only. Byte streaming lives
+ * in {@link VideoUploads}, which calls in here before and after. Employees see published videos
+ * only; a video is changed by its uploader or a tenant admin.
+ */
+@Stateless
+@TenantScoped
+@RolesAllowed({Role.Names.TRAINER, Role.Names.CRITIC, Role.Names.TENANT_ADMIN, Role.Names.EMPLOYEE})
+public class Videos {
+
+  @PersistenceContext(unitName = "kursfilm")
+  EntityManager em;
+
+  @Inject Caller caller;
+  @Inject AuditLog audit;
+  @Inject Clock clock;
+
+  public List<VideoView> list(Optional<VideoState> state) {
+    AuthenticatedCaller who = caller.require();
+    if (!seesUnpublished(who)) {
+      state = Optional.of(VideoState.PUBLISHED);
+    }
+    var query =
+        state.isPresent()
+            ? em.createNamedQuery(Video.IN_STATE, Video.class).setParameter("state", state.get())
+            : em.createNamedQuery(Video.ALL, Video.class);
+    return query.getResultStream().map(v -> VideoView.of(v, who.userId())).toList();
+  }
+
+  public Optional<VideoView> find(String id) {
+    return visible(id).map(v -> VideoView.of(v, caller.require().userId()));
+  }
+
+  /** Starts an upload of {@code size} bytes; the caller then sends its chunks. */
+  @RolesAllowed(Role.Names.TRAINER)
+  public UploadStatus declare(VideoDetails details, long size, int chunkSize) {
+    Video video = new Video(caller.require().userId(), valid(details), size, chunkSize, clock.instant());
+    em.persist(video);
+    return status(video);
+  }
+
+  @RolesAllowed(Role.Names.TRAINER)
+  public Optional<UploadStatus> uploadStatus(String id) {
+    return visible(id).map(this::status);
+  }
+
+  /**
+   * Plaintext length chunk {@code index} of an upload in progress must have.
+   *
+   * @throws ConflictException when the upload is complete or not the caller's
+   */
+  @RolesAllowed(Role.Names.TRAINER)
+  public Optional<Long> chunkLength(String id, int index) {
+    Optional<Video> video = visible(id);
+    video.ifPresent(this::requireOwnUpload);
+    return video.map(v -> v.chunkLength(index));
+  }
+
+  @RolesAllowed(Role.Names.TRAINER)
+  public void recordChunk(String id, int index, long size) {
+    if (em.find(VideoChunk.class, new VideoChunk.Key(id, index)) == null) {
+      em.persist(new VideoChunk(id, index, size));
+    }
+  }
+
+  /**
+   * Closes an upload whose chunks are all stored: the original is complete.
+   *
+   * @throws ConflictException when chunks are missing
+   */
+  @RolesAllowed(Role.Names.TRAINER)
+  public Optional<VideoView> markUploaded(String id) {
+    Optional<Video> found = visible(id);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    Video video = found.get();
+    requireOwnUpload(video);
+    UploadStatus status = status(video);
+    if (status.received().size() != status.chunkCount()) {
+      throw new ConflictException(
+          (status.chunkCount() - status.received().size()) + " chunk(s) still missing");
+    }
+    video.uploaded(clock.instant());
+    audit.recordInTransaction(AuditEvent.of(Action.VIDEO_UPLOADED).subject("video", id));
+    return Optional.of(VideoView.of(video, caller.require().userId()));
+  }
+
+  /** Closes a streamed upload of {@code size} bytes, all of them stored. */
+  @RolesAllowed(Role.Names.TRAINER)
+  public VideoView markUploadedWhole(String id, long size) {
+    Video video = visible(id).orElseThrow();
+    requireOwnUpload(video);
+    video.uploadedWhole(size, clock.instant());
+    audit.recordInTransaction(AuditEvent.of(Action.VIDEO_UPLOADED).subject("video", id));
+    return VideoView.of(video, caller.require().userId());
+  }
+
+  /** Marks an upload refused before any job ran; {@code reason} is a RejectionReason name. */
+  @RolesAllowed(Role.Names.TRAINER)
+  public VideoView rejectUpload(String id, String reason) {
+    Video video = visible(id).orElseThrow();
+    video.rejectUpload(reason, clock.instant());
+    audit.recordInTransaction(
+        AuditEvent.of(Action.VIDEO_REJECTED).subject("video", id).detail("reason", reason));
+    return VideoView.of(video, caller.require().userId());
+  }
+
+  /** Forgets an upload that broke off before it was complete (its chunks are deleted). */
+  @RolesAllowed(Role.Names.TRAINER)
+  public void forgetUpload(String id) {
+    visible(id).filter(v -> v.state() == VideoState.UPLOADING).ifPresent(em::remove);
+  }
+
+  /** Asks the pipeline to stop and discard the video. */
+  @RolesAllowed({Role.Names.TRAINER, Role.Names.TENANT_ADMIN})
+  public boolean cancel(String id) {
+    Optional<Video> video = visible(id);
+    video.ifPresent(
+        v -> {
+          requireMayChange(v);
+          v.requestCancel(clock.instant());
+          audit.recordInTransaction(AuditEvent.of(Action.VIDEO_CANCELLED).subject("video", id));
+        });
+    return video.isPresent();
+  }
+
+  /**
+   * Removes the row of a video that no job works on; the caller deletes its objects.
+   *
+   * @throws ConflictException while a transcode job may be working on it (cancel instead)
+   */
+  @RolesAllowed({Role.Names.TRAINER, Role.Names.TENANT_ADMIN})
+  public boolean remove(String id) {
+    Optional<Video> video = visible(id);
+    video.ifPresent(
+        v -> {
+          requireMayChange(v);
+          if (v.state().inPipeline()) {
+            throw new ConflictException("this video is being processed: cancel it instead");
+          }
+          em.remove(v);
+          audit.recordInTransaction(AuditEvent.of(Action.VIDEO_DELETED).subject("video", id));
+        });
+    return video.isPresent();
+  }
+
+  /** The rendition prefix of a video the caller may watch. */
+  public Optional<String> watchableRendition(String id) {
+    return visible(id).filter(v -> v.state().playable()).flatMap(Video::rendition);
+  }
+
+  private Optional<Video> visible(String id) {
+    AuthenticatedCaller who = caller.require();
+    return Optional.ofNullable(em.find(Video.class, id))
+        .filter(v -> seesUnpublished(who) || v.state() == VideoState.PUBLISHED);
+  }
+
+  private UploadStatus status(Video video) {
+    List<Integer> received =
+        em.createNamedQuery(VideoChunk.OF_VIDEO, Integer.class)
+            .setParameter("videoId", video.id())
+            .getResultList();
+    return new UploadStatus(
+        video.id(),
+        video.state().name(),
+        video.declaredSize(),
+        video.chunkSize(),
+        video.chunkCount(),
+        received);
+  }
+
+  private void requireOwnUpload(Video video) {
+    if (!video.uploaderId().equals(caller.require().userId())) {
+      throw new ConflictException("only the uploader can continue this upload");
+    }
+    if (video.state() != VideoState.UPLOADING) {
+      throw new ConflictException("the upload of this video is already complete");
+    }
+  }
+
+  private void requireMayChange(Video video) {
+    AuthenticatedCaller who = caller.require();
+    if (!who.has(Role.TENANT_ADMIN) && !video.uploaderId().equals(who.userId())) {
+      throw new ConflictException("only the uploader or a tenant admin can change this video");
+    }
+  }
+
+  private static boolean seesUnpublished(AuthenticatedCaller who) {
+    return who.has(Role.TRAINER) || who.has(Role.CRITIC) || who.has(Role.TENANT_ADMIN);
+  }
+
+  private static VideoDetails valid(VideoDetails d) {
+    if (d.title() == null || d.title().isBlank()) {
+      throw new IllegalArgumentException("title: required");
+    }
+    if (d.title().length() > 200) {
+      throw new IllegalArgumentException("title: at most 200 characters");
+    }
+    if (d.description() != null && d.description().length() > 4000) {
+      throw new IllegalArgumentException("description: at most 4000 characters");
+    }
+    if (d.tags() != null && d.tags().length() > 500) {
+      throw new IllegalArgumentException("tags: at most 500 characters");
+    }
+    if (d.language() != null && !d.language().matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?")) {
+      throw new IllegalArgumentException("language: a language tag such as de or en-GB");
+    }
+    return d;
+  }
+}

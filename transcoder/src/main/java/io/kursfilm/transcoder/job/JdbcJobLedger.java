@@ -1,0 +1,187 @@
+package io.kursfilm.transcoder.job;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * {@link JobLedger} over plain JDBC, so that a standalone worker needs no JPA. Each call is one
+ * auto-committed statement; the application does not cache {@code video} rows across transactions,
+ * so its reads see these writes at once.
+ */
+public class JdbcJobLedger implements JobLedger {
+
+  private final DataSource dataSource;
+  private final Clock clock;
+
+  public JdbcJobLedger(DataSource dataSource, Clock clock) {
+    this.dataSource = dataSource;
+    this.clock = clock;
+  }
+
+  @Override
+  public Optional<JobSubject> claim(String tenantId, String videoId) {
+    try (Connection c = dataSource.getConnection()) {
+      int claimed =
+          update(
+              c,
+              "UPDATE video SET state = 'PROCESSING', progress = 0, error = NULL,"
+                  + " error_detail = NULL, updated_at = ? WHERE tenant_id = ? AND id = ?"
+                  + " AND state IN ('UPLOADED', 'PROCESSING') AND NOT cancel_requested",
+              now(),
+              tenantId,
+              videoId);
+      if (claimed == 0) {
+        return Optional.empty();
+      }
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "SELECT original_size, chunk_size FROM video WHERE tenant_id = ? AND id = ?")) {
+        s.setString(1, tenantId);
+        s.setString(2, videoId);
+        try (ResultSet r = s.executeQuery()) {
+          return r.next()
+              ? Optional.of(new JobSubject(tenantId, videoId, r.getLong(1), r.getInt(2)))
+              : Optional.empty();
+        }
+      }
+    } catch (SQLException e) {
+      throw new JobStoreException(e);
+    }
+  }
+
+  @Override
+  public void progress(String tenantId, String videoId, int percent) {
+    run(
+        "UPDATE video SET progress = ?, updated_at = ? WHERE tenant_id = ? AND id = ?"
+            + " AND state = 'PROCESSING'",
+        percent,
+        now(),
+        tenantId,
+        videoId);
+  }
+
+  @Override
+  public boolean cancelRequested(String tenantId, String videoId) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT cancel_requested FROM video WHERE tenant_id = ? AND id = ?")) {
+      s.setString(1, tenantId);
+      s.setString(2, videoId);
+      try (ResultSet r = s.executeQuery()) {
+        // A row that is gone was deleted: as good as cancelled.
+        return !r.next() || r.getBoolean(1);
+      }
+    } catch (SQLException e) {
+      throw new JobStoreException(e);
+    }
+  }
+
+  @Override
+  public void rejected(String tenantId, String videoId, String reason, String detail) {
+    run(
+        "UPDATE video SET state = 'REJECTED_INPUT', error = ?, error_detail = ?, progress = 0,"
+            + " updated_at = ? WHERE tenant_id = ? AND id = ?",
+        reason,
+        truncate(detail),
+        now(),
+        tenantId,
+        videoId);
+  }
+
+  @Override
+  public void published(String tenantId, String videoId, Published result) {
+    run(
+        "UPDATE video SET state = 'IN_REVIEW', progress = 100, rendition = ?, duration_ms = ?,"
+            + " width = ?, height = ?, updated_at = ? WHERE tenant_id = ? AND id = ?",
+        result.rendition(),
+        result.duration().toMillis(),
+        result.width(),
+        result.height(),
+        now(),
+        tenantId,
+        videoId);
+  }
+
+  @Override
+  public void failed(String tenantId, String videoId, String detail) {
+    run(
+        "UPDATE video SET state = 'FAILED', error = 'TRANSCODE_FAILED', error_detail = ?,"
+            + " updated_at = ? WHERE tenant_id = ? AND id = ?",
+        truncate(detail),
+        now(),
+        tenantId,
+        videoId);
+  }
+
+  @Override
+  public void discard(String tenantId, String videoId) {
+    run("DELETE FROM video WHERE tenant_id = ? AND id = ?", tenantId, videoId);
+  }
+
+  /**
+   * Uploads completed before {@code before} that still wait for a job, as {tenant id, video id}
+   * pairs; across tenants, for the sweep that re-enqueues them.
+   */
+  public List<String[]> stranded(Instant before) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT v.tenant_id, v.id FROM video v WHERE v.state = 'UPLOADED'"
+                    + " AND v.updated_at < ? AND NOT EXISTS (SELECT 1 FROM scheduled_tasks t"
+                    + " WHERE t.task_name = ? AND t.task_instance = v.id)")) {
+      s.setTimestamp(1, Timestamp.from(before));
+      s.setString(2, TranscodeQueue.TASK);
+      List<String[]> found = new ArrayList<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          found.add(new String[] {r.getString(1), r.getString(2)});
+        }
+      }
+      return found;
+    } catch (SQLException e) {
+      throw new JobStoreException(e);
+    }
+  }
+
+  private void run(String sql, Object... parameters) {
+    try (Connection c = dataSource.getConnection()) {
+      update(c, sql, parameters);
+    } catch (SQLException e) {
+      throw new JobStoreException(e);
+    }
+  }
+
+  private static int update(Connection c, String sql, Object... parameters) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        s.setObject(i + 1, parameters[i]);
+      }
+      return s.executeUpdate();
+    }
+  }
+
+  private Timestamp now() {
+    return Timestamp.from(clock.instant());
+  }
+
+  private static String truncate(String detail) {
+    return detail == null || detail.length() <= 200 ? detail : detail.substring(0, 200);
+  }
+
+  /** The queue's database could not be reached; the job is retried. */
+  public static class JobStoreException extends RuntimeException {
+    JobStoreException(SQLException cause) {
+      super("video job store unavailable", cause);
+    }
+  }
+}

@@ -1,0 +1,19 @@
+package io.kursfilm.transcoder.job;
+
+import io.kursfilm.storage.objects.ObjectStore;
+import io.kursfilm.storage.sealed.SealedChunks;
+import io.kursfilm.storage.sealed.SealedObjects;
+import io.kursfilm.transcoder.hls.HlsTranscoder;
+import io.kursfilm.transcoder.loopback.LoopbackServer;
+import io.kursfilm.transcoder.probe.InputProbe;
+
+/** What a transcode job is made of; the application and the standalone worker wire it alike. */
+public record JobParts(
+    ObjectStore store,
+    SealedObjects sealed,
+    SealedChunks chunks,
+    LoopbackServer loopback,
+    InputProbe probe,
+    HlsTranscoder transcoder,
+    JobLedger ledger,
+    Workspace workspace) {}

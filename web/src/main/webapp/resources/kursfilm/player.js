@@ -1,0 +1,57 @@
+/*
+ * The video player: hls.js (served by us) plays the HLS rendition from our endpoint with the
+ * session cookie; the quality menu lists hls.js's levels, the speed menu sets playbackRate, and
+ * the position is remembered per video in localStorage so playback resumes where it stopped.
+ */
+(function () {
+  'use strict';
+
+  function init() {
+    var video = document.getElementById('player');
+    if (!video) {
+      return;
+    }
+    var key = 'kf-position:' + video.getAttribute('data-video');
+    var src = video.getAttribute('data-src');
+    var quality = document.getElementById('quality');
+    var speed = document.getElementById('speed');
+
+    var resume = parseFloat(localStorage.getItem(key) || '0');
+    video.addEventListener('loadedmetadata', function () {
+      if (resume > 0 && resume < video.duration - 5) {
+        video.currentTime = resume;
+      }
+    }, { once: true });
+    video.addEventListener('timeupdate', function () {
+      localStorage.setItem(key, String(Math.floor(video.currentTime)));
+    });
+    video.addEventListener('ended', function () {
+      localStorage.removeItem(key);
+    });
+    speed.addEventListener('change', function () {
+      video.playbackRate = parseFloat(speed.value);
+    });
+
+    if (window.Hls && Hls.isSupported()) {
+      var hls = new Hls({ xhrSetup: function (xhr) { xhr.withCredentials = true; } });
+      hls.on(Hls.Events.MANIFEST_PARSED, function (event, data) {
+        quality.innerHTML = '';
+        quality.appendChild(new Option(quality.getAttribute('data-auto'), '-1'));
+        data.levels.forEach(function (level, index) {
+          quality.appendChild(new Option(level.height + 'p', String(index)));
+        });
+      });
+      quality.addEventListener('change', function () {
+        hls.currentLevel = parseInt(quality.value, 10);
+      });
+      hls.loadSource(src);
+      hls.attachMedia(video);
+    } else if (video.canPlayType('application/vnd.apple.mpegurl')) {
+      // Safari plays HLS natively; it picks the quality itself.
+      quality.disabled = true;
+      video.src = src;
+    }
+  }
+
+  document.addEventListener('DOMContentLoaded', init);
+})();

@@ -1,0 +1,286 @@
+package io.kursfilm.web.video;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kursfilm.web.ItEnvironment;
+import io.kursfilm.web.testing.RestClient;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Video ingest end to end through the REST API on the real stack: uploads are sealed into S3Proxy,
+ * the app's own worker probes and transcodes them with the real ffmpeg, and the HLS result is
+ * played back through the app (ffmpeg reads it over HTTP with the trainer's token). Bad inputs
+ * must end as REJECTED_INPUT with nothing left in the object store or the work directory.
+ */
+@ExtendWith(ArquillianExtension.class)
+class VideoIT {
+
+  private static final String PW = ItEnvironment.demoPassword();
+  private static final Path WORK = Path.of(System.getProperty("kursfilm.it.work.dir"));
+
+  @Deployment(testable = false)
+  static WebArchive app() {
+    return ItEnvironment.war();
+  }
+
+  @ArquillianResource URL base;
+  @TempDir static Path media;
+
+  @BeforeAll
+  static void s3() throws Exception {
+    ItEnvironment.s3();
+  }
+
+  private RestClient api() {
+    return new RestClient(base);
+  }
+
+  private String login(String tenant, String who) throws Exception {
+    return api().login(tenant, who + "@" + tenant + ".example", PW);
+  }
+
+  @Test
+  void an_upload_becomes_hls_that_plays_through_the_app_and_leaves_no_plaintext() throws Exception {
+    String canary = "KF-CANARY-" + UUID.randomUUID();
+    Path clip = TestMedia.clip(media, "talk.mp4", "640x360", 6, canary);
+    String trainer = login("demo", "trainer");
+
+    RestClient.Reply accepted = upload(trainer, "Safety briefing", Files.readAllBytes(clip));
+    assertEquals(202, accepted.status(), accepted.body());
+    String id = accepted.json().getString("id");
+    assertEquals("UPLOADED", accepted.json().getString("state"));
+
+    JsonObject done = awaitSettled(trainer, id);
+    assertEquals("IN_REVIEW", done.getString("state"), done.toString());
+    assertEquals(100, done.getInt("progress"));
+    assertTrue(Math.abs(done.getJsonNumber("durationSeconds").longValue() - 6) <= 1);
+
+    RestClient.Download master = api().download(hls(id, "master.m3u8"), trainer);
+    assertEquals(200, master.status());
+    assertEquals("application/vnd.apple.mpegurl", master.header("Content-Type"));
+    assertTrue(master.header("Cache-Control").contains("private"));
+    String playlist = new String(master.body());
+    assertTrue(playlist.contains("360p/playlist.m3u8"), playlist);
+    assertFalse(playlist.contains("480p"), "never upscaled: " + playlist);
+
+    String variant = new String(api().download(hls(id, "360p/playlist.m3u8"), trainer).body());
+    String segment =
+        variant.lines().filter(l -> l.endsWith(".m4s")).findFirst().orElseThrow();
+    byte[] whole = api().download(hls(id, "360p/" + segment), trainer).body();
+    RestClient.Download head = api().download(hls(id, "360p/" + segment), trainer, "Range", "bytes=0-99");
+    assertEquals(206, head.status());
+    assertEquals("bytes 0-99/" + whole.length, head.header("Content-Range"));
+    RestClient.Download tail =
+        api().download(hls(id, "360p/" + segment), trainer, "Range", "bytes=100-");
+    ByteArrayOutputStream joined = new ByteArrayOutputStream();
+    joined.write(head.body());
+    joined.write(tail.body());
+    assertArrayEquals(whole, joined.toByteArray(), "ranges add up to the segment");
+    assertEquals(416, api().download(hls(id, "360p/" + segment), trainer, "Range", "bytes=" + whole.length + "-").status());
+    assertEquals(200, api().download(hls(id, "poster.jpg"), trainer).status());
+    assertEquals(200, api().download(hls(id, "thumbs/storyboard.vtt"), trainer).status());
+
+    assertPlayableOverHttp(hls(id, "master.m3u8"), trainer);
+
+    // Other tenants and roles: the same id does not exist for them.
+    assertEquals(404, api().get("api/v1/videos/" + id, login("acme", "trainer")).status());
+    assertEquals(404, api().download(hls(id, "master.m3u8"), login("acme", "admin")).status());
+    assertEquals(404, api().get("api/v1/videos/" + id, login("demo", "employee1")).status(), "not published");
+    assertEquals(404, api().download(hls(id, "../../original/000000"), trainer).status());
+
+    assertEquals(List.of(), TestMedia.filesContaining(ItEnvironment.s3().blobDir(), canary));
+    assertEquals(List.of(), TestMedia.filesContaining(WORK, canary));
+    assertEquals(List.of(), TestMedia.filesContaining(Path.of("/dev/shm"), canary));
+    assertEquals(List.of(), TestMedia.filesContaining(Path.of("/var/lib/mysql"), canary));
+    assertWorkDirEmpty();
+  }
+
+  @Test
+  void a_resumable_upload_takes_chunks_in_any_order_and_checks_them() throws Exception {
+    byte[] bytes = Files.readAllBytes(TestMedia.clip(media, "chunks.mp4", "1280x720", 8, "x"));
+    assertTrue(bytes.length > 1 << 20, "the clip needs more than one 1 MiB chunk");
+    String trainer = login("demo", "trainer");
+    JsonObject declared =
+        api()
+            .post("api/v1/videos/uploads", trainer, details("Chunked", bytes.length))
+            .json();
+    String id = declared.getString("id");
+    int chunkSize = declared.getInt("chunkSize");
+    int count = declared.getInt("chunkCount");
+    assertEquals((bytes.length + chunkSize - 1) / chunkSize, count);
+
+    for (int i = count - 1; i >= 1; i--) {
+      assertEquals(200, putChunk(trainer, id, i, chunk(bytes, i, chunkSize)).status());
+    }
+    assertEquals(409, api().post("api/v1/videos/" + id + "/upload/complete", trainer, empty()).status());
+    assertEquals(400, putChunk(trainer, id, 0, Arrays.copyOf(bytes, 10)).status(), "wrong length");
+    JsonObject status = api().get("api/v1/videos/" + id + "/upload", trainer).json();
+    assertFalse(status.getJsonArray("received").toString().contains("0,"), "chunk 0 not stored");
+
+    // Sent again after a "dropped connection": idempotent.
+    assertEquals(200, putChunk(trainer, id, 1, chunk(bytes, 1, chunkSize)).status());
+    assertEquals(200, putChunk(trainer, id, 0, chunk(bytes, 0, chunkSize)).status());
+    assertEquals(403, putChunk(login("demo", "critic"), id, 0, chunk(bytes, 0, chunkSize)).status());
+    RestClient.Reply complete = api().post("api/v1/videos/" + id + "/upload/complete", trainer, empty());
+    assertEquals(202, complete.status(), complete.body());
+
+    JsonObject done = awaitSettled(trainer, id);
+    assertEquals("IN_REVIEW", done.getString("state"), done.toString());
+    String master = new String(api().download(hls(id, "master.m3u8"), trainer).body());
+    assertTrue(master.contains("720p/") && master.contains("360p/"), master);
+    assertFalse(master.contains("1080p"), master);
+  }
+
+  @Test
+  void bad_inputs_end_rejected_with_a_reason_and_leave_nothing_behind() throws Exception {
+    String trainer = login("demo", "trainer");
+    byte[] random = new byte[300_000];
+    new Random(7).nextBytes(random);
+    Path playlist = media.resolve("playlist.mp4");
+    Files.writeString(playlist, "#EXTM3U\n#EXTINF:1,\nfile:///etc/passwd\n#EXT-X-ENDLIST\n");
+    Path concat = media.resolve("concat.mp4");
+    Files.writeString(concat, "ffconcat version 1.0\nfile '/etc/passwd'\n");
+
+    assertRejected(trainer, new byte[0], "EMPTY");
+    assertRejected(trainer, random, "NOT_A_SUPPORTED_VIDEO");
+    assertRejected(trainer, Files.readAllBytes(playlist), "NOT_A_SUPPORTED_VIDEO");
+    assertRejected(trainer, Files.readAllBytes(concat), "NOT_A_SUPPORTED_VIDEO");
+    long limit = Long.parseLong(System.getProperty("kursfilm.it.max-upload"));
+    assertRejected(trainer, new byte[(int) limit + 1], "TOO_LARGE");
+
+    RestClient.Reply declared = api().post("api/v1/videos/uploads", trainer, details("Huge", limit + 1));
+    assertEquals(413, declared.status());
+    assertWorkDirEmpty();
+  }
+
+  @Test
+  void only_trainers_upload_and_employees_see_no_unpublished_videos() throws Exception {
+    byte[] body = {1, 2, 3};
+    assertEquals(403, upload(login("demo", "employee1"), "Nope", body).status());
+    assertEquals(403, upload(login("demo", "critic"), "Nope", body).status());
+    assertEquals(401, upload(null, "Nope", body).status());
+    String employee = login("demo", "employee1");
+    assertEquals("[]", api().get("api/v1/videos?state=IN_REVIEW", employee).body());
+  }
+
+  @Test
+  void cancelling_a_running_transcode_discards_the_video() throws Exception {
+    Path clip = TestMedia.clip(media, "long.mp4", "1280x720", 30, "cancel");
+    String trainer = login("demo", "trainer");
+    String id = upload(trainer, "Too long", Files.readAllBytes(clip)).json().getString("id");
+    awaitState(trainer, id, "PROCESSING");
+    assertEquals(202, api().delete("api/v1/videos/" + id, trainer).status());
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (api().get("api/v1/videos/" + id, trainer).status() != 404) {
+      assertTrue(System.nanoTime() < deadline, "cancelled video still there");
+      Thread.sleep(500);
+    }
+    assertNoObjects(id);
+    assertWorkDirEmpty();
+  }
+
+  private void assertRejected(String trainer, byte[] body, String reason) throws Exception {
+    RestClient.Reply reply = upload(trainer, "Bad " + reason, body);
+    assertEquals(202, reply.status(), reply.body());
+    String id = reply.json().getString("id");
+    JsonObject video = awaitSettled(trainer, id);
+    assertEquals("REJECTED_INPUT", video.getString("state"), video.toString());
+    assertEquals(reason, video.getString("error"));
+    assertNoObjects(id);
+  }
+
+  private void assertNoObjects(String id) throws Exception {
+    try (Stream<Path> files = Files.walk(ItEnvironment.s3().blobDir())) {
+      List<Path> left = files.filter(p -> p.toString().contains("videos/" + id)).filter(Files::isRegularFile).toList();
+      assertEquals(List.of(), left, "objects of " + id + " left behind");
+    }
+  }
+
+  private static void assertWorkDirEmpty() throws Exception {
+    if (Files.isDirectory(WORK)) {
+      try (Stream<Path> left = Files.list(WORK)) {
+        assertEquals(List.of(), left.toList(), "temporary files left behind");
+      }
+    }
+  }
+
+  private void assertPlayableOverHttp(String path, String token) throws Exception {
+    Process ffmpeg =
+        new ProcessBuilder(
+                "/usr/bin/ffmpeg", "-v", "error", "-headers", "Authorization: Bearer " + token + "\r\n",
+                "-i", base + path, "-f", "null", "-")
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(ffmpeg.getInputStream().readAllBytes());
+    assertTrue(ffmpeg.waitFor(120, TimeUnit.SECONDS));
+    assertEquals(0, ffmpeg.exitValue(), output);
+  }
+
+  private JsonObject awaitSettled(String token, String id) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+    while (true) {
+      JsonObject video = api().get("api/v1/videos/" + id, token).json();
+      String state = video.getString("state");
+      if (!List.of("UPLOADING", "UPLOADED", "PROCESSING").contains(state)) {
+        return video;
+      }
+      assertTrue(System.nanoTime() < deadline, "still " + state);
+      Thread.sleep(500);
+    }
+  }
+
+  private void awaitState(String token, String id, String wanted) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (!api().get("api/v1/videos/" + id, token).json().getString("state").equals(wanted)) {
+      assertTrue(System.nanoTime() < deadline, "never " + wanted);
+      Thread.sleep(200);
+    }
+  }
+
+  private RestClient.Reply upload(String token, String title, byte[] body) throws Exception {
+    return api().sendBytes("POST", "api/v1/videos?title=" + title.replace(" ", "%20"), token, body);
+  }
+
+  private RestClient.Reply putChunk(String token, String id, int index, byte[] body) throws Exception {
+    return api().sendBytes("PUT", "api/v1/videos/" + id + "/chunks/" + index, token, body);
+  }
+
+  private static byte[] chunk(byte[] all, int index, int chunkSize) {
+    int from = index * chunkSize;
+    return Arrays.copyOfRange(all, from, Math.min(all.length, from + chunkSize));
+  }
+
+  private static String hls(String id, String path) {
+    return "api/v1/videos/" + id + "/hls/" + path;
+  }
+
+  private static JsonObject details(String title, long size) {
+    return Json.createObjectBuilder().add("title", title).add("size", size).build();
+  }
+
+  private static JsonObject empty() {
+    return Json.createObjectBuilder().build();
+  }
+}
