@@ -103,7 +103,9 @@ public final class LoopbackServer implements AutoCloseable {
 
   private void handle(HttpExchange exchange) {
     try {
-      RangeSource source = lookUp(exchange.getRequestURI().getRawPath());
+      URI uri = exchange.getRequestURI();
+      // ffmpeg never adds a query; refusing one keeps "?x.ts" tricks in a playlist out.
+      RangeSource source = uri.getRawQuery() == null ? lookUp(uri.getRawPath()) : null;
       if (source == null) {
         exchange.sendResponseHeaders(404, -1);
         return;

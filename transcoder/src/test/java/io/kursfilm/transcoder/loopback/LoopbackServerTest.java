@@ -131,6 +131,7 @@ class LoopbackServerTest {
           "/" + token + "/",
           "/" + token + "/other",
           "/" + token + "/input/x",
+          "/" + token + "/input?x.ts",
           "/x" + token + "/input",
           "/" + token.substring(1) + "/input",
           "//input",
