@@ -2,8 +2,8 @@ package io.kursfilm.video.boundary;
 
 import io.kursfilm.identity.control.Caller;
 import io.kursfilm.identity.entity.Role;
-import io.kursfilm.storage.sealed.SealedObjects;
 import io.kursfilm.storage.sealed.SealedObjectException;
+import io.kursfilm.storage.sealed.SealedObjects;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -40,7 +40,9 @@ public class Playback {
   @Inject Videos videos;
   @Inject SealedObjects sealed;
 
-  /** The file at {@code path} of the video's rendition; empty when absent or not for this caller. */
+  /**
+   * The file at {@code path} of the video's rendition; empty when absent or not for this caller.
+   */
   public Optional<PlaybackFile> file(String videoId, String path) {
     if (!PATH.matcher(path).matches()) {
       return Optional.empty();
@@ -55,7 +57,8 @@ public class Playback {
       long size = sealed.plaintextSize(tenantId, objectId);
       String extension = path.substring(path.lastIndexOf('.') + 1);
       return Optional.of(
-          new PlaybackFile(tenantId, objectId, size, TYPES.get(extension), extension.equals("m3u8")));
+          new PlaybackFile(
+              tenantId, objectId, size, TYPES.get(extension), extension.equals("m3u8")));
     } catch (SealedObjectException e) {
       return Optional.empty();
     }

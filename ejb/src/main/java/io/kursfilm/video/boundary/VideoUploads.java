@@ -91,8 +91,8 @@ public class VideoUploads {
   }
 
   /**
-   * Takes a whole video in one request body of unknown length, sealed in chunks as it arrives.
-   * Too large: the video is {@code REJECTED_INPUT}/{@code TOO_LARGE} and no byte is kept. The
+   * Takes a whole video in one request body of unknown length, sealed in chunks as it arrives. Too
+   * large: the video is {@code REJECTED_INPUT}/{@code TOO_LARGE} and no byte is kept. The
    * connection broke: neither the video nor a byte of it is kept.
    */
   public VideoView uploadWhole(VideoDetails details, InputStream body) {

@@ -57,7 +57,8 @@ public class Videos {
   /** Starts an upload of {@code size} bytes; the caller then sends its chunks. */
   @RolesAllowed(Role.Names.TRAINER)
   public UploadStatus declare(VideoDetails details, long size, int chunkSize) {
-    Video video = new Video(caller.require().userId(), valid(details), size, chunkSize, clock.instant());
+    Video video =
+        new Video(caller.require().userId(), valid(details), size, chunkSize, clock.instant());
     em.persist(video);
     return status(video);
   }

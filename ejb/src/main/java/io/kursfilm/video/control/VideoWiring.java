@@ -75,6 +75,9 @@ public class VideoWiring {
   @Produces
   @Singleton
   Workspace workspace() {
-    return workDir.filter(d -> !d.isBlank()).map(d -> new Workspace(Path.of(d))).orElseGet(Workspace::standard);
+    return workDir
+        .filter(d -> !d.isBlank())
+        .map(d -> new Workspace(Path.of(d)))
+        .orElseGet(Workspace::standard);
   }
 }

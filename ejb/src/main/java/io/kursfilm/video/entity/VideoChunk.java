@@ -19,7 +19,8 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @TenantDiscriminatorColumn(name = "tenant_id", contextProperty = TenantFilter.PROPERTY, length = 36)
 @NamedQuery(
     name = VideoChunk.OF_VIDEO,
-    query = "select c.chunkIndex from VideoChunk c where c.videoId = :videoId order by c.chunkIndex")
+    query =
+        "select c.chunkIndex from VideoChunk c where c.videoId = :videoId order by c.chunkIndex")
 public class VideoChunk {
 
   public static final String OF_VIDEO = "VideoChunk.ofVideo";

@@ -5,14 +5,12 @@ import io.kursfilm.storage.objects.ObjectSummary;
 import io.kursfilm.storage.sealed.SealedChunks;
 import io.kursfilm.storage.sealed.SealedObjects;
 import io.kursfilm.transcoder.hls.CancelToken;
-import io.kursfilm.transcoder.hls.HlsTranscoder;
 import io.kursfilm.transcoder.hls.Rendition;
 import io.kursfilm.transcoder.hls.TranscodeCancelledException;
 import io.kursfilm.transcoder.hls.TranscodeFailedException;
 import io.kursfilm.transcoder.hls.TranscodeResult;
 import io.kursfilm.transcoder.loopback.LoopbackServer;
 import io.kursfilm.transcoder.loopback.RangeSource;
-import io.kursfilm.transcoder.probe.InputProbe;
 import io.kursfilm.transcoder.probe.InputRejectedException;
 import io.kursfilm.transcoder.probe.MediaInfo;
 import java.io.IOException;
@@ -26,8 +24,8 @@ import java.util.logging.Logger;
  * Takes one upload from sealed original to a sealed HLS rendition: ffprobe and ffmpeg read the
  * original through the loopback decrypting stream, ffmpeg writes into a private tmpfs directory,
  * and each output file is sealed into the object store before the video row points at it. A
- * rejected input loses its original; a cancelled one loses everything. Any other failure leaves
- * the original for the retry and removes only what this attempt wrote.
+ * rejected input loses its original; a cancelled one loses everything. Any other failure leaves the
+ * original for the retry and removes only what this attempt wrote.
  */
 public class TranscodeJob {
 
@@ -67,11 +65,12 @@ public class TranscodeJob {
       TranscodeResult result =
           parts
               .transcoder()
-              .transcode(
-                  lease.input(), info, work, progress(tenantId, videoId, cancel), cancel);
+              .transcode(lease.input(), info, work, progress(tenantId, videoId, cancel), cancel);
       seal(tenantId, rendition, work, result);
       Rendition best =
-          result.renditions().stream().max(Comparator.comparingInt(Rendition::height)).orElseThrow();
+          result.renditions().stream()
+              .max(Comparator.comparingInt(Rendition::height))
+              .orElseThrow();
       ledger.published(
           tenantId,
           videoId,
@@ -111,8 +110,8 @@ public class TranscodeJob {
   }
 
   /**
-   * A short or malformed output is the input's doing at once; ffmpeg failing on it is, once
-   * retries have ruled out a passing fault; stalls and timeouts are not.
+   * A short or malformed output is the input's doing at once; ffmpeg failing on it is, once retries
+   * have ruled out a passing fault; stalls and timeouts are not.
    */
   private static boolean inputsFault(TranscodeFailedException e, boolean lastAttempt) {
     return switch (e.reason()) {
@@ -133,8 +132,7 @@ public class TranscodeJob {
 
       @Override
       public InputStream open(long offset, long length) {
-        return chunks.openRange(
-            subject.tenantId(), prefix, subject.originalSize(), offset, length);
+        return chunks.openRange(subject.tenantId(), prefix, subject.originalSize(), offset, length);
       }
     };
   }

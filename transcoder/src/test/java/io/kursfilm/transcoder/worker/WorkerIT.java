@@ -106,7 +106,8 @@ class WorkerIT {
             .map(o -> o.key().split("/")[3])
             .collect(Collectors.toSet());
     assertEquals(1, renditions.size(), "exactly one rendition stored: " + renditions);
-    assertEquals(rendition(videoId), VideoObjects.renditions(videoId) + renditions.iterator().next());
+    assertEquals(
+        rendition(videoId), VideoObjects.renditions(videoId) + renditions.iterator().next());
     try (Stream<Path> left = Files.list(work())) {
       assertEquals(List.of(), left.toList(), "scratch directories left behind");
     }
@@ -115,11 +116,29 @@ class WorkerIT {
   private static Path clip(Path out) throws Exception {
     Process p =
         new ProcessBuilder(
-                "/usr/bin/ffmpeg", "-y", "-v", "error",
-                "-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=25:duration=20",
-                "-f", "lavfi", "-i", "sine=frequency=440:duration=20",
-                "-c:v", "libx264", "-preset", "ultrafast", "-crf", "30", "-pix_fmt", "yuv420p",
-                "-c:a", "aac", out.toString())
+                "/usr/bin/ffmpeg",
+                "-y",
+                "-v",
+                "error",
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc2=size=1280x720:rate=25:duration=20",
+                "-f",
+                "lavfi",
+                "-i",
+                "sine=frequency=440:duration=20",
+                "-c:v",
+                "libx264",
+                "-preset",
+                "ultrafast",
+                "-crf",
+                "30",
+                "-pix_fmt",
+                "yuv420p",
+                "-c:a",
+                "aac",
+                out.toString())
             .redirectErrorStream(true)
             .start();
     String log = new String(p.getInputStream().readAllBytes());
@@ -157,7 +176,11 @@ class WorkerIT {
 
   private static KeyStoreSettings keyStore() {
     return new KeyStoreSettings(
-        dir.resolve("keys"), Optional.empty(), true, Optional.empty(), Optional.empty(),
+        dir.resolve("keys"),
+        Optional.empty(),
+        true,
+        Optional.empty(),
+        Optional.empty(),
         Duration.ofMinutes(5));
   }
 

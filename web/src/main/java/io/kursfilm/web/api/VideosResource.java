@@ -101,7 +101,8 @@ public class VideosResource {
     }
     UploadStatus status =
         uploads.declare(
-            new VideoDetails(upload.title(), upload.description(), upload.tags(), upload.language()),
+            new VideoDetails(
+                upload.title(), upload.description(), upload.tags(), upload.language()),
             upload.size());
     return Response.status(Response.Status.CREATED).entity(status).build();
   }

@@ -52,8 +52,8 @@ public class ShellBean {
   }
 
   /**
-   * The session's CSRF token, for page scripts that call the REST API with the session cookie
-   * (they send it as {@code X-CSRF-Token}).
+   * The session's CSRF token, for page scripts that call the REST API with the session cookie (they
+   * send it as {@code X-CSRF-Token}).
    */
   public String getCsrfToken() {
     HttpSession session =

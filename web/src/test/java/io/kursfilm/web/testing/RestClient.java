@@ -90,7 +90,8 @@ public final class RestClient {
   /** A GET whose body is kept as bytes, with the response headers. */
   public Download download(String path, String token, String... headers) throws Exception {
     HttpResponse<byte[]> response =
-        http.send(request(path, token, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        http.send(
+            request(path, token, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     return new Download(response.statusCode(), response.body(), response.headers());
   }
 

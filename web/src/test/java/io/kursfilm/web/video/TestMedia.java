@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** Generates test clips with the real ffmpeg (lavfi sources), and scans directories for canaries. */
+/**
+ * Generates test clips with the real ffmpeg (lavfi sources), and scans directories for canaries.
+ */
 final class TestMedia {
 
   private TestMedia() {}
@@ -18,10 +20,27 @@ final class TestMedia {
       throws IOException, InterruptedException {
     Path out = dir.resolve(name);
     ffmpeg(
-        "-f", "lavfi", "-i", "testsrc2=size=" + size + ":rate=25:duration=" + seconds,
-        "-f", "lavfi", "-i", "sine=frequency=440:duration=" + seconds,
-        "-c:v", "libx264", "-preset", "ultrafast", "-crf", "30", "-pix_fmt", "yuv420p",
-        "-c:a", "aac", "-metadata", "comment=" + comment, out.toString());
+        "-f",
+        "lavfi",
+        "-i",
+        "testsrc2=size=" + size + ":rate=25:duration=" + seconds,
+        "-f",
+        "lavfi",
+        "-i",
+        "sine=frequency=440:duration=" + seconds,
+        "-c:v",
+        "libx264",
+        "-preset",
+        "ultrafast",
+        "-crf",
+        "30",
+        "-pix_fmt",
+        "yuv420p",
+        "-c:a",
+        "aac",
+        "-metadata",
+        "comment=" + comment,
+        out.toString());
     return out;
   }
 

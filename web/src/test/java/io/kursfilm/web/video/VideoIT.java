@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Video ingest end to end through the REST API on the real stack: uploads are sealed into S3Proxy,
  * the app's own worker probes and transcodes them with the real ffmpeg, and the HLS result is
- * played back through the app (ffmpeg reads it over HTTP with the trainer's token). Bad inputs
- * must end as REJECTED_INPUT with nothing left in the object store or the work directory.
+ * played back through the app (ffmpeg reads it over HTTP with the trainer's token). Bad inputs must
+ * end as REJECTED_INPUT with nothing left in the object store or the work directory.
  */
 @ExtendWith(ArquillianExtension.class)
 class VideoIT {
@@ -86,10 +86,10 @@ class VideoIT {
     assertFalse(playlist.contains("480p"), "never upscaled: " + playlist);
 
     String variant = new String(api().download(hls(id, "360p/playlist.m3u8"), trainer).body());
-    String segment =
-        variant.lines().filter(l -> l.endsWith(".m4s")).findFirst().orElseThrow();
+    String segment = variant.lines().filter(l -> l.endsWith(".m4s")).findFirst().orElseThrow();
     byte[] whole = api().download(hls(id, "360p/" + segment), trainer).body();
-    RestClient.Download head = api().download(hls(id, "360p/" + segment), trainer, "Range", "bytes=0-99");
+    RestClient.Download head =
+        api().download(hls(id, "360p/" + segment), trainer, "Range", "bytes=0-99");
     assertEquals(206, head.status());
     assertEquals("bytes 0-99/" + whole.length, head.header("Content-Range"));
     RestClient.Download tail =
@@ -98,7 +98,11 @@ class VideoIT {
     joined.write(head.body());
     joined.write(tail.body());
     assertArrayEquals(whole, joined.toByteArray(), "ranges add up to the segment");
-    assertEquals(416, api().download(hls(id, "360p/" + segment), trainer, "Range", "bytes=" + whole.length + "-").status());
+    assertEquals(
+        416,
+        api()
+            .download(hls(id, "360p/" + segment), trainer, "Range", "bytes=" + whole.length + "-")
+            .status());
     assertEquals(200, api().download(hls(id, "poster.jpg"), trainer).status());
     assertEquals(200, api().download(hls(id, "thumbs/storyboard.vtt"), trainer).status());
 
@@ -107,7 +111,10 @@ class VideoIT {
     // Other tenants and roles: the same id does not exist for them.
     assertEquals(404, api().get("api/v1/videos/" + id, login("acme", "trainer")).status());
     assertEquals(404, api().download(hls(id, "master.m3u8"), login("acme", "admin")).status());
-    assertEquals(404, api().get("api/v1/videos/" + id, login("demo", "employee1")).status(), "not published");
+    assertEquals(
+        404,
+        api().get("api/v1/videos/" + id, login("demo", "employee1")).status(),
+        "not published");
     assertEquals(404, api().download(hls(id, "../../original/000000"), trainer).status());
 
     assertEquals(List.of(), TestMedia.filesContaining(ItEnvironment.s3().blobDir(), canary));
@@ -123,9 +130,7 @@ class VideoIT {
     assertTrue(bytes.length > 1 << 20, "the clip needs more than one 1 MiB chunk");
     String trainer = login("demo", "trainer");
     JsonObject declared =
-        api()
-            .post("api/v1/videos/uploads", trainer, details("Chunked", bytes.length))
-            .json();
+        api().post("api/v1/videos/uploads", trainer, details("Chunked", bytes.length)).json();
     String id = declared.getString("id");
     int chunkSize = declared.getInt("chunkSize");
     int count = declared.getInt("chunkCount");
@@ -134,7 +139,8 @@ class VideoIT {
     for (int i = count - 1; i >= 1; i--) {
       assertEquals(200, putChunk(trainer, id, i, chunk(bytes, i, chunkSize)).status());
     }
-    assertEquals(409, api().post("api/v1/videos/" + id + "/upload/complete", trainer, empty()).status());
+    assertEquals(
+        409, api().post("api/v1/videos/" + id + "/upload/complete", trainer, empty()).status());
     assertEquals(400, putChunk(trainer, id, 0, Arrays.copyOf(bytes, 10)).status(), "wrong length");
     JsonObject status = api().get("api/v1/videos/" + id + "/upload", trainer).json();
     assertFalse(status.getJsonArray("received").toString().contains("0,"), "chunk 0 not stored");
@@ -142,8 +148,10 @@ class VideoIT {
     // Sent again after a "dropped connection": idempotent.
     assertEquals(200, putChunk(trainer, id, 1, chunk(bytes, 1, chunkSize)).status());
     assertEquals(200, putChunk(trainer, id, 0, chunk(bytes, 0, chunkSize)).status());
-    assertEquals(403, putChunk(login("demo", "critic"), id, 0, chunk(bytes, 0, chunkSize)).status());
-    RestClient.Reply complete = api().post("api/v1/videos/" + id + "/upload/complete", trainer, empty());
+    assertEquals(
+        403, putChunk(login("demo", "critic"), id, 0, chunk(bytes, 0, chunkSize)).status());
+    RestClient.Reply complete =
+        api().post("api/v1/videos/" + id + "/upload/complete", trainer, empty());
     assertEquals(202, complete.status(), complete.body());
 
     JsonObject done = awaitSettled(trainer, id);
@@ -170,7 +178,8 @@ class VideoIT {
     long limit = Long.parseLong(System.getProperty("kursfilm.it.max-upload"));
     assertRejected(trainer, new byte[(int) limit + 1], "TOO_LARGE");
 
-    RestClient.Reply declared = api().post("api/v1/videos/uploads", trainer, details("Huge", limit + 1));
+    RestClient.Reply declared =
+        api().post("api/v1/videos/uploads", trainer, details("Huge", limit + 1));
     assertEquals(413, declared.status());
     assertWorkDirEmpty();
   }
@@ -213,7 +222,11 @@ class VideoIT {
 
   private void assertNoObjects(String id) throws Exception {
     try (Stream<Path> files = Files.walk(ItEnvironment.s3().blobDir())) {
-      List<Path> left = files.filter(p -> p.toString().contains("videos/" + id)).filter(Files::isRegularFile).toList();
+      List<Path> left =
+          files
+              .filter(p -> p.toString().contains("videos/" + id))
+              .filter(Files::isRegularFile)
+              .toList();
       assertEquals(List.of(), left, "objects of " + id + " left behind");
     }
   }
@@ -229,8 +242,16 @@ class VideoIT {
   private void assertPlayableOverHttp(String path, String token) throws Exception {
     Process ffmpeg =
         new ProcessBuilder(
-                "/usr/bin/ffmpeg", "-v", "error", "-headers", "Authorization: Bearer " + token + "\r\n",
-                "-i", base + path, "-f", "null", "-")
+                "/usr/bin/ffmpeg",
+                "-v",
+                "error",
+                "-headers",
+                "Authorization: Bearer " + token + "\r\n",
+                "-i",
+                base + path,
+                "-f",
+                "null",
+                "-")
             .redirectErrorStream(true)
             .start();
     String output = new String(ffmpeg.getInputStream().readAllBytes());
@@ -263,7 +284,8 @@ class VideoIT {
     return api().sendBytes("POST", "api/v1/videos?title=" + title.replace(" ", "%20"), token, body);
   }
 
-  private RestClient.Reply putChunk(String token, String id, int index, byte[] body) throws Exception {
+  private RestClient.Reply putChunk(String token, String id, int index, byte[] body)
+      throws Exception {
     return api().sendBytes("PUT", "api/v1/videos/" + id + "/chunks/" + index, token, body);
   }
 
