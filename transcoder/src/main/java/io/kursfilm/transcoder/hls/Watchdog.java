@@ -19,6 +19,7 @@ final class Watchdog {
   }
 
   private static final long POLL_MILLIS = 100;
+  private static final Duration SECOND_SIGNAL = Duration.ofSeconds(1);
 
   private final CancelToken cancel;
   private final Thread caller;
@@ -92,17 +93,23 @@ final class Watchdog {
   }
 
   /**
-   * SIGTERM, then SIGKILL if it is still alive after {@code grace}; returns once it is gone. Does
-   * not give up on an interrupt (a live ffmpeg must not outlast its job) but keeps the flag.
+   * SIGTERM, a second SIGTERM after a second, then SIGKILL if it is still alive after {@code
+   * grace}; returns once it is gone. ffmpeg 5.1 stops its main loop on the first signal but only
+   * aborts a blocking read (a stalled loopback stream) on the second. Does not give up on an
+   * interrupt (a live ffmpeg must not outlast its job) but keeps the flag.
    */
   static void terminate(Process process, Duration grace) {
     if (!process.isAlive()) {
       return;
     }
+    Duration first = grace.compareTo(SECOND_SIGNAL) < 0 ? grace : SECOND_SIGNAL;
     process.destroy();
-    if (!waitUninterruptibly(process, grace)) {
-      process.destroyForcibly();
-      waitUninterruptibly(process, Duration.ofDays(1));
+    if (!waitUninterruptibly(process, first)) {
+      process.destroy();
+      if (!waitUninterruptibly(process, grace.minus(first))) {
+        process.destroyForcibly();
+        waitUninterruptibly(process, Duration.ofDays(1));
+      }
     }
   }
 

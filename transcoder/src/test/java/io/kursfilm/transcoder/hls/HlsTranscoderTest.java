@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import io.kursfilm.transcoder.FfmpegInstallation;
 import io.kursfilm.transcoder.MediaInput;
 import io.kursfilm.transcoder.probe.InputProbe;
 import io.kursfilm.transcoder.probe.MediaInfo;
 import io.kursfilm.transcoder.probe.ProbeLimits;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +26,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -270,6 +276,67 @@ class HlsTranscoderTest {
 
     assertEquals(TranscodeFailedException.Reason.TIMED_OUT, e.reason());
     assertEmpty(out);
+  }
+
+  @Test
+  void stalled_loopback_stream_is_stopped_and_leaves_nothing() throws Exception {
+    Path faststart = inputs.resolve("stall.mp4");
+    ffmpeg(
+        "-f",
+        "lavfi",
+        "-i",
+        "testsrc2=size=320x240:rate=25:duration=6",
+        "-c:v",
+        "libx264",
+        "-preset",
+        "ultrafast",
+        "-movflags",
+        "+faststart",
+        faststart.toString());
+    byte[] bytes = Files.readAllBytes(faststart);
+    CountDownLatch release = new CountDownLatch(1);
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.setExecutor(Executors.newCachedThreadPool());
+    // Like a decrypting stream whose source hangs: half the bytes, then nothing.
+    server.createContext(
+        "/upload",
+        exchange -> {
+          exchange.sendResponseHeaders(200, bytes.length);
+          exchange.getResponseBody().write(bytes, 0, bytes.length / 2);
+          exchange.getResponseBody().flush();
+          try {
+            release.await(60, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          exchange.close();
+        });
+    server.start();
+    try {
+      MediaInput input =
+          MediaInput.loopback(
+              URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/upload"),
+              bytes.length);
+      MediaInfo info =
+          new MediaInfo("mov", Duration.ofSeconds(6), 320, 240, 0, "h264", Optional.empty());
+      LadderSettings patient =
+          LadderSettings.defaults().withTimeouts(Duration.ofSeconds(3), Duration.ofMinutes(2), 1);
+      out = privateDir("stall");
+
+      TranscodeFailedException e =
+          assertThrows(
+              TranscodeFailedException.class,
+              () ->
+                  new HlsTranscoder(FFMPEG, patient)
+                      .transcode(input, info, out, progress::add, new CancelToken()));
+
+      assertEquals(TranscodeFailedException.Reason.STALLED, e.reason());
+      assertEmpty(out);
+    } finally {
+      release.countDown();
+      server.stop(0);
+    }
   }
 
   @Test
