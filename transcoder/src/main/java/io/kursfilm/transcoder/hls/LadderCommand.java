@@ -1,0 +1,188 @@
+package io.kursfilm.transcoder.hls;
+
+import io.kursfilm.transcoder.MediaInput;
+import io.kursfilm.transcoder.probe.MediaInfo;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import net.bramp.ffmpeg.builder.FFmpegBuilder;
+import net.bramp.ffmpeg.builder.FFmpegHlsOutputBuilder;
+
+/**
+ * The ffmpeg arguments (without the binary) for the two runs of a transcode, built with
+ * ffmpeg-cli-wrapper. Paths are relative: ffmpeg runs in the output directory.
+ *
+ * <p>The ladder run decodes the upload once: {@code split} feeds one scaler per rung (H.264 capped
+ * by {@code -maxrate}, keyframes forced every segment) into one HLS output with a variant stream
+ * map, plus a low-rate branch that writes single JPEG frames for the poster and storyboard. That
+ * branch costs almost nothing and, unlike a {@code tile} filter in the same graph, does not hold
+ * back {@code -progress} (see DESIGN.md).
+ */
+final class LadderCommand {
+
+  static final String FRAMES_DIR = ".work/frames";
+  static final String FRAME_PATTERN = FRAMES_DIR + "/f_%05d.jpg";
+  static final String MASTER = "master.m3u8";
+  static final String INIT = "init.mp4";
+
+  private LadderCommand() {}
+
+  static List<String> ladder(
+      MediaInput input, MediaInfo info, LadderPlan plan, LadderSettings settings) {
+    FFmpegBuilder builder = common();
+    builder
+        .addInput(input.url())
+        .addExtraArgs(
+            "-protocol_whitelist",
+            input.protocolWhitelist(),
+            "-format_whitelist",
+            String.join(",", settings.containers().stream().sorted().toList()),
+            "-max_pixels",
+            Long.toString(settings.maxPixels()),
+            "-t",
+            seconds(readLimit(info.duration())));
+    builder.setComplexFilter(filterGraph(plan));
+    hlsOutput(builder, info, plan, settings);
+    builder
+        .addOutput(FRAME_PATTERN)
+        .setFormat("image2")
+        .addExtraArgs("-map", "[frames]", "-q:v", "3", "-start_number", "0");
+    return builder.build();
+  }
+
+  /** Tiles the single frames into sprites; the inputs are our own JPEGs. */
+  static List<String> tile(LadderPlan plan, Storyboard board) {
+    FFmpegBuilder builder = common();
+    builder
+        .addInput(FRAME_PATTERN)
+        .setFormat("image2")
+        .addExtraArgs(
+            "-protocol_whitelist",
+            "file",
+            "-format_whitelist",
+            "image2",
+            "-framerate",
+            "1",
+            "-start_number",
+            "0");
+    builder
+        .addOutput("thumbs/sprite_%03d.jpg")
+        .setFormat("image2")
+        .setVideoFilter(
+            String.format(
+                Locale.ROOT,
+                "scale=%d:%d:flags=area,tile=%dx%d",
+                board.tileWidth(),
+                board.tileHeight(),
+                board.columns(),
+                board.rows()))
+        .addExtraArgs("-q:v", "4", "-start_number", "0");
+    return builder.build();
+  }
+
+  private static FFmpegBuilder common() {
+    return new FFmpegBuilder()
+        .overrideOutputFiles(true)
+        .setVerbosity(FFmpegBuilder.Verbosity.ERROR)
+        .addProgress(URI.create("pipe:1"))
+        .addExtraArgs("-nostdin", "-nostats");
+  }
+
+  static String filterGraph(LadderPlan plan) {
+    List<PlannedRung> rungs = plan.rungs();
+    StringBuilder graph = new StringBuilder("[0:v:0]split=").append(rungs.size() + 1);
+    for (int i = 0; i < rungs.size(); i++) {
+      graph.append("[s").append(i).append(']');
+    }
+    graph.append("[f]");
+    for (int i = 0; i < rungs.size(); i++) {
+      PlannedRung rung = rungs.get(i);
+      // yuv420p: a 4:2:2, 4:4:4 or 10-bit upload would otherwise give a profile browsers refuse.
+      graph.append(
+          String.format(
+              Locale.ROOT,
+              ";[s%d]scale=%d:%d,setsar=1,format=yuv420p[v%d]",
+              i,
+              rung.width(),
+              rung.height(),
+              i));
+    }
+    graph.append(
+        String.format(
+            Locale.ROOT,
+            ";[f]fps=1/%d,scale=%d:%d,setsar=1,format=yuvj420p[frames]",
+            plan.thumbnailInterval().toSeconds(),
+            plan.posterWidth(),
+            plan.posterHeight()));
+    return graph.toString();
+  }
+
+  private static void hlsOutput(
+      FFmpegBuilder builder, MediaInfo info, LadderPlan plan, LadderSettings settings) {
+    List<PlannedRung> rungs = plan.rungs();
+    boolean audio = info.audioCodec().isPresent();
+    FFmpegHlsOutputBuilder hls =
+        builder
+            .addHlsOutput("%v/playlist.m3u8")
+            .setHlsTime(settings.segmentSeconds(), TimeUnit.SECONDS)
+            .setHlsPlaylistType("vod")
+            .setHlsSegmentFileName("%v/seg_%05d.m4s")
+            .setMasterPlName(MASTER)
+            .setVarStreamMap(variantStreamMap(rungs, audio))
+            .setVideoCodec("libx264")
+            .setPreset(settings.preset())
+            .setConstantRateFactor(settings.crf());
+    List<String> args = new ArrayList<>();
+    for (int i = 0; i < rungs.size(); i++) {
+      args.addAll(List.of("-map", "[v" + i + "]"));
+    }
+    for (int i = 0; audio && i < rungs.size(); i++) {
+      args.addAll(List.of("-map", "0:a:0"));
+    }
+    for (int i = 0; i < rungs.size(); i++) {
+      PlannedRung rung = rungs.get(i);
+      args.addAll(List.of("-maxrate:v:" + i, rung.maxrateKbps() + "k"));
+      args.addAll(List.of("-bufsize:v:" + i, rung.bufsizeKbps() + "k"));
+    }
+    args.addAll(
+        List.of(
+            "-force_key_frames:v",
+            "expr:gte(t,n_forced*" + settings.segmentSeconds() + ")",
+            "-hls_segment_type",
+            "fmp4",
+            "-hls_fmp4_init_filename",
+            INIT,
+            "-hls_flags",
+            "independent_segments"));
+    hls.addExtraArgs(args.toArray(String[]::new));
+    if (audio) {
+      hls.setAudioCodec("aac")
+          .setAudioChannels(2)
+          .setAudioBitRate(settings.audioBitrateKbps() * 1000L);
+    } else {
+      hls.disableAudio();
+    }
+  }
+
+  static String variantStreamMap(List<PlannedRung> rungs, boolean audio) {
+    List<String> variants = new ArrayList<>();
+    for (int i = 0; i < rungs.size(); i++) {
+      variants.add("v:" + i + (audio ? ",a:" + i : "") + ",name:" + rungs.get(i).name());
+    }
+    return String.join(" ", variants);
+  }
+
+  /** ffmpeg reads a little past the measured duration and never more: no forged hour-long tail. */
+  static Duration readLimit(Duration measured) {
+    Duration slack = measured.dividedBy(20);
+    return measured.plus(
+        slack.compareTo(Duration.ofSeconds(2)) > 0 ? slack : Duration.ofSeconds(2));
+  }
+
+  static String seconds(Duration d) {
+    return String.format(Locale.ROOT, "%.3f", d.toMillis() / 1000.0);
+  }
+}
