@@ -205,7 +205,8 @@ public class SealedChunks {
 
   /**
    * The chunks stored under {@code prefix}, as index to plaintext length, from one listing; lets a
-   * resumable upload tell the client which chunks to send.
+   * resumable upload tell the client which chunks to send. Lengths come from the stored sizes; the
+   * chunks are not opened.
    */
   public SortedMap<Integer, Long> storedChunks(String tenantId, String prefix) {
     requirePrefix(prefix);
@@ -213,7 +214,11 @@ public class SealedChunks {
     for (ObjectSummary object : store.list(tenantId, prefix + "/")) {
       String name = object.key().substring(prefix.length() + 1);
       if (CHUNK_KEY.matcher(name).matches()) {
-        chunks.put(Integer.parseInt(name), CiphertextLayout.plaintextSize(object.size()));
+        try {
+          chunks.put(Integer.parseInt(name), CiphertextLayout.plaintextSize(object.size()));
+        } catch (IllegalArgumentException notSealed) {
+          // not a sealed chunk's size: count it as missing, so the client sends it again
+        }
       }
     }
     return Collections.unmodifiableSortedMap(chunks);

@@ -47,6 +47,7 @@ public final class LoopbackServer implements AutoCloseable {
   private final ExecutorService threads;
   private final Map<String, RangeSource> published = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
+  private volatile boolean closed;
 
   private LoopbackServer(HttpServer server, ExecutorService threads) {
     this.server = server;
@@ -81,9 +82,14 @@ public final class LoopbackServer implements AutoCloseable {
   /**
    * Publishes {@code source} under a fresh URL with a 256-bit random token until the lease is
    * closed. The source's size is read once, now.
+   *
+   * @throws IllegalStateException when the server is closed
    */
   public Lease publish(RangeSource source) {
     Objects.requireNonNull(source, "source");
+    if (closed) {
+      throw new IllegalStateException("loopback server is closed");
+    }
     long size = source.size();
     byte[] bytes = new byte[TOKEN_BYTES];
     random.nextBytes(bytes);
@@ -96,6 +102,7 @@ public final class LoopbackServer implements AutoCloseable {
   /** Stops answering at once; running responses are cut off and every lease is withdrawn. */
   @Override
   public void close() {
+    closed = true;
     published.clear();
     server.stop(0);
     threads.shutdownNow();
@@ -146,26 +153,31 @@ public final class LoopbackServer implements AutoCloseable {
     }
     long offset = range.map(ByteRange::first).orElse(0L);
     long length = range.map(ByteRange::length).orElse(size);
-    int status = range.isPresent() ? 206 : 200;
-    range.ifPresent(r -> exchange.getResponseHeaders().set("Content-Range", r.contentRange(size)));
-    exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
-    if (head || length == 0) {
-      // A HEAD states the length in the header; the server sends no body for it.
-      exchange.getResponseHeaders().set("Content-Length", Long.toString(length));
-      exchange.sendResponseHeaders(status, -1);
-      return;
-    }
-    InputStream body;
-    try {
-      body = source.open(offset, length);
-    } catch (IOException | RuntimeException e) {
-      LOG.log(Level.WARNING, "loopback source could not be opened", e);
+    boolean bodyFollows = !head && length > 0;
+    InputStream body = bodyFollows ? open(source, offset, length) : InputStream.nullInputStream();
+    if (body == null) {
       exchange.sendResponseHeaders(500, -1);
       return;
     }
-    exchange.sendResponseHeaders(status, length);
+    range.ifPresent(r -> exchange.getResponseHeaders().set("Content-Range", r.contentRange(size)));
+    exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+    exchange.getResponseHeaders().set("Content-Length", Long.toString(length));
     try (body) {
-      copy(body, exchange.getResponseBody(), length);
+      // -1: no body follows (a HEAD, or nothing to send); the header above states the length.
+      exchange.sendResponseHeaders(range.isPresent() ? 206 : 200, bodyFollows ? length : -1);
+      if (bodyFollows) {
+        copy(body, exchange.getResponseBody(), length);
+      }
+    }
+  }
+
+  /** The source's range, or {@code null} when it cannot be opened (answered with a 500). */
+  private static InputStream open(RangeSource source, long offset, long length) {
+    try {
+      return source.open(offset, length);
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.WARNING, "loopback source could not be opened", e);
+      return null;
     }
   }
 

@@ -17,4 +17,28 @@ public interface RangeSource {
    * #size()}. The server closes the stream, also when the client goes away midway.
    */
   InputStream open(long offset, long length) throws IOException;
+
+  /** A source of {@code size} bytes whose ranges {@code opener} opens, e.g. a method reference. */
+  static RangeSource of(long size, Opener opener) {
+    if (size < 0) {
+      throw new IllegalArgumentException("size must not be negative");
+    }
+    return new RangeSource() {
+      @Override
+      public long size() {
+        return size;
+      }
+
+      @Override
+      public InputStream open(long offset, long length) throws IOException {
+        return opener.open(offset, length);
+      }
+    };
+  }
+
+  /** Opens a byte range; the shape of {@link RangeSource#open}, for lambdas. */
+  @FunctionalInterface
+  interface Opener {
+    InputStream open(long offset, long length) throws IOException;
+  }
 }

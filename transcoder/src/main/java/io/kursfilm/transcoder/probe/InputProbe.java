@@ -14,9 +14,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Decides whether an untrusted upload may be transcoded. ffprobe runs hardened (local files only,
- * allow-listed demuxers), then the video packets are scanned so that the duration we trust is the
- * one the frames have, not the one the header claims.
+ * Decides whether an untrusted upload may be transcoded. ffprobe runs hardened (only the input's
+ * own protocols: {@code file} for a file, {@code http,tcp} for the {@link
+ * io.kursfilm.transcoder.loopback.LoopbackServer loopback}; allow-listed demuxers), then the video
+ * packets are scanned so that the duration we trust is the one the frames have, not the one the
+ * header claims.
  */
 public class InputProbe {
 

@@ -167,6 +167,22 @@ class LoopbackServerTest {
   }
 
   @Test
+  void a_source_that_cannot_open_is_500_without_a_range() throws Exception {
+    lease =
+        server.publish(
+            RangeSource.of(
+                DATA.length,
+                (offset, length) -> {
+                  throw new IOException("object store unreachable");
+                }));
+
+    HttpResponse<byte[]> response = send(get("bytes=0-9"));
+
+    assertEquals(500, response.statusCode());
+    assertTrue(response.headers().firstValue("Content-Range").isEmpty());
+  }
+
+  @Test
   void a_source_failing_midway_cuts_the_response_short() throws Exception {
     lease =
         server.publish(
@@ -228,6 +244,7 @@ class LoopbackServerTest {
 
     IOException e = assertThrows(IOException.class, () -> send(get(null)));
     assertTrue(e instanceof ConnectException || e.getCause() instanceof ConnectException, "" + e);
+    assertThrows(IllegalStateException.class, () -> server.publish(source));
   }
 
   private HttpRequest get(String range) {
