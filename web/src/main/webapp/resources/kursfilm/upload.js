@@ -31,9 +31,9 @@ kursfilm.upload = (function () {
 
   function progress(sent, total) {
     var percent = total === 0 ? 100 : Math.floor((sent * 100) / total);
-    var bar = el('uploadBar');
-    bar.style.display = '';
-    PF('uploadBar').setValue(Math.min(100, percent));
+    el('uploadProgress').hidden = false;
+    el('uploadBar').value = Math.min(100, percent);
+    el('uploadPercent').textContent = Math.min(100, percent) + '%';
   }
 
   function request(method, path, body, onProgress) {

@@ -1,0 +1,140 @@
+package io.kursfilm.web.journey;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kursfilm.web.ItEnvironment;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A trainer uploads a video through the real page in a real browser, watches the upload and the
+ * processing progress, and plays the result with the hls.js player until it is past two seconds.
+ */
+@ExtendWith(ArquillianExtension.class)
+class VideoJourneyIT {
+
+  @Deployment(testable = false)
+  static WebArchive app() {
+    return ItEnvironment.war();
+  }
+
+  @ArquillianResource URL base;
+  @TempDir static Path media;
+  private ChromeDriver browser;
+
+  @BeforeAll
+  static void s3() throws Exception {
+    ItEnvironment.s3();
+  }
+
+  @AfterEach
+  void quit() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void trainer_uploads_sees_progress_and_watches_the_video_play() throws Exception {
+    Path clip = clip(media.resolve("onboarding.mp4"));
+    browser = Browser.start("en");
+    browser.get(base + "login.xhtml");
+    browser.findElement(By.id("login:tenant")).sendKeys("demo");
+    browser.findElement(By.id("login:email")).sendKeys("trainer@demo.example");
+    browser.findElement(By.id("login:password")).sendKeys(ItEnvironment.demoPassword());
+    browser.findElement(By.id("login:submit")).click();
+    waitUntil(Duration.ofSeconds(20), By.cssSelector("h1[data-page='trainer-home']"));
+
+    browser.findElement(By.id("uploadTitle")).sendKeys("Onboarding journey");
+    browser.findElement(By.id("uploadLanguage")).sendKeys("en");
+    browser.findElement(By.id("uploadFile")).sendKeys(clip.toString());
+    browser.findElement(By.id("uploadButton")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(60))
+        .withMessage(() -> "upload: " + browser.findElement(By.id("uploadMessage")).getText())
+        .until(d -> "done".equals(d.findElement(By.id("uploadMessage")).getAttribute("data-status")));
+    assertEquals("100", browser.findElement(By.id("uploadBar")).getAttribute("value"));
+    assertEquals("100%", browser.findElement(By.id("uploadPercent")).getText());
+
+    boolean sawProcessing = false;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+    while (!browser.findElements(By.cssSelector("[data-state='IN_REVIEW']")).stream()
+        .findAny()
+        .isPresent()) {
+      sawProcessing |= !browser.findElements(By.cssSelector(".kf-progress")).isEmpty();
+      assertTrue(System.nanoTime() < deadline, "the video never reached review");
+      Thread.sleep(200);
+    }
+    assertTrue(sawProcessing, "a progress bar was shown while the video was processed");
+
+    browser.findElement(By.cssSelector("a.kf-watch")).click();
+    waitUntil(Duration.ofSeconds(20), By.cssSelector("h1[data-page='watch']"));
+    assertEquals("Onboarding journey", browser.findElement(By.id("pageTitle")).getText());
+    browser.executeScript("var v = document.getElementById('player'); v.muted = true; v.play();");
+    new WebDriverWait(browser, Duration.ofSeconds(60))
+        .until(
+            d ->
+                ((Number)
+                            browser.executeScript(
+                                "return document.getElementById('player').currentTime"))
+                        .doubleValue()
+                    > 2);
+    assertTrue(
+        browser.findElements(By.cssSelector("#quality option")).size() >= 2,
+        "quality menu lists Auto and the rungs");
+  }
+
+  private void waitUntil(Duration timeout, By what) {
+    new WebDriverWait(browser, timeout).until(ExpectedConditions.presenceOfElementLocated(what));
+  }
+
+  private static Path clip(Path out) throws Exception {
+    Process p =
+        new ProcessBuilder(
+                "/usr/bin/ffmpeg",
+                "-y",
+                "-v",
+                "error",
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc2=size=1280x720:rate=25:duration=12",
+                "-f",
+                "lavfi",
+                "-i",
+                "sine=frequency=440:duration=12",
+                "-c:v",
+                "libx264",
+                "-preset",
+                "ultrafast",
+                "-crf",
+                "30",
+                "-pix_fmt",
+                "yuv420p",
+                "-c:a",
+                "aac",
+                out.toString())
+            .redirectErrorStream(true)
+            .start();
+    String log = new String(p.getInputStream().readAllBytes());
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0, log);
+    assertTrue(Files.size(out) > 0);
+    return out;
+  }
+}
