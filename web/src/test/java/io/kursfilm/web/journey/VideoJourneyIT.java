@@ -68,7 +68,8 @@ class VideoJourneyIT {
     browser.findElement(By.id("uploadButton")).click();
     new WebDriverWait(browser, Duration.ofSeconds(60))
         .withMessage(() -> "upload: " + browser.findElement(By.id("uploadMessage")).getText())
-        .until(d -> "done".equals(d.findElement(By.id("uploadMessage")).getAttribute("data-status")));
+        .until(
+            d -> "done".equals(d.findElement(By.id("uploadMessage")).getAttribute("data-status")));
     assertEquals("100", browser.findElement(By.id("uploadBar")).getAttribute("value"));
     assertEquals("100%", browser.findElement(By.id("uploadPercent")).getText());
 
