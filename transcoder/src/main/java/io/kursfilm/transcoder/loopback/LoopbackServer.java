@@ -31,7 +31,8 @@ import java.util.logging.Logger;
  * <p>Answers GET and HEAD with single byte ranges (what ffmpeg's http protocol sends when it
  * seeks); everything else is 404 or 405. Bodies are streamed through a fixed buffer per request.
  * Logs nothing about content or URLs; a client going away midway (ffmpeg does when it seeks) is
- * normal and not logged.
+ * normal and not logged. A response in flight holds one thread; ffmpeg reading an input keeps one
+ * busy for as long as it reads, so size the pool for the concurrent readers of this node.
  */
 public final class LoopbackServer implements AutoCloseable {
 

@@ -14,6 +14,11 @@ import io.kursfilm.transcoder.probe.InputProbe;
 import io.kursfilm.transcoder.probe.MediaInfo;
 import io.kursfilm.transcoder.probe.ProbeLimits;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -137,6 +142,25 @@ class SealedUploadProbeIT {
         fileNanos / 1_000_000,
         loopbackNanos / 1_000_000,
         ranges.get());
+    long t3 = System.nanoTime();
+    try (InputStream in = chunks.openRange(TENANT, PREFIX, upload.size(), 0, upload.size())) {
+      assertEquals(upload.size(), in.transferTo(OutputStream.nullOutputStream()));
+    }
+    long directNanos = System.nanoTime() - t3;
+    long t2 = System.nanoTime();
+    try (LoopbackServer.Lease lease = server.publish(source)) {
+      HttpResponse<InputStream> whole =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(lease.input().url())).build(),
+                  HttpResponse.BodyHandlers.ofInputStream());
+      try (InputStream in = whole.body()) {
+        assertEquals(upload.size(), in.transferTo(OutputStream.nullOutputStream()));
+      }
+    }
+    System.out.printf(
+        "whole upload read directly: %d ms, over the loopback (cold HTTP client): %d ms%n",
+        directNanos / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
     assertEquals(upload.chunks(), chunks.deleteAll(TENANT, PREFIX));
   }
 
