@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
@@ -51,6 +52,10 @@ public final class HlsTranscoder {
       ProgressListener progress,
       CancelToken cancel)
       throws TranscodeFailedException, TranscodeCancelledException, IOException {
+    Objects.requireNonNull(input, "input");
+    Objects.requireNonNull(info, "info");
+    Objects.requireNonNull(progress, "progress");
+    Objects.requireNonNull(cancel, "cancel");
     OutputDirectory.requireEmptyAndPrivate(outputDir);
     LadderPlan plan = LadderPlan.of(info, settings);
     ProgressMeter meter = new ProgressMeter(progress);

@@ -15,11 +15,11 @@ import net.bramp.ffmpeg.builder.FFmpegHlsOutputBuilder;
  * The ffmpeg arguments (without the binary) for the two runs of a transcode, built with
  * ffmpeg-cli-wrapper. Paths are relative: ffmpeg runs in the output directory.
  *
- * <p>The ladder run decodes the upload once: {@code split} feeds one scaler per rung (H.264 capped
- * by {@code -maxrate}, keyframes forced every segment) into one HLS output with a variant stream
- * map, plus a low-rate branch that writes single JPEG frames for the poster and storyboard. That
- * branch costs almost nothing and, unlike a {@code tile} filter in the same graph, does not hold
- * back {@code -progress} (see DESIGN.md).
+ * <p>The ladder run decodes the upload's first video stream that is not cover art ({@code 0:V:0})
+ * once: {@code split} feeds one scaler per rung (H.264 capped by {@code -maxrate}, keyframes forced
+ * every segment) into one HLS output with a variant stream map, plus a low-rate branch that writes
+ * single JPEG frames for the poster and storyboard. That branch costs almost nothing and, unlike a
+ * {@code tile} filter in the same graph, does not hold back {@code -progress} (see DESIGN.md).
  */
 final class LadderCommand {
 
@@ -32,6 +32,12 @@ final class LadderCommand {
 
   static List<String> ladder(
       MediaInput input, MediaInfo info, LadderPlan plan, LadderSettings settings) {
+    return ladder(input, info, plan, settings, true);
+  }
+
+  /** The ladder run; without {@code frames} only for measuring what the frames branch costs. */
+  static List<String> ladder(
+      MediaInput input, MediaInfo info, LadderPlan plan, LadderSettings settings, boolean frames) {
     FFmpegBuilder builder = common();
     builder
         .addInput(input.url())
@@ -44,12 +50,14 @@ final class LadderCommand {
             Long.toString(settings.maxPixels()),
             "-t",
             seconds(readLimit(info.duration())));
-    builder.setComplexFilter(filterGraph(plan));
+    builder.setComplexFilter(filterGraph(plan, frames));
     hlsOutput(builder, info, plan, settings);
-    builder
-        .addOutput(FRAME_PATTERN)
-        .setFormat("image2")
-        .addExtraArgs("-map", "[frames]", "-q:v", "3", "-start_number", "0");
+    if (frames) {
+      builder
+          .addOutput(FRAME_PATTERN)
+          .setFormat("image2")
+          .addExtraArgs("-map", "[frames]", "-q:v", "3", "-start_number", "0");
+    }
     return builder.build();
   }
 
@@ -91,13 +99,28 @@ final class LadderCommand {
         .addExtraArgs("-nostdin", "-nostats");
   }
 
-  static String filterGraph(LadderPlan plan) {
+  static String filterGraph(LadderPlan plan, boolean frames) {
     List<PlannedRung> rungs = plan.rungs();
-    StringBuilder graph = new StringBuilder("[0:v:0]split=").append(rungs.size() + 1);
+    StringBuilder graph =
+        new StringBuilder("[0:V:0]split=").append(rungs.size() + (frames ? 1 : 0));
     for (int i = 0; i < rungs.size(); i++) {
       graph.append("[s").append(i).append(']');
     }
-    graph.append("[f]");
+    graph.append(frames ? "[f]" : "");
+    appendRungs(graph, rungs);
+    if (frames) {
+      graph.append(
+          String.format(
+              Locale.ROOT,
+              ";[f]fps=1/%d,scale=%d:%d,setsar=1,format=yuvj420p[frames]",
+              plan.thumbnailInterval().toSeconds(),
+              plan.posterWidth(),
+              plan.posterHeight()));
+    }
+    return graph.toString();
+  }
+
+  private static void appendRungs(StringBuilder graph, List<PlannedRung> rungs) {
     for (int i = 0; i < rungs.size(); i++) {
       PlannedRung rung = rungs.get(i);
       // yuv420p: a 4:2:2, 4:4:4 or 10-bit upload would otherwise give a profile browsers refuse.
@@ -110,14 +133,6 @@ final class LadderCommand {
               rung.height(),
               i));
     }
-    graph.append(
-        String.format(
-            Locale.ROOT,
-            ";[f]fps=1/%d,scale=%d:%d,setsar=1,format=yuvj420p[frames]",
-            plan.thumbnailInterval().toSeconds(),
-            plan.posterWidth(),
-            plan.posterHeight()));
-    return graph.toString();
   }
 
   private static void hlsOutput(
@@ -149,6 +164,14 @@ final class LadderCommand {
     }
     args.addAll(
         List.of(
+            // Audio that runs past the video would add audio-only segments: stop with the frames.
+            "-t",
+            seconds(info.duration()),
+            // Uploads carry camera, location and author tags; none of it goes to viewers.
+            "-map_metadata",
+            "-1",
+            "-map_chapters",
+            "-1",
             "-force_key_frames:v",
             "expr:gte(t,n_forced*" + settings.segmentSeconds() + ")",
             "-hls_segment_type",

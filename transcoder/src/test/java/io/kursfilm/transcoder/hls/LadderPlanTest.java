@@ -89,6 +89,19 @@ class LadderPlanTest {
   }
 
   @Test
+  void filter_graph_splits_the_first_real_video_stream_into_rungs_and_frames() {
+    LadderPlan plan = LadderPlan.of(1280, 720, Duration.ofSeconds(60), settings);
+
+    assertEquals(
+        "[0:V:0]split=4[s0][s1][s2][f]"
+            + ";[s0]scale=1280:720,setsar=1,format=yuv420p[v0]"
+            + ";[s1]scale=854:480,setsar=1,format=yuv420p[v1]"
+            + ";[s2]scale=640:360,setsar=1,format=yuv420p[v2]"
+            + ";[f]fps=1/2,scale=1280:720,setsar=1,format=yuvj420p[frames]",
+        LadderCommand.filterGraph(plan, true));
+  }
+
+  @Test
   void ffmpeg_reads_only_a_little_past_the_measured_duration() {
     assertEquals(Duration.ofSeconds(7), LadderCommand.readLimit(Duration.ofSeconds(5)));
     assertEquals(Duration.ofSeconds(630), LadderCommand.readLimit(Duration.ofSeconds(600)));
