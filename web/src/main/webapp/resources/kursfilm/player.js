@@ -53,5 +53,37 @@
     }
   }
 
+  /** Uploads a WebVTT file for the language typed in (trainers), then reloads the player. */
+  window.kursfilmCaptions = function () {
+    var form = document.getElementById('captionForm');
+    var file = document.getElementById('captionFile').files[0];
+    var language = document.getElementById('captionLanguage').value.trim();
+    var message = document.getElementById('captionMessage');
+    if (!file || !language) {
+      form.reportValidity();
+      return;
+    }
+    var base = document.querySelector('meta[name="kf-base"]').content;
+    var label = document.getElementById('captionLabel').value.trim();
+    fetch(base + '/api/v1/videos/' + form.getAttribute('data-video') + '/captions/' +
+        encodeURIComponent(language) + (label ? '?label=' + encodeURIComponent(label) : ''), {
+      method: 'PUT',
+      headers: {
+        'Content-Type': 'text/vtt',
+        'X-CSRF-Token': document.querySelector('meta[name="kf-csrf"]').content
+      },
+      body: file
+    }).then(function (r) {
+      if (r.status === 204) {
+        message.textContent = form.getAttribute('data-msg-done');
+        window.location.reload();
+      } else {
+        return r.json().then(function (e) {
+          message.textContent = form.getAttribute('data-msg-failed') + ' ' + (e.message || '');
+        });
+      }
+    });
+  };
+
   document.addEventListener('DOMContentLoaded', init);
 })();

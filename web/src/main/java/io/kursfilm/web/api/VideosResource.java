@@ -1,5 +1,7 @@
 package io.kursfilm.web.api;
 
+import io.kursfilm.video.boundary.CaptionView;
+import io.kursfilm.video.boundary.Captions;
 import io.kursfilm.video.boundary.Playback;
 import io.kursfilm.video.boundary.PlaybackFile;
 import io.kursfilm.video.boundary.UploadStatus;
@@ -52,6 +54,7 @@ public class VideosResource {
   @Inject Videos videos;
   @Inject VideoUploads uploads;
   @Inject Playback playback;
+  @Inject Captions captions;
 
   @GET
   @Operation(summary = "Videos of the own tenant (employees: published ones only)")
@@ -143,6 +146,40 @@ public class VideosResource {
     }
     boolean processing = video.state().equals("UPLOADED") || video.state().equals("PROCESSING");
     return processing ? Response.accepted().build() : Response.noContent().build();
+  }
+
+  @GET
+  @Path("{id}/captions")
+  @Operation(summary = "Caption tracks of a video")
+  public List<CaptionView> captions(@PathParam("id") String id) {
+    videos.find(id).orElseThrow(NotFoundException::new);
+    return captions.list(id);
+  }
+
+  @PUT
+  @Path("{id}/captions/{language}")
+  @Consumes({"text/vtt", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+  @Operation(summary = "Add or replace the WebVTT captions of one language (TRAINER)")
+  @APIResponse(responseCode = "204", description = "Stored")
+  @APIResponse(responseCode = "400", description = "Not WebVTT, too large or a bad language tag")
+  public Response putCaptions(
+      @PathParam("id") String id,
+      @PathParam("language") String language,
+      @QueryParam("label") String label,
+      InputStream body) {
+    if (!captions.put(id, language, label, body)) {
+      throw new NotFoundException();
+    }
+    return Response.noContent().build();
+  }
+
+  @GET
+  @Path("{id}/captions/{language}.vtt")
+  @Produces("text/vtt")
+  @Operation(summary = "The WebVTT captions of one language, for the player")
+  public Response captionText(@PathParam("id") String id, @PathParam("language") String language) {
+    byte[] text = captions.read(id, language).orElseThrow(NotFoundException::new);
+    return Response.ok(text, "text/vtt; charset=utf-8").build();
   }
 
   @GET

@@ -1,11 +1,15 @@
 package io.kursfilm.web.ui;
 
+import io.kursfilm.identity.control.Caller;
+import io.kursfilm.identity.entity.Role;
+import io.kursfilm.video.boundary.Captions;
 import io.kursfilm.video.boundary.VideoView;
 import io.kursfilm.video.boundary.Videos;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.List;
 import java.util.Optional;
 
 /** The player page: one video the caller may watch, played by hls.js from the HLS endpoint. */
@@ -16,11 +20,14 @@ public class WatchBean implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject transient Videos videos;
+  @Inject transient Captions captions;
+  @Inject transient Caller caller;
 
   private String id;
   private String title;
   private String description;
   private boolean playable;
+  private List<Track> tracks = List.of();
 
   /** Loads the video named by the {@code id} view parameter; unknown ids show "not found". */
   public void load() {
@@ -55,6 +62,35 @@ public class WatchBean implements Serializable {
 
   public boolean isPlayable() {
     return playable;
+  }
+
+  public List<Track> getTracks() {
+    return tracks;
+  }
+
+  /** Trainers add captions on this page. */
+  public boolean isTrainer() {
+    return caller.current().map(c -> c.has(Role.TRAINER)).orElse(false);
+  }
+
+  /** One caption track, with getters for EL. */
+  public static final class Track implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final String language;
+    private final String label;
+
+    Track(String language, String label) {
+      this.language = language;
+      this.label = label;
+    }
+
+    public String getLanguage() {
+      return language;
+    }
+
+    public String getLabel() {
+      return label;
+    }
   }
 
   public boolean isFound() {

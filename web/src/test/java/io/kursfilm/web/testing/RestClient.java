@@ -79,6 +79,15 @@ public final class RestClient {
             .POST(HttpRequest.BodyPublishers.ofString(csv)));
   }
 
+  /** Sends a text body of {@code contentType} with PUT. */
+  public Reply putText(String path, String token, String contentType, String body)
+      throws Exception {
+    return send(
+        request(path, token)
+            .header("Content-Type", contentType)
+            .PUT(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   /** Sends raw bytes ({@code application/octet-stream}) with {@code method}. */
   public Reply sendBytes(String method, String path, String token, byte[] body) throws Exception {
     return send(
