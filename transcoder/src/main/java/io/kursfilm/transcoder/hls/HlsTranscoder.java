@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -86,8 +85,8 @@ public final class HlsTranscoder {
       CancelToken cancel)
       throws TranscodeFailedException, TranscodeCancelledException, IOException {
     Path tmp = outputDir.resolve(WORK).resolve("tmp");
-    Files.createDirectories(
-        tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    // Inside the private output directory, so no ffmpeg temp file can land in /tmp.
+    Files.createDirectories(tmp);
     Files.createDirectories(outputDir.resolve(LadderCommand.FRAMES_DIR));
     Files.createDirectories(outputDir.resolve("thumbs"));
     Duration duration = info.duration();
@@ -128,7 +127,7 @@ public final class HlsTranscoder {
             plan.thumbnailWidth(),
             plan.thumbnailHeight());
     runner.run(
-        LadderCommand.tile(plan, board),
+        LadderCommand.tile(board),
         outputDir,
         tmp,
         settings.timeoutBase(),

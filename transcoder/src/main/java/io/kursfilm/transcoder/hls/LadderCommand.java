@@ -62,7 +62,7 @@ final class LadderCommand {
   }
 
   /** Tiles the single frames into sprites; the inputs are our own JPEGs. */
-  static List<String> tile(LadderPlan plan, Storyboard board) {
+  static List<String> tile(Storyboard board) {
     FFmpegBuilder builder = common();
     builder
         .addInput(FRAME_PATTERN)
