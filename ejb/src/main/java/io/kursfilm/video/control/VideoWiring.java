@@ -10,6 +10,8 @@ import io.kursfilm.transcoder.job.Workspace;
 import io.kursfilm.transcoder.loopback.LoopbackServer;
 import io.kursfilm.transcoder.probe.InputProbe;
 import io.kursfilm.transcoder.probe.ProbeLimits;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -28,6 +30,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class VideoWiring {
 
+  /** Chunk sealing threads of uploads are the container's. */
+  @Resource ManagedThreadFactory threads;
+
   @Inject
   @ConfigProperty(name = "kursfilm.video.chunk-size")
   int chunkSize;
@@ -43,7 +48,7 @@ public class VideoWiring {
   @Produces
   @Singleton
   SealedChunks sealedChunks(SealedObjects sealed, ObjectStore store) {
-    return new SealedChunks(sealed, store, chunkSize);
+    return new SealedChunks(sealed, store, chunkSize, threads);
   }
 
   @Produces

@@ -2,14 +2,19 @@ package io.kursfilm.storage.sealed;
 
 import io.kursfilm.storage.objects.ObjectStore;
 import io.kursfilm.storage.objects.ObjectSummary;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackInputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.regex.Pattern;
 
 /**
@@ -37,6 +42,7 @@ public class SealedChunks {
   private final SealedObjects sealed;
   private final ObjectStore store;
   private final int chunkSize;
+  private final ThreadFactory threads;
 
   public SealedChunks(SealedObjects sealed, ObjectStore store) {
     this(sealed, store, DEFAULT_CHUNK_SIZE);
@@ -47,12 +53,22 @@ public class SealedChunks {
    * @param chunkSize plaintext bytes per chunk; must stay the same for the life of an upload
    */
   public SealedChunks(SealedObjects sealed, ObjectStore store, int chunkSize) {
+    this(sealed, store, chunkSize, r -> new Thread(r, "kf-chunk-sealer"));
+  }
+
+  /**
+   * @param threads makes the thread that seals one chunk while the next is read; in an application
+   *     server, its managed thread factory
+   */
+  public SealedChunks(
+      SealedObjects sealed, ObjectStore store, int chunkSize, ThreadFactory threads) {
     if (chunkSize <= 0) {
       throw new IllegalArgumentException("chunk size must be positive");
     }
     this.sealed = sealed;
     this.store = store;
     this.chunkSize = chunkSize;
+    this.threads = threads;
   }
 
   public int chunkSize() {
@@ -131,16 +147,27 @@ public class SealedChunks {
       throw new IllegalArgumentException("maxBytes must not be negative");
     }
     GuardedInputStream counted = new GuardedInputStream(plaintext, 0, maxBytes);
-    PushbackInputStream source = new PushbackInputStream(counted, 1);
     List<String> written = new ArrayList<>();
+    // The next chunk is read from the client while the previous one is sealed and stored, so the
+    // upload never waits for the object store (two chunks in memory at most).
+    ExecutorService sealer = Executors.newSingleThreadExecutor(threads);
+    Future<?> inFlight = null;
     try {
       int index = 0;
-      while (hasMore(source)) {
-        String id = chunkId(prefix, index);
+      while (true) {
+        byte[] chunk = counted.readNBytes(chunkSize);
+        if (chunk.length == 0) {
+          break;
+        }
+        await(inFlight);
+        String id = chunkId(prefix, index++);
         written.add(id);
-        sealed.seal(tenantId, id, new ChunkView(source, chunkSize));
-        index++;
+        inFlight = sealer.submit(() -> sealed.seal(tenantId, id, new ByteArrayInputStream(chunk)));
+        if (chunk.length < chunkSize) {
+          break;
+        }
       }
+      await(inFlight);
       return new ChunkedUpload(index, counted.count());
     } catch (IOException | RuntimeException e) {
       RuntimeException failure =
@@ -149,15 +176,36 @@ public class SealedChunks {
               : e instanceof RuntimeException runtime
                   ? runtime
                   : new SealedObjectException("reading the upload failed", e);
+      settle(inFlight);
       deleteQuietly(tenantId, written, failure);
       throw failure;
     } catch (Error e) {
+      settle(inFlight);
       deleteQuietly(tenantId, written, e);
       throw e;
+    } finally {
+      sealer.shutdownNow();
     }
   }
 
-  /** Deletes chunks a failed upload wrote; cleanup failures ride along as suppressed. */
+  /** Waits for a seal and passes its failure on as it was thrown. */
+  private static void await(Future<?> seal) {
+    if (seal == null) {
+      return;
+    }
+    try {
+      seal.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new SealedObjectException("sealing a chunk failed", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SealedObjectException("interrupted while sealing a chunk", e);
+    }
+  }
+
   private void deleteQuietly(String tenantId, List<String> chunkIds, Throwable failure) {
     try {
       store.deleteAll(tenantId, chunkIds);
@@ -166,13 +214,18 @@ public class SealedChunks {
     }
   }
 
-  private static boolean hasMore(PushbackInputStream source) throws IOException {
-    int next = source.read();
-    if (next < 0) {
-      return false;
+  /** Lets a seal still running finish before its chunk is deleted, so none is left behind. */
+  private static void settle(Future<?> seal) {
+    if (seal == null) {
+      return;
     }
-    source.unread(next);
-    return true;
+    try {
+      seal.get();
+    } catch (ExecutionException ignored) {
+      // its failure is reported by the caller's exception; the chunk is deleted next
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**

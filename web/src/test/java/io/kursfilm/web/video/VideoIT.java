@@ -110,9 +110,12 @@ class VideoIT {
 
     String vtt = "WEBVTT\n\n00:00.000 --> 00:02.000\nWillkommen\n";
     String captions = "api/v1/videos/" + id + "/captions/de";
-    assertEquals(204, api().putText(captions + "?label=Deutsch", trainer, "text/vtt", vtt).status());
+    assertEquals(
+        204, api().putText(captions + "?label=Deutsch", trainer, "text/vtt", vtt).status());
     assertEquals(400, api().putText(captions, trainer, "text/vtt", "not a caption file").status());
-    assertEquals(400, api().putText("api/v1/videos/" + id + "/captions/x_y", trainer, "text/vtt", vtt).status());
+    assertEquals(
+        400,
+        api().putText("api/v1/videos/" + id + "/captions/x_y", trainer, "text/vtt", vtt).status());
     assertEquals(403, api().putText(captions, login("demo", "critic"), "text/vtt", vtt).status());
     assertEquals(vtt, api().get(captions + ".vtt", trainer).body());
     assertTrue(api().get("api/v1/videos/" + id + "/captions", trainer).body().contains("Deutsch"));
