@@ -166,11 +166,12 @@ public class Authentication {
   /**
    * A sign-in through the identity provider failed before any address could be trusted (state,
    * token, signature, unverified e-mail...): audited as a failed login with method {@code sso} and
-   * the reason code, and counted against the client address.
+   * the reason code, and counted against the client address only: no account is named, and
+   * counting on the tenant would let anyone block everybody's failures into throttling.
    */
   public LoginAttempt providerRefused(String tenantSlug, String clientAddress, String reason) {
-    LoginThrottling.Keys keys = throttleKeys(tenantSlug, null, clientAddress);
-    Optional<Duration> wait = throttling.waitFor(keys);
+    LoginThrottling.Keys keys = LoginThrottling.keys("sso", "", clientAddress);
+    Optional<Duration> wait = throttling.waitForAddress(keys);
     Optional<Tenant> tenant = tenants.findBySlug(tenantSlug).filter(Tenant::isActive);
     audit.record(
         AuditEvent.login(
@@ -183,7 +184,7 @@ public class Authentication {
     if (wait.isPresent()) {
       return LoginAttempt.throttled(wait.get());
     }
-    throttling.failed(keys);
+    throttling.failedFromAddress(keys);
     return LoginAttempt.refused();
   }
 
