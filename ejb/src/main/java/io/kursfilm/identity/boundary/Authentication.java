@@ -166,8 +166,8 @@ public class Authentication {
   /**
    * A sign-in through the identity provider failed before any address could be trusted (state,
    * token, signature, unverified e-mail...): audited as a failed login with method {@code sso} and
-   * the reason code, and counted against the client address only: no account is named, and
-   * counting on the tenant would let anyone block everybody's failures into throttling.
+   * the reason code, and counted against the client address only: no account is named, and counting
+   * on the tenant would let anyone block everybody's failures into throttling.
    */
   public LoginAttempt providerRefused(String tenantSlug, String clientAddress, String reason) {
     LoginThrottling.Keys keys = LoginThrottling.keys("sso", "", clientAddress);
