@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.nimbusds.oauth2.sdk.TokenRequest;
 import io.kursfilm.web.ItEnvironment;
+import io.kursfilm.web.testing.IdentityProvider;
 import io.kursfilm.web.testing.RestClient;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.CookieManager;
 import java.net.HttpCookie;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -26,8 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
-import no.nav.security.mock.oauth2.token.OAuth2TokenCallback;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -49,7 +46,7 @@ class SsoIT {
 
   private static final String DEMO_SECRET = "demo-client-secret-" + UUID.randomUUID();
   private static final String ACME_SECRET = "acme-client-secret-" + UUID.randomUUID();
-  private static MockOAuth2Server provider;
+  private static IdentityProvider provider;
   private static Inbox inbox;
 
   @Deployment(testable = false)
@@ -63,14 +60,13 @@ class SsoIT {
   static void start() throws Exception {
     ItEnvironment.s3();
     inbox = new Inbox(Integer.parseInt(System.getProperty("kursfilm.it.mail.port")));
-    provider = new MockOAuth2Server();
-    provider.start(InetAddress.getByName("127.0.0.1"), 0);
+    provider = new IdentityProvider().start();
   }
 
   @AfterAll
   static void stop() {
     if (provider != null) {
-      provider.shutdown();
+      provider.stop();
     }
     if (inbox != null) {
       inbox.stop();
@@ -78,7 +74,11 @@ class SsoIT {
   }
 
   private static String issuer(String id) {
-    return "http://127.0.0.1:" + provider.issuerUrl(id).port() + "/" + id;
+    return provider.issuer(id);
+  }
+
+  private static void nextIdToken(String issuerId, Map<String, Object> claims) {
+    provider.nextIdToken(issuerId, claims);
   }
 
   /** Each test gets its own client address, so deliberate failures throttle nobody else. */
@@ -112,42 +112,6 @@ class SsoIT {
   private void demoSso() throws Exception {
     RestClient.Reply saved = configure("demo", "demo-idp", DEMO_SECRET, false);
     assertEquals(200, saved.status(), saved.body());
-  }
-
-  /** The ID token the provider issues next for {@code issuerId}: these claims on top of its own. */
-  private static void nextIdToken(String issuerId, Map<String, Object> claims) {
-    provider.enqueueCallback(
-        new OAuth2TokenCallback() {
-          @Override
-          public String issuerId() {
-            return issuerId;
-          }
-
-          @Override
-          public String subject(TokenRequest request) {
-            return "sub-" + UUID.randomUUID();
-          }
-
-          @Override
-          public String typeHeader(TokenRequest request) {
-            return "JWT";
-          }
-
-          @Override
-          public List<String> audience(TokenRequest request) {
-            return List.of("kursfilm");
-          }
-
-          @Override
-          public Map<String, Object> addClaims(TokenRequest request) {
-            return claims;
-          }
-
-          @Override
-          public long tokenExpiry() {
-            return 300;
-          }
-        });
   }
 
   private static Map<String, Object> person(String email, Object verified) {

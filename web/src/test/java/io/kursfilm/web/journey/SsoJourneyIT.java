@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.nimbusds.oauth2.sdk.TokenRequest;
 import io.kursfilm.web.ItEnvironment;
-import java.net.InetAddress;
+import io.kursfilm.web.testing.IdentityProvider;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
-import no.nav.security.mock.oauth2.token.OAuth2TokenCallback;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -39,7 +35,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith(ArquillianExtension.class)
 class SsoJourneyIT {
 
-  private static MockOAuth2Server provider;
+  private static IdentityProvider provider;
 
   @Deployment(testable = false)
   static WebArchive app() {
@@ -52,14 +48,13 @@ class SsoJourneyIT {
 
   @BeforeAll
   static void start() throws Exception {
-    provider = new MockOAuth2Server();
-    provider.start(InetAddress.getByName("127.0.0.1"), 0);
+    provider = new IdentityProvider().start();
   }
 
   @AfterAll
   static void stop() {
     if (provider != null) {
-      provider.shutdown();
+      provider.stop();
     }
   }
 
@@ -71,7 +66,7 @@ class SsoJourneyIT {
   }
 
   private static String issuer() {
-    return "http://127.0.0.1:" + provider.issuerUrl("journey-idp").port() + "/journey-idp";
+    return provider.issuer("journey-idp");
   }
 
   @Test
@@ -88,7 +83,10 @@ class SsoJourneyIT {
     browser.findElement(By.cssSelector("a[id$='menuSso']")).click();
     waitFor(By.cssSelector("h1[data-page='admin-sso']"));
     assertTrue(
-        browser.findElement(By.id("ssoForm:redirectUri")).getAttribute("value").endsWith("/sso/callback"));
+        browser
+            .findElement(By.id("ssoForm:redirectUri"))
+            .getAttribute("value")
+            .endsWith("/sso/callback"));
     replace("ssoForm:issuer", issuer());
     replace("ssoForm:clientId", "kursfilm-journey");
     browser.findElement(By.id("ssoForm:clientSecret")).sendKeys("journey-secret-123");
@@ -105,8 +103,10 @@ class SsoJourneyIT {
 
     browser.get(base + "login.xhtml");
     browser.findElement(By.id("login:tenant")).sendKeys("demo", Keys.TAB);
-    waitFor(By.cssSelector("a[id$='ssoStart']")).click();
-    provider.enqueueCallback(identity("employee4@demo.example"));
+    // Appears once the company is known (Ajax on leaving the field).
+    waitFor(By.linkText("Sign in with your company account")).click();
+    provider.nextIdToken(
+        "journey-idp", Map.of("email", "employee4@demo.example", "email_verified", true));
     // The provider signs in at once and redirects to kursfilm.base-url + sso/callback.
     new WebDriverWait(browser, Duration.ofSeconds(20))
         .until(d -> d.getCurrentUrl().contains("/sso/callback?"));
@@ -126,40 +126,6 @@ class SsoJourneyIT {
   private org.openqa.selenium.WebElement waitFor(By by) {
     return new WebDriverWait(browser, Duration.ofSeconds(20))
         .until(ExpectedConditions.elementToBeClickable(by));
-  }
-
-  private static OAuth2TokenCallback identity(String email) {
-    return new OAuth2TokenCallback() {
-      @Override
-      public String issuerId() {
-        return "journey-idp";
-      }
-
-      @Override
-      public String subject(TokenRequest request) {
-        return "journey-subject";
-      }
-
-      @Override
-      public String typeHeader(TokenRequest request) {
-        return "JWT";
-      }
-
-      @Override
-      public List<String> audience(TokenRequest request) {
-        return List.of("kursfilm");
-      }
-
-      @Override
-      public Map<String, Object> addClaims(TokenRequest request) {
-        return Map.of("email", email, "email_verified", true);
-      }
-
-      @Override
-      public long tokenExpiry() {
-        return 300;
-      }
-    };
   }
 
   /** PrimeFaces checkboxes are clicked on their box, not on the hidden input. */
