@@ -79,7 +79,14 @@ public class SsoLogin {
       return Optional.of(
           new Start(oidc.authorizationUri(sso.get(), pending, store.redirectUri()), pending));
     } catch (SsoRefusedException e) {
-      LOG.warning(() -> "SSO of tenant " + tenant.get().id() + " unavailable: " + e.reason());
+      LOG.warning(
+          () ->
+              "SSO of tenant "
+                  + tenant.get().id()
+                  + " unavailable: "
+                  + e.reason()
+                  + " "
+                  + OidcClient.causeOf(e));
       return Optional.empty();
     }
   }
@@ -104,7 +111,14 @@ public class SsoLogin {
     try {
       identity = oidc.redeem(sso.get(), store.clientSecret(sso.get()), pending, callback, redirect);
     } catch (SsoRefusedException e) {
-      LOG.info(() -> "SSO sign-in refused in tenant " + pending.tenantId() + ": " + e.reason());
+      LOG.info(
+          () ->
+              "SSO sign-in refused in tenant "
+                  + pending.tenantId()
+                  + ": "
+                  + e.reason()
+                  + " "
+                  + OidcClient.causeOf(e));
       return authentication.providerRefused(slug, clientAddress, e.reason());
     }
     Optional<String> email = identity.trustedEmail(sso.get().trustProviderEmail());

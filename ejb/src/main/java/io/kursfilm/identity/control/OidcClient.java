@@ -43,6 +43,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -55,6 +56,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class OidcClient {
 
+  private static final Logger LOG = Logger.getLogger(OidcClient.class.getName());
   private static final Scope SCOPE = new Scope("openid", "email", "profile");
   private static final int MAX_DOCUMENT_BYTES = 256 * 1024;
 
@@ -87,6 +89,7 @@ public class OidcClient {
     try {
       discover(issuer);
     } catch (SsoRefusedException e) {
+      LOG.info(() -> "SSO issuer refused: " + e.reason() + " " + causeOf(e));
       throw new IllegalArgumentException(
           "issuer: no usable OpenID Connect discovery document at this address ("
               + e.reason()
@@ -260,6 +263,12 @@ public class OidcClient {
     } catch (java.net.MalformedURLException e) {
       throw new SsoRefusedException("discovery", e);
     }
+  }
+
+  /** The cause's type and message, for the log: URLs and protocol errors, never tokens. */
+  public static String causeOf(SsoRefusedException e) {
+    Throwable cause = e.getCause();
+    return cause == null ? "" : "(" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")";
   }
 
   /** Forgets a tenant's cached provider, e.g. after its settings changed. */
