@@ -268,7 +268,9 @@ public class OidcClient {
   /** The cause's type and message, for the log: URLs and protocol errors, never tokens. */
   public static String causeOf(SsoRefusedException e) {
     Throwable cause = e.getCause();
-    return cause == null ? "" : "(" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")";
+    return cause == null
+        ? ""
+        : "(" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")";
   }
 
   /** Forgets a tenant's cached provider, e.g. after its settings changed. */

@@ -98,17 +98,12 @@ class SsoJourneyIT {
             ExpectedConditions.textToBePresentInElementLocated(
                 By.id("ssoForm:messages"), "Single sign-on settings saved."));
     assertEquals("", browser.findElement(By.id("ssoForm:clientSecret")).getAttribute("value"));
-        java.nio.file.Path.of("/tmp/sso-shot-admin.png"),
-        browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     assertFalse(browser.getPageSource().contains("journey-secret-123"), "secret never shown");
     browser.findElement(By.id("shellForm:logout")).click();
 
     browser.get(base + "login.xhtml");
     browser.findElement(By.id("login:tenant")).sendKeys("demo", Keys.TAB);
     // Appears once the company is known (Ajax on leaving the field).
-    waitFor(By.linkText("Sign in with your company account"));
-        java.nio.file.Path.of("/tmp/sso-shot-login.png"),
-        browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     waitFor(By.linkText("Sign in with your company account")).click();
     provider.nextIdToken(
         "journey-idp", Map.of("email", "employee4@demo.example", "email_verified", true));
