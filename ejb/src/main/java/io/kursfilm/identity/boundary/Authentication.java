@@ -7,7 +7,9 @@ import io.kursfilm.identity.control.AuthenticatedCaller;
 import io.kursfilm.identity.control.LoginAttempt;
 import io.kursfilm.identity.control.LoginThrottling;
 import io.kursfilm.identity.control.PasswordHasher;
+import io.kursfilm.identity.control.TenantSsoStore;
 import io.kursfilm.identity.control.UserDirectory;
+import io.kursfilm.identity.entity.TenantSso;
 import io.kursfilm.identity.entity.User;
 import io.kursfilm.tenant.control.TenantFilter;
 import io.kursfilm.tenant.control.TenantRegistry;
@@ -34,6 +36,12 @@ public class Authentication {
   @Inject ApiTokens tokens;
   @Inject AuditLog audit;
   @Inject LoginThrottling throttling;
+  @Inject TenantSsoStore sso;
+
+  /** Audit detail {@code method} of a login: how the person proved who they are. */
+  static final String PASSWORD = "password";
+
+  static final String SSO = "sso";
 
   /**
    * Login with throttling: while the account or the client address is blocked after failures, the
@@ -103,17 +111,81 @@ public class Authentication {
       user = users.findByEmail(email).filter(User::canLogIn);
     }
     String storedHash = user.map(User::passwordHash).orElse(null);
-    boolean ok = hasher.verify(password, storedHash) && tenant.isPresent();
-    audit.record( // on its own transaction: a failed attempt is kept whatever happens next
-        AuditEvent.login(
-            ok,
-            tenant.map(Tenant::id).orElse(null),
-            tenant.map(Tenant::slug).orElse(null),
-            user.map(User::id).orElse(null)));
+    // The hash is checked even where passwords are refused, so the answer takes the same time.
+    boolean ok =
+        hasher.verify(password, storedHash) && tenant.isPresent() && !refusesPasswords(tenant);
+    audited(ok, tenant, user, PASSWORD);
     if (!ok) {
       return Optional.empty();
     }
     return Optional.of(callerOf(tenant.get(), user.get()));
+  }
+
+  /** Where the tenant enforces single sign-on, passwords do not log anybody in. */
+  private boolean refusesPasswords(Optional<Tenant> tenant) {
+    return tenant.flatMap(t -> sso.find(t.id())).map(TenantSso::refusesPasswords).orElse(false);
+  }
+
+  private void audited(boolean ok, Optional<Tenant> tenant, Optional<User> user, String method) {
+    audit.record( // on its own transaction: a failed attempt is kept whatever happens next
+        AuditEvent.login(
+                ok,
+                tenant.map(Tenant::id).orElse(null),
+                tenant.map(Tenant::slug).orElse(null),
+                user.map(User::id).orElse(null))
+            .detail("method", method));
+  }
+
+  /**
+   * Login of a person whose e-mail address the tenant's identity provider has vouched for (ID token
+   * validated, address verified or provider trusted): the address must belong to an active user of
+   * that tenant. Throttled and audited like a password login, with method {@code sso}; no account
+   * is ever created here.
+   */
+  public LoginAttempt logInWithProvider(String tenantSlug, String email, String clientAddress) {
+    LoginThrottling.Keys keys = throttleKeys(tenantSlug, email, clientAddress);
+    Optional<Duration> wait = throttling.waitFor(keys);
+    if (wait.isPresent()) {
+      return LoginAttempt.throttled(wait.get());
+    }
+    Optional<Tenant> tenant = tenants.findBySlug(tenantSlug).filter(Tenant::isActive);
+    Optional<User> user = Optional.empty();
+    if (tenant.isPresent()) {
+      tenantFilter.bind(tenant.get().id());
+      user = users.findByEmail(email).filter(User::active);
+    }
+    audited(user.isPresent(), tenant, user, SSO);
+    if (user.isEmpty()) {
+      throttling.failed(keys);
+      return LoginAttempt.refused();
+    }
+    throttling.succeeded(keys);
+    return LoginAttempt.success(callerOf(tenant.get(), user.get()));
+  }
+
+  /**
+   * A sign-in through the identity provider failed before any address could be trusted (state,
+   * token, signature, unverified e-mail...): audited as a failed login with method {@code sso} and
+   * the reason code, and counted against the client address only: no account is named, and counting
+   * on the tenant would let anyone block everybody's failures into throttling.
+   */
+  public LoginAttempt providerRefused(String tenantSlug, String clientAddress, String reason) {
+    LoginThrottling.Keys keys = LoginThrottling.keys("sso", "", clientAddress);
+    Optional<Duration> wait = throttling.waitForAddress(keys);
+    Optional<Tenant> tenant = tenants.findBySlug(tenantSlug).filter(Tenant::isActive);
+    audit.record(
+        AuditEvent.login(
+                false,
+                tenant.map(Tenant::id).orElse(null),
+                tenant.map(Tenant::slug).orElse(null),
+                null)
+            .detail("method", SSO)
+            .detail("reason", reason));
+    if (wait.isPresent()) {
+      return LoginAttempt.throttled(wait.get());
+    }
+    throttling.failedFromAddress(keys);
+    return LoginAttempt.refused();
   }
 
   /** Opens an API session for a caller that has just authenticated; returns the bearer token. */

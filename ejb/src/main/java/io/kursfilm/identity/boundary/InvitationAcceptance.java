@@ -36,6 +36,28 @@ public class InvitationAcceptance {
     return links.preview(token, TokenPurpose.INVITATION);
   }
 
+  /**
+   * Accepts an invitation by signing in at the tenant's identity provider instead of choosing a
+   * password: the address the provider vouched for must be the invited one. The user gets the
+   * invited roles and no password; they log in through the provider from then on.
+   */
+  public Accepted acceptWithProvider(String tenantSlug, String token, String providerEmail) {
+    LinkHolders.Resolved link = links.resolve(tenantSlug, token, TokenPurpose.INVITATION);
+    AccountToken row = link.row();
+    String email = tokens.email(row);
+    if (!index.of("user.email", email).equals(row.emailIndex())
+        || users.emailIndex(providerEmail).filter(row.emailIndex()::equals).isEmpty()) {
+      throw new InvalidLinkException();
+    }
+    if (users.findByEmail(email).isPresent()) {
+      throw new ConflictException("a user with this e-mail exists");
+    }
+    User user = users.create(email, tokens.displayName(row), row.invitedRoles(), null);
+    user.emailVerified();
+    tokens.consume(row);
+    return new Accepted(link.tenant().slug(), email);
+  }
+
   /** Refuses a link of another tenant, a used, expired or tampered one with the same error. */
   public Accepted accept(String tenantSlug, String token, char[] password) {
     policy.check(password);

@@ -5,7 +5,9 @@ import io.kursfilm.identity.control.AccountTokens;
 import io.kursfilm.identity.control.InvalidLinkException;
 import io.kursfilm.identity.control.PasswordHasher;
 import io.kursfilm.identity.control.PasswordPolicy;
+import io.kursfilm.identity.control.TenantSsoStore;
 import io.kursfilm.identity.control.UserDirectory;
+import io.kursfilm.identity.entity.TenantSso;
 import io.kursfilm.identity.entity.TokenPurpose;
 import io.kursfilm.identity.entity.User;
 import io.kursfilm.tenant.control.PersonalIndex;
@@ -40,15 +42,22 @@ public class PasswordResets {
   @Inject PersonalIndex index;
   @Inject TenantRegistry tenants;
   @Inject TenantFilter filter;
+  @Inject TenantSsoStore sso;
 
   @Inject
   @ConfigProperty(name = "kursfilm.password-reset.ttl")
   Duration ttl;
 
-  /** Sends a reset link if the account exists; does and returns nothing observable otherwise. */
+  /**
+   * Sends a reset link if the account exists and its tenant still accepts passwords (not where
+   * sign-in is only through the tenant's identity provider); does and returns nothing observable
+   * otherwise.
+   */
   public void request(String tenantSlug, String email) {
     Optional<Tenant> tenant = tenants.findBySlug(tenantSlug).filter(Tenant::isActive);
-    if (tenant.isEmpty() || Tenant.PLATFORM_SLUG.equals(tenant.get().slug())) {
+    if (tenant.isEmpty()
+        || Tenant.PLATFORM_SLUG.equals(tenant.get().slug())
+        || sso.find(tenant.get().id()).map(TenantSso::refusesPasswords).orElse(false)) {
       return;
     }
     filter.bind(tenant.get().id());

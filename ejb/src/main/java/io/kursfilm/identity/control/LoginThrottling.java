@@ -90,6 +90,20 @@ public class LoginThrottling {
         .max(Duration::compareTo);
   }
 
+  /** The wait the client address's counter alone imposes now. */
+  public Optional<Duration> waitForAddress(Keys keys) {
+    return Optional.ofNullable(em.find(LoginThrottle.class, keys.address()))
+        .flatMap(row -> row.waitAt(clock.instant()));
+  }
+
+  /**
+   * Counts a failure on the client address only: for failures that name no account (a forged or
+   * expired sign-in at an identity provider).
+   */
+  public void failedFromAddress(Keys keys) {
+    count(keys.address(), addressBackoff);
+  }
+
   /** Counts a failure on both counters. */
   public void failed(Keys keys) {
     count(keys.account(), accountBackoff);

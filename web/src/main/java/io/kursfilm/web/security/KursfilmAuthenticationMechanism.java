@@ -2,14 +2,17 @@ package io.kursfilm.web.security;
 
 import io.kursfilm.identity.boundary.Authentication;
 import io.kursfilm.identity.boundary.Elevations;
+import io.kursfilm.identity.boundary.SsoLogin;
 import io.kursfilm.identity.control.AuthenticatedCaller;
 import io.kursfilm.identity.control.ElevationAudit;
 import io.kursfilm.identity.control.LoginAttempt;
+import io.kursfilm.identity.control.SsoPending;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -22,7 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * One mechanism for UI and API. A bearer token wins; otherwise the caller established at form login
  * is taken from the HTTP session. Form login renews the session id against fixation and issues the
- * session's CSRF token for API calls made with the session cookie.
+ * session's CSRF token for API calls made with the session cookie. A sign-in through the tenant's
+ * identity provider ends in exactly the same session as form login.
  *
  * <p>The authenticated caller is left in a request attribute; {@link CallerBindingFilter} hands it
  * to the business tier.
@@ -52,6 +56,7 @@ public class KursfilmAuthenticationMechanism implements HttpAuthenticationMechan
 
   @Inject Authentication authentication;
   @Inject Elevations elevations;
+  @Inject SsoLogin ssoLogin;
   @Inject ElevationAudit elevationAudit;
 
   @Inject
@@ -69,9 +74,14 @@ public class KursfilmAuthenticationMechanism implements HttpAuthenticationMechan
       }
       return acceptInTenant(request, response, context, who.get(), VIA_BEARER);
     }
-    if (context.isAuthenticationRequest()
-        && context.getAuthParameters().getCredential() instanceof TenantCredential credential) {
-      return formLogin(request, context, credential);
+    if (context.isAuthenticationRequest()) {
+      Credential given = context.getAuthParameters().getCredential();
+      if (given instanceof TenantCredential credential) {
+        return formLogin(request, context, credential);
+      }
+      if (given instanceof SsoCallbackCredential callback) {
+        return ssoLogin(request, context, callback);
+      }
     }
     HttpSession session = request.getSession(false);
     if (session != null
@@ -143,6 +153,30 @@ public class KursfilmAuthenticationMechanism implements HttpAuthenticationMechan
     } finally {
       credential.clear();
     }
+    return established(request, context, attempt);
+  }
+
+  /**
+   * Completes a sign-in at the tenant's identity provider. The sign-in must have been started in
+   * this browser's session (state), and is used up whatever the outcome.
+   */
+  private AuthenticationStatus ssoLogin(
+      HttpServletRequest request, HttpMessageContext context, SsoCallbackCredential callback) {
+    String address = ClientAddress.of(request, trustForwardedFor);
+    Optional<SsoPending> pending = SsoSessions.take(request, callback.state());
+    LoginAttempt attempt =
+        pending.isEmpty()
+            ? authentication.providerRefused(null, address, "state")
+            : ssoLogin.complete(pending.get(), callback.query(), address);
+    return established(request, context, attempt);
+  }
+
+  /**
+   * The one way a login becomes a session, whatever proved the identity: a new session id against
+   * fixation, the caller with its session epoch and a fresh CSRF token.
+   */
+  private AuthenticationStatus established(
+      HttpServletRequest request, HttpMessageContext context, LoginAttempt attempt) {
     Optional<AuthenticatedCaller> who = attempt.caller();
     if (who.isEmpty()) {
       if (attempt.isThrottled()) {

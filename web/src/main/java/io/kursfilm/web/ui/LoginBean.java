@@ -2,6 +2,7 @@ package io.kursfilm.web.ui;
 
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
+import io.kursfilm.identity.boundary.SsoLogin;
 import io.kursfilm.identity.control.AuthenticatedCaller;
 import io.kursfilm.web.security.TenantCredential;
 import jakarta.enterprise.context.RequestScoped;
@@ -14,16 +15,24 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
-/** The login form. One generic message for every kind of failure. */
+/**
+ * The login form. One generic message for every kind of failure. Where the chosen company has
+ * single sign-on, it offers "Sign in with your company account", and hides the password fields if
+ * the company allows only that.
+ */
 @Named
 @RequestScoped
 public class LoginBean {
 
   @Inject SecurityContext securityContext;
   @Inject FacesContext faces;
+  @Inject SsoLogin sso;
 
   private String tenant;
+  private SsoLogin.Options options;
   private String email;
   private String password;
 
@@ -51,12 +60,43 @@ public class LoginBean {
     }
   }
 
+  private SsoLogin.Options options() {
+    if (options == null) {
+      options =
+          tenant == null || tenant.isBlank()
+              ? new SsoLogin.Options(false, true)
+              : sso.options(tenant);
+    }
+    return options;
+  }
+
+  /** Called when the company field changes: the offered ways to log in are looked up again. */
+  public void tenantChanged() {
+    options = null;
+  }
+
+  public boolean isSsoOffered() {
+    return options().sso();
+  }
+
+  public boolean isPasswordOffered() {
+    return options().password();
+  }
+
+  public String getSsoStartUrl() {
+    String slug = tenant == null ? "" : tenant.strip();
+    return faces.getExternalContext().getRequestContextPath()
+        + "/sso/start?tenant="
+        + URLEncoder.encode(slug, StandardCharsets.UTF_8);
+  }
+
   public String getTenant() {
     return tenant;
   }
 
   public void setTenant(String tenant) {
     this.tenant = tenant;
+    this.options = null;
   }
 
   public String getEmail() {

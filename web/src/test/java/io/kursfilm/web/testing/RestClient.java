@@ -65,9 +65,9 @@ public final class RestClient {
             .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
   }
 
-  public Reply put(String path, String token, JsonObject body) throws Exception {
+  public Reply put(String path, String token, JsonObject body, String... headers) throws Exception {
     return send(
-        request(path, token)
+        request(path, token, headers)
             .header("Content-Type", "application/json")
             .PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
   }
