@@ -8,7 +8,6 @@ import io.kursfilm.storage.objects.ObjectInfo;
 import io.kursfilm.storage.objects.ObjectStore;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
@@ -25,8 +24,8 @@ import java.util.regex.Pattern;
  *
  * <p>The tenant id argument must be the authenticated caller's tenant: it picks the bucket and the
  * KEK. Memory per call is bounded (about two segments, a 4 MiB read-ahead and minio's part buffer),
- * whatever the size. A get or put runs one short-lived read-ahead thread, joined when its stream
- * closes.
+ * whatever the size; a range holds just Tink's two segment buffers. A get or put runs one
+ * short-lived read-ahead thread, joined when its stream closes; a range runs none.
  */
 public class SealedObjects {
 
@@ -35,7 +34,10 @@ public class SealedObjects {
   static final String FORMAT_METADATA = "kf-seal";
   static final String FORMAT = "tink-aes256-gcm-hkdf-1mb";
 
-  /** Stored bytes one ranged GET may fetch ahead: a 1 MiB range spans at most 3 segments. */
+  /**
+   * Stored bytes one ranged GET may ask for: a 1 MiB range spans at most 3 segments. The bytes
+   * stream into decryption, so this bounds what closing a range early abandons, not memory.
+   */
   public static final int DEFAULT_RANGE_READ_AHEAD = 4 * CiphertextLayout.SEGMENT_SIZE;
 
   private static final Pattern TENANT_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
@@ -54,8 +56,8 @@ public class SealedObjects {
 
   private final ObjectStore store;
   private final TenantKeys keys;
-  private final int rangeReadAhead;
   private final ThreadFactory threads;
+  private final SealedRanges ranges;
 
   /** Plain named threads, for use outside an application server. */
   private static final ThreadFactory PLAIN_THREADS = r -> new Thread(r, "kf-sealed-read-ahead");
@@ -79,8 +81,8 @@ public class SealedObjects {
     }
     this.store = store;
     this.keys = keys;
-    this.rangeReadAhead = rangeReadAhead;
     this.threads = threads;
+    this.ranges = new SealedRanges(store, keys, rangeReadAhead);
   }
 
   /**
@@ -173,24 +175,16 @@ public class SealedObjects {
 
   /**
    * Opens plaintext bytes {@code [offset, offset + length)}, cut at the end of the object, reading
-   * only the stored segments that range needs: one stat for size, wrapped key and header, and one
-   * GET for the segments (objects sealed before the header was kept in metadata cost one more GET).
+   * only the stored segments that range needs with one GET, whose response headers also bring size,
+   * wrapped key and header (no stat). The data key is unwrapped before this returns. A missing
+   * object, or an offset at or beyond the end, costs a stat after that GET.
    *
    * @throws IllegalArgumentException when {@code offset} lies beyond the end
    * @throws SealedObjectException when the object is missing or its key cannot be unwrapped
    */
   public InputStream openRange(String tenantId, String objectId, long offset, long length) {
     requireRange(offset, length);
-    Unsealed unsealed = unseal(tenantId, objectId);
-    String header = unsealed.info.userMetadata().get(HEADER_METADATA);
-    return openRange(
-        unsealed,
-        tenantId,
-        objectId,
-        unsealed.info.size(),
-        header == null ? null : decodeHeader(header),
-        offset,
-        length);
+    return ranges.byIds(tenantId, objectId, offset, length);
   }
 
   /**
@@ -206,53 +200,7 @@ public class SealedObjects {
    */
   public InputStream openRange(SealedObject receipt, long offset, long length) {
     requireRange(offset, length);
-    byte[] ad = associatedData(receipt.tenantId(), receipt.objectId());
-    byte[] header = receipt.header();
-    if (header.length != CiphertextLayout.HEADER_SIZE) {
-      throw new SealedObjectException("receipt does not hold a sealed object's header", null);
-    }
-    StreamingAead aead = DataKeys.unwrap(keys, receipt.tenantId(), receipt.wrappedDek(), ad);
-    return openRange(
-        new Unsealed(null, aead, ad),
-        receipt.tenantId(),
-        receipt.key(),
-        receipt.ciphertextSize(),
-        header,
-        offset,
-        length);
-  }
-
-  private InputStream openRange(
-      Unsealed unsealed,
-      String tenantId,
-      String key,
-      long ciphertextSize,
-      byte[] header,
-      long offset,
-      long length) {
-    long plaintextSize = plaintextSizeOf(ciphertextSize);
-    if (offset > plaintextSize) {
-      throw new IllegalArgumentException("offset beyond the end of the object");
-    }
-    long n = Math.min(length, plaintextSize - offset);
-    RangedCiphertextChannel ciphertext =
-        new RangedCiphertextChannel(
-            store,
-            tenantId,
-            key,
-            ciphertextSize,
-            CiphertextLayout.window(offset, n, ciphertextSize),
-            rangeReadAhead,
-            header);
-    try {
-      SeekableByteChannel plaintext =
-          unsealed.aead.newSeekableDecryptingChannel(ciphertext, unsealed.associatedData);
-      plaintext.position(offset);
-      return new RangeInputStream(plaintext, ciphertext, n);
-    } catch (GeneralSecurityException | IOException e) {
-      ciphertext.close();
-      throw new SealedObjectException("cannot open sealed object range", e);
-    }
+    return ranges.byReceipt(receipt, offset, length);
   }
 
   /** Plaintext size of the stored object, from its stored size alone. */
@@ -262,7 +210,7 @@ public class SealedObjects {
         store
             .stat(tenantId, objectId)
             .orElseThrow(() -> new SealedObjectException("no such sealed object", null));
-    return plaintextSizeOf(info.size());
+    return SealedRanges.plaintextSizeOf(info.size());
   }
 
   /**
@@ -279,6 +227,14 @@ public class SealedObjects {
         store
             .stat(tenantId, objectId)
             .orElseThrow(() -> new SealedObjectException("no such sealed object", null));
+    return new Unsealed(dataKey(keys, tenantId, info, ad), ad);
+  }
+
+  /**
+   * The object's data key, unwrapped from its metadata. Wrong tenant KEK, wrong object id, tampered
+   * metadata or a shredded tenant all fail here.
+   */
+  static StreamingAead dataKey(TenantKeys keys, String tenantId, ObjectInfo info, byte[] ad) {
     String wrapped = info.userMetadata().get(DEK_METADATA);
     if (wrapped == null || !FORMAT.equals(info.userMetadata().get(FORMAT_METADATA))) {
       throw new SealedObjectException("object is not sealed in a known format", null);
@@ -289,28 +245,7 @@ public class SealedObjects {
     } catch (IllegalArgumentException e) {
       throw new SealedObjectException("cannot unwrap data key", e);
     }
-    // Wrong tenant KEK, wrong object id, tampered metadata or a shredded tenant all fail here.
-    return new Unsealed(info, DataKeys.unwrap(keys, tenantId, wrappedDek, ad), ad);
-  }
-
-  private static byte[] decodeHeader(String base64) {
-    try {
-      byte[] header = Base64.getDecoder().decode(base64);
-      if (header.length == CiphertextLayout.HEADER_SIZE) {
-        return header;
-      }
-    } catch (IllegalArgumentException e) {
-      // falls through: a damaged header in metadata is as good as none
-    }
-    throw new SealedObjectException("object metadata does not hold a sealed object's header", null);
-  }
-
-  private static long plaintextSizeOf(long ciphertextSize) {
-    try {
-      return CiphertextLayout.plaintextSize(ciphertextSize);
-    } catch (IllegalArgumentException e) {
-      throw new SealedObjectException("stored size is not a sealed object's", e);
-    }
+    return DataKeys.unwrap(keys, tenantId, wrappedDek, ad);
   }
 
   private static void requireRange(long offset, long length) {
@@ -343,5 +278,5 @@ public class SealedObjects {
     }
   }
 
-  private record Unsealed(ObjectInfo info, StreamingAead aead, byte[] associatedData) {}
+  private record Unsealed(StreamingAead aead, byte[] associatedData) {}
 }

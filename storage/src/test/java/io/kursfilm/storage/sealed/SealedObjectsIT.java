@@ -32,13 +32,13 @@ class SealedObjectsIT {
   static LocalS3 s3;
   static ObjectStore store;
   static SealedObjects sealed;
+  static LocalKeyStore keys;
 
   @BeforeAll
   static void start() throws Exception {
     s3 = new LocalS3(dir.resolve("s3"), 0).start();
     store = new ObjectStore(s3.settings("kf-sealed"));
-    LocalKeyStore keys =
-        new LocalKeyStore(dir.resolve("keys"), true, Duration.ofMinutes(5), Clock.systemUTC());
+    keys = new LocalKeyStore(dir.resolve("keys"), true, Duration.ofMinutes(5), Clock.systemUTC());
     keys.create("tenant-a");
     keys.create("tenant-b");
     sealed = new SealedObjects(store, keys);
@@ -151,21 +151,58 @@ class SealedObjectsIT {
   }
 
   @Test
-  void a_one_mib_range_of_a_large_object_fetches_only_its_segments() throws Exception {
+  void a_one_mib_range_by_ids_costs_one_get_of_its_segments_and_no_stat() throws Exception {
     int size = 40 * SEGMENT;
-    sealed.seal("tenant-a", "large", new PatternStream(size, 9));
+    SealedObject receipt = sealed.seal("tenant-a", "large", new PatternStream(size, 9));
     int mib = 1024 * 1024;
 
     for (long offset : new long[] {17L * mib + 333, 30L * mib, 0, size - mib}) {
+      CiphertextLayout.Window window =
+          CiphertextLayout.window(offset, mib, receipt.ciphertextSize());
       try (RangeInputStream in =
           (RangeInputStream) sealed.openRange("tenant-a", "large", offset, mib)) {
         assertEquals(mib, in.readAllBytes().length);
-        // A 1 MiB range spans at most three 1 MiB segments; plus the 40-byte header.
-        assertTrue(
-            in.ciphertextBytesFetched() <= 3L * SEGMENT + CiphertextLayout.HEADER_SIZE,
-            "fetched " + in.ciphertextBytesFetched());
-        assertTrue(in.requests() <= 2, "requests " + in.requests());
+        // Size, wrapped key and header came with the GET's response headers.
+        assertEquals(1, in.requests(), "requests at " + offset);
+        assertEquals(window.end() - window.start(), in.ciphertextBytesFetched());
       }
+    }
+  }
+
+  @Test
+  void a_range_longer_than_one_get_streams_through_several_and_equals_the_plaintext()
+      throws Exception {
+    byte[] data = data(7 * SEGMENT, 21);
+    SealedObject receipt = sealed.seal("tenant-a", "long-range", new ByteArrayInputStream(data));
+    SealedObjects oneSegmentPerGet = new SealedObjects(store, keys, SEGMENT);
+    int from = SEGMENT / 2;
+    int length = 5 * SEGMENT;
+
+    try (RangeInputStream in =
+        (RangeInputStream) oneSegmentPerGet.openRange("tenant-a", "long-range", from, length)) {
+      assertArrayEquals(Arrays.copyOfRange(data, from, from + length), in.readAllBytes());
+      assertEquals(6, in.requests());
+    }
+    try (RangeInputStream in =
+        (RangeInputStream) oneSegmentPerGet.openRange(receipt, from, length)) {
+      assertArrayEquals(Arrays.copyOfRange(data, from, from + length), in.readAllBytes());
+      assertEquals(6, in.requests());
+    }
+  }
+
+  @Test
+  void a_range_of_a_missing_object_or_past_the_end_fails_clearly() throws Exception {
+    sealed.seal("tenant-a", "short", new ByteArrayInputStream(data(1000, 22)));
+
+    assertThrows(SealedObjectException.class, () -> sealed.openRange("tenant-a", "no-such", 0, 10));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> sealed.openRange("tenant-a", "short", 2L * SEGMENT, 10));
+    try (InputStream in = sealed.openRange("tenant-a", "short", 1000, 10)) {
+      assertEquals(-1, in.read());
+    }
+    try (InputStream in = sealed.openRange("tenant-a", "short", 990, 0)) {
+      assertEquals(-1, in.read());
     }
   }
 
