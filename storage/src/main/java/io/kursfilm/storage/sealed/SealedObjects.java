@@ -32,13 +32,19 @@ public class SealedObjects {
   static final String DEK_METADATA = "kf-dek";
   static final String HEADER_METADATA = "kf-header";
   static final String FORMAT_METADATA = "kf-seal";
-  static final String FORMAT = "tink-aes256-gcm-hkdf-1mb";
+  static final String FORMAT = "tink-aes256-gcm-hkdf-256kb";
+
+  /** Objects sealed before 256 KiB segments; still opened. */
+  static final String FORMAT_1MB = "tink-aes256-gcm-hkdf-1mb";
+
+  /** Stored bytes per ciphertext segment of newly sealed objects (Tink's tag included). */
+  public static final int SEGMENT_SIZE = CiphertextLayout.SEALING.segmentSize();
 
   /**
    * Stored bytes one ranged GET may ask for: a 1 MiB range spans at most 3 segments. The bytes
    * stream into decryption, so this bounds what closing a range early abandons, not memory.
    */
-  public static final int DEFAULT_RANGE_READ_AHEAD = 4 * CiphertextLayout.SEGMENT_SIZE;
+  public static final int DEFAULT_RANGE_READ_AHEAD = 4 << 20;
 
   private static final Pattern TENANT_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
   private static final Pattern OBJECT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,254}");
@@ -58,6 +64,7 @@ public class SealedObjects {
   private final TenantKeys keys;
   private final ThreadFactory threads;
   private final SealedRanges ranges;
+  private final CiphertextLayout sealing;
 
   /** Plain named threads, for use outside an application server. */
   private static final ThreadFactory PLAIN_THREADS = r -> new Thread(r, "kf-sealed-read-ahead");
@@ -76,13 +83,24 @@ public class SealedObjects {
    */
   public SealedObjects(
       ObjectStore store, TenantKeys keys, int rangeReadAhead, ThreadFactory threads) {
-    if (rangeReadAhead < CiphertextLayout.SEGMENT_SIZE) {
+    this(store, keys, rangeReadAhead, threads, CiphertextLayout.SEALING);
+  }
+
+  /** With the segment layout new objects get; tests seal in the older 1 MiB layout with it. */
+  SealedObjects(
+      ObjectStore store,
+      TenantKeys keys,
+      int rangeReadAhead,
+      ThreadFactory threads,
+      CiphertextLayout sealing) {
+    if (rangeReadAhead < SEGMENT_SIZE) {
       throw new IllegalArgumentException("read-ahead must be at least one segment");
     }
     this.store = store;
     this.keys = keys;
     this.threads = threads;
-    this.ranges = new SealedRanges(store, keys, rangeReadAhead);
+    this.ranges = new SealedRanges(store, keys, rangeReadAhead, sealing);
+    this.sealing = sealing;
   }
 
   /**
@@ -95,7 +113,7 @@ public class SealedObjects {
    */
   public SealedObject seal(String tenantId, String objectId, InputStream plaintext) {
     byte[] ad = associatedData(tenantId, objectId);
-    DataKeys.Fresh dek = DataKeys.generate(keys, tenantId, ad);
+    DataKeys.Fresh dek = DataKeys.generate(keys, tenantId, ad, sealing);
     String key = objectId;
     try {
       EncryptingInputStream ciphertext = new EncryptingInputStream(dek.aead(), plaintext, ad);
@@ -107,7 +125,7 @@ public class SealedObjects {
               HEADER_METADATA,
               Base64.getEncoder().encodeToString(header),
               FORMAT_METADATA,
-              FORMAT);
+              sealing.equals(CiphertextLayout.ONE_MIB) ? FORMAT_1MB : FORMAT);
       // Encryption runs ahead on its own thread, overlapping the upload; close() joins it, which
       // also makes the counters below visible to this thread.
       try (InputStream body =
@@ -115,8 +133,7 @@ public class SealedObjects {
         store.put(tenantId, key, body, metadata);
       }
       if (!ciphertext.finished()
-          || ciphertext.ciphertextBytes()
-              != CiphertextLayout.ciphertextSize(ciphertext.plaintextBytes())) {
+          || ciphertext.ciphertextBytes() != sealing.ciphertextSize(ciphertext.plaintextBytes())) {
         throw new IOException("upload ended before the plaintext did");
       }
       return new SealedObject(
@@ -210,7 +227,9 @@ public class SealedObjects {
         store
             .stat(tenantId, objectId)
             .orElseThrow(() -> new SealedObjectException("no such sealed object", null));
-    return SealedRanges.plaintextSizeOf(info.size());
+    String format = info.userMetadata().get(FORMAT_METADATA);
+    CiphertextLayout layout = FORMAT_1MB.equals(format) ? CiphertextLayout.ONE_MIB : sealing;
+    return SealedRanges.plaintextSizeOf(layout, info.size());
   }
 
   /**
@@ -218,7 +237,7 @@ public class SealedObjects {
    * AES-GCM intrinsics before the first real request (a cold JVM decrypts several times slower).
    */
   public void warmUp() {
-    Warmup.run(8 * CiphertextLayout.SEGMENT_SIZE, 3);
+    Warmup.run(sealing, 8 << 20, 3);
   }
 
   private Unsealed unseal(String tenantId, String objectId) {
@@ -227,16 +246,17 @@ public class SealedObjects {
         store
             .stat(tenantId, objectId)
             .orElseThrow(() -> new SealedObjectException("no such sealed object", null));
-    return new Unsealed(dataKey(keys, tenantId, info, ad), ad);
+    return new Unsealed(dataKey(keys, tenantId, info, ad).aead(), ad);
   }
 
   /**
    * The object's data key, unwrapped from its metadata. Wrong tenant KEK, wrong object id, tampered
    * metadata or a shredded tenant all fail here.
    */
-  static StreamingAead dataKey(TenantKeys keys, String tenantId, ObjectInfo info, byte[] ad) {
+  static DataKeys.Opened dataKey(TenantKeys keys, String tenantId, ObjectInfo info, byte[] ad) {
     String wrapped = info.userMetadata().get(DEK_METADATA);
-    if (wrapped == null || !FORMAT.equals(info.userMetadata().get(FORMAT_METADATA))) {
+    String format = info.userMetadata().get(FORMAT_METADATA);
+    if (wrapped == null || !(FORMAT.equals(format) || FORMAT_1MB.equals(format))) {
       throw new SealedObjectException("object is not sealed in a known format", null);
     }
     byte[] wrappedDek;

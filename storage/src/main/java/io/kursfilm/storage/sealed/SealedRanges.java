@@ -1,6 +1,5 @@
 package io.kursfilm.storage.sealed;
 
-import com.google.crypto.tink.StreamingAead;
 import io.kursfilm.storage.keys.TenantKeys;
 import io.kursfilm.storage.objects.ObjectInfo;
 import io.kursfilm.storage.objects.ObjectStore;
@@ -22,11 +21,17 @@ final class SealedRanges {
   private final ObjectStore store;
   private final TenantKeys keys;
   private final int maxRequest;
+  private final CiphertextLayout expected;
 
-  SealedRanges(ObjectStore store, TenantKeys keys, int maxRequest) {
+  /**
+   * @param expected the layout the first GET by ids assumes (that of newly sealed objects); an
+   *     object in another layout costs one more GET
+   */
+  SealedRanges(ObjectStore store, TenantKeys keys, int maxRequest, CiphertextLayout expected) {
     this.store = store;
     this.keys = keys;
     this.maxRequest = maxRequest;
+    this.expected = expected;
   }
 
   /**
@@ -37,7 +42,7 @@ final class SealedRanges {
    */
   InputStream byIds(String tenantId, String objectId, long offset, long length) {
     byte[] ad = SealedObjects.associatedData(tenantId, objectId);
-    long start = CiphertextLayout.segmentOf(offset) * CiphertextLayout.SEGMENT_SIZE;
+    long start = expected.segmentOf(offset) * expected.segmentSize();
     Optional<RangeResponse> first =
         length == 0
             ? Optional.empty()
@@ -48,11 +53,11 @@ final class SealedRanges {
     RangeResponse response = first.get();
     try {
       ObjectInfo info = response.info();
-      StreamingAead aead = SealedObjects.dataKey(keys, tenantId, info, ad);
+      DataKeys.Opened dek = SealedObjects.dataKey(keys, tenantId, info, ad);
       RangedCiphertextChannel ciphertext =
-          channel(tenantId, objectId, info.size(), headerOf(info), offset, length);
+          channel(dek.layout(), tenantId, objectId, info.size(), headerOf(info), offset, length);
       ciphertext.adopt(response.body(), response.offset(), response.length());
-      return decrypt(aead, ad, ciphertext, offset, length);
+      return decrypt(dek, ad, ciphertext, offset, length);
     } catch (RuntimeException e) {
       closeQuietly(response.body(), e);
       throw e;
@@ -65,10 +70,10 @@ final class SealedRanges {
         store
             .stat(tenantId, objectId)
             .orElseThrow(() -> new SealedObjectException("no such sealed object", null));
-    StreamingAead aead = SealedObjects.dataKey(keys, tenantId, info, ad);
+    DataKeys.Opened dek = SealedObjects.dataKey(keys, tenantId, info, ad);
     RangedCiphertextChannel ciphertext =
-        channel(tenantId, objectId, info.size(), headerOf(info), offset, length);
-    return decrypt(aead, ad, ciphertext, offset, length);
+        channel(dek.layout(), tenantId, objectId, info.size(), headerOf(info), offset, length);
+    return decrypt(dek, ad, ciphertext, offset, length);
   }
 
   /** By receipt: size, wrapped key and header are known, so one GET of the segments suffices. */
@@ -78,24 +83,35 @@ final class SealedRanges {
     if (header.length != CiphertextLayout.HEADER_SIZE) {
       throw new SealedObjectException("receipt does not hold a sealed object's header", null);
     }
-    StreamingAead aead = DataKeys.unwrap(keys, receipt.tenantId(), receipt.wrappedDek(), ad);
+    DataKeys.Opened dek = DataKeys.unwrap(keys, receipt.tenantId(), receipt.wrappedDek(), ad);
     RangedCiphertextChannel ciphertext =
         channel(
-            receipt.tenantId(), receipt.key(), receipt.ciphertextSize(), header, offset, length);
-    return decrypt(aead, ad, ciphertext, offset, length);
+            dek.layout(),
+            receipt.tenantId(),
+            receipt.key(),
+            receipt.ciphertextSize(),
+            header,
+            offset,
+            length);
+    return decrypt(dek, ad, ciphertext, offset, length);
   }
 
   /** Stored bytes the first GET asks for: the range's segments, at most {@code maxRequest}. */
   private long firstRequest(long offset, long length, long start) {
     long wanted = Math.min(length, maxRequest);
-    long end =
-        (CiphertextLayout.segmentOf(offset + wanted - 1) + 1) * CiphertextLayout.SEGMENT_SIZE;
+    long end = (expected.segmentOf(offset + wanted - 1) + 1) * expected.segmentSize();
     return Math.min(end - start, maxRequest);
   }
 
   private RangedCiphertextChannel channel(
-      String tenantId, String key, long ciphertextSize, byte[] header, long offset, long length) {
-    long plaintextSize = plaintextSizeOf(ciphertextSize);
+      CiphertextLayout layout,
+      String tenantId,
+      String key,
+      long ciphertextSize,
+      byte[] header,
+      long offset,
+      long length) {
+    long plaintextSize = plaintextSizeOf(layout, ciphertextSize);
     if (offset > plaintextSize) {
       throw new IllegalArgumentException("offset beyond the end of the object");
     }
@@ -105,16 +121,20 @@ final class SealedRanges {
         tenantId,
         key,
         ciphertextSize,
-        CiphertextLayout.window(offset, n, ciphertextSize),
+        layout.window(offset, n, ciphertextSize),
         maxRequest,
         header);
   }
 
   private static InputStream decrypt(
-      StreamingAead aead, byte[] ad, RangedCiphertextChannel ciphertext, long offset, long length) {
+      DataKeys.Opened dek,
+      byte[] ad,
+      RangedCiphertextChannel ciphertext,
+      long offset,
+      long length) {
     try {
-      long n = Math.min(length, plaintextSizeOf(ciphertext.size()) - offset);
-      SeekableByteChannel plaintext = aead.newSeekableDecryptingChannel(ciphertext, ad);
+      long n = Math.min(length, plaintextSizeOf(dek.layout(), ciphertext.size()) - offset);
+      SeekableByteChannel plaintext = dek.aead().newSeekableDecryptingChannel(ciphertext, ad);
       plaintext.position(offset);
       return new RangeInputStream(plaintext, ciphertext, n);
     } catch (GeneralSecurityException | IOException e) {
@@ -141,9 +161,9 @@ final class SealedRanges {
     throw new SealedObjectException("object metadata does not hold a sealed object's header", null);
   }
 
-  static long plaintextSizeOf(long ciphertextSize) {
+  static long plaintextSizeOf(CiphertextLayout layout, long ciphertextSize) {
     try {
-      return CiphertextLayout.plaintextSize(ciphertextSize);
+      return layout.plaintextSize(ciphertextSize);
     } catch (IllegalArgumentException e) {
       throw new SealedObjectException("stored size is not a sealed object's", e);
     }

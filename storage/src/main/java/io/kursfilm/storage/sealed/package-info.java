@@ -1,7 +1,8 @@
 /**
  * Sealed objects: tenant bytes encrypted with a fresh per-object data key (Tink StreamingAead
- * {@code AES256_GCM_HKDF_1MB}) while they stream into the object store, the data key wrapped by the
- * tenant's KEK, and every ciphertext bound to {@code tenantId|objectId}. Destroying the KEK shreds
- * every object of the tenant at once.
+ * AES-256-GCM-HKDF in 256 KiB segments; objects sealed earlier in {@code AES256_GCM_HKDF_1MB} still
+ * open) while they stream into the object store, the data key wrapped by the tenant's KEK, and
+ * every ciphertext bound to {@code tenantId|objectId}. Destroying the KEK shreds every object of
+ * the tenant at once.
  */
 package io.kursfilm.storage.sealed;
