@@ -2,6 +2,7 @@ package io.kursfilm.storage.objects;
 
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
+import io.minio.GetObjectResponse;
 import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioAsyncClient;
@@ -181,6 +182,41 @@ public class ObjectStore {
                     .offset(offset)
                     .length(length)
                     .build()));
+  }
+
+  /**
+   * Opens {@code length} bytes of the object from {@code offset} and reads its size and user
+   * metadata from the same response, one request where {@link #stat} and {@link #get(String,
+   * String, long, long)} would take two. Empty when the object does not exist, when {@code offset}
+   * lies at or beyond its end, or when the server ignored the range; the caller then falls back to
+   * stat and get.
+   */
+  public Optional<RangeResponse> getWithInfo(
+      String tenantId, String key, long offset, long length) {
+    if (offset < 0 || length <= 0) {
+      throw new IllegalArgumentException("offset must not be negative, length must be positive");
+    }
+    return retrier.call(
+        "ranged get",
+        () -> {
+          GetObjectResponse response;
+          try {
+            response =
+                client.getObject(
+                    GetObjectArgs.builder()
+                        .bucket(bucketOf(tenantId))
+                        .object(key)
+                        .offset(offset)
+                        .length(length)
+                        .build());
+          } catch (ErrorResponseException e) {
+            if (isCode(e, "NoSuchKey", "NoSuchBucket", "NoSuchObject", "InvalidRange")) {
+              return Optional.empty();
+            }
+            throw e;
+          }
+          return RangeResponse.of(key, response);
+        });
   }
 
   /** Size and user metadata of the object, or empty when it does not exist. */

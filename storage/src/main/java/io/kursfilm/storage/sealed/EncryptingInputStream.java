@@ -98,7 +98,7 @@ final class EncryptingInputStream extends InputStream {
     private int readPos;
 
     Ciphertext() {
-      super(CiphertextLayout.SEGMENT_SIZE + CHUNK);
+      super(CiphertextLayout.SEALING.segmentSize() + CHUNK);
     }
 
     synchronized int available() {

@@ -8,7 +8,6 @@ import io.kursfilm.storage.objects.ObjectInfo;
 import io.kursfilm.storage.objects.ObjectStore;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
@@ -25,18 +24,27 @@ import java.util.regex.Pattern;
  *
  * <p>The tenant id argument must be the authenticated caller's tenant: it picks the bucket and the
  * KEK. Memory per call is bounded (about two segments, a 4 MiB read-ahead and minio's part buffer),
- * whatever the size. A get or put runs one short-lived read-ahead thread, joined when its stream
- * closes.
+ * whatever the size; a range holds just Tink's two segment buffers. A get or put runs one
+ * short-lived read-ahead thread, joined when its stream closes; a range runs none.
  */
 public class SealedObjects {
 
   static final String DEK_METADATA = "kf-dek";
   static final String HEADER_METADATA = "kf-header";
   static final String FORMAT_METADATA = "kf-seal";
-  static final String FORMAT = "tink-aes256-gcm-hkdf-1mb";
+  static final String FORMAT = "tink-aes256-gcm-hkdf-256kb";
 
-  /** Stored bytes one ranged GET may fetch ahead: a 1 MiB range spans at most 3 segments. */
-  public static final int DEFAULT_RANGE_READ_AHEAD = 4 * CiphertextLayout.SEGMENT_SIZE;
+  /** Objects sealed before 256 KiB segments; still opened. */
+  static final String FORMAT_1MB = "tink-aes256-gcm-hkdf-1mb";
+
+  /** Stored bytes per ciphertext segment of newly sealed objects (Tink's tag included). */
+  public static final int SEGMENT_SIZE = CiphertextLayout.SEALING.segmentSize();
+
+  /**
+   * Stored bytes one ranged GET may ask for: a 1 MiB range spans at most 3 segments. The bytes
+   * stream into decryption, so this bounds what closing a range early abandons, not memory.
+   */
+  public static final int DEFAULT_RANGE_READ_AHEAD = 4 << 20;
 
   private static final Pattern TENANT_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
   private static final Pattern OBJECT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,254}");
@@ -54,8 +62,9 @@ public class SealedObjects {
 
   private final ObjectStore store;
   private final TenantKeys keys;
-  private final int rangeReadAhead;
   private final ThreadFactory threads;
+  private final SealedRanges ranges;
+  private final CiphertextLayout sealing;
 
   /** Plain named threads, for use outside an application server. */
   private static final ThreadFactory PLAIN_THREADS = r -> new Thread(r, "kf-sealed-read-ahead");
@@ -74,13 +83,24 @@ public class SealedObjects {
    */
   public SealedObjects(
       ObjectStore store, TenantKeys keys, int rangeReadAhead, ThreadFactory threads) {
-    if (rangeReadAhead < CiphertextLayout.SEGMENT_SIZE) {
+    this(store, keys, rangeReadAhead, threads, CiphertextLayout.SEALING);
+  }
+
+  /** With the segment layout new objects get; tests seal in the older 1 MiB layout with it. */
+  SealedObjects(
+      ObjectStore store,
+      TenantKeys keys,
+      int rangeReadAhead,
+      ThreadFactory threads,
+      CiphertextLayout sealing) {
+    if (rangeReadAhead < SEGMENT_SIZE) {
       throw new IllegalArgumentException("read-ahead must be at least one segment");
     }
     this.store = store;
     this.keys = keys;
-    this.rangeReadAhead = rangeReadAhead;
     this.threads = threads;
+    this.ranges = new SealedRanges(store, keys, rangeReadAhead, sealing);
+    this.sealing = sealing;
   }
 
   /**
@@ -93,7 +113,7 @@ public class SealedObjects {
    */
   public SealedObject seal(String tenantId, String objectId, InputStream plaintext) {
     byte[] ad = associatedData(tenantId, objectId);
-    DataKeys.Fresh dek = DataKeys.generate(keys, tenantId, ad);
+    DataKeys.Fresh dek = DataKeys.generate(keys, tenantId, ad, sealing);
     String key = objectId;
     try {
       EncryptingInputStream ciphertext = new EncryptingInputStream(dek.aead(), plaintext, ad);
@@ -105,7 +125,7 @@ public class SealedObjects {
               HEADER_METADATA,
               Base64.getEncoder().encodeToString(header),
               FORMAT_METADATA,
-              FORMAT);
+              sealing.equals(CiphertextLayout.ONE_MIB) ? FORMAT_1MB : FORMAT);
       // Encryption runs ahead on its own thread, overlapping the upload; close() joins it, which
       // also makes the counters below visible to this thread.
       try (InputStream body =
@@ -113,8 +133,7 @@ public class SealedObjects {
         store.put(tenantId, key, body, metadata);
       }
       if (!ciphertext.finished()
-          || ciphertext.ciphertextBytes()
-              != CiphertextLayout.ciphertextSize(ciphertext.plaintextBytes())) {
+          || ciphertext.ciphertextBytes() != sealing.ciphertextSize(ciphertext.plaintextBytes())) {
         throw new IOException("upload ended before the plaintext did");
       }
       return new SealedObject(
@@ -173,24 +192,16 @@ public class SealedObjects {
 
   /**
    * Opens plaintext bytes {@code [offset, offset + length)}, cut at the end of the object, reading
-   * only the stored segments that range needs: one stat for size, wrapped key and header, and one
-   * GET for the segments (objects sealed before the header was kept in metadata cost one more GET).
+   * only the stored segments that range needs with one GET, whose response headers also bring size,
+   * wrapped key and header (no stat). The data key is unwrapped before this returns. A missing
+   * object, or an offset at or beyond the end, costs a stat after that GET.
    *
    * @throws IllegalArgumentException when {@code offset} lies beyond the end
    * @throws SealedObjectException when the object is missing or its key cannot be unwrapped
    */
   public InputStream openRange(String tenantId, String objectId, long offset, long length) {
     requireRange(offset, length);
-    Unsealed unsealed = unseal(tenantId, objectId);
-    String header = unsealed.info.userMetadata().get(HEADER_METADATA);
-    return openRange(
-        unsealed,
-        tenantId,
-        objectId,
-        unsealed.info.size(),
-        header == null ? null : decodeHeader(header),
-        offset,
-        length);
+    return ranges.byIds(tenantId, objectId, offset, length);
   }
 
   /**
@@ -206,53 +217,7 @@ public class SealedObjects {
    */
   public InputStream openRange(SealedObject receipt, long offset, long length) {
     requireRange(offset, length);
-    byte[] ad = associatedData(receipt.tenantId(), receipt.objectId());
-    byte[] header = receipt.header();
-    if (header.length != CiphertextLayout.HEADER_SIZE) {
-      throw new SealedObjectException("receipt does not hold a sealed object's header", null);
-    }
-    StreamingAead aead = DataKeys.unwrap(keys, receipt.tenantId(), receipt.wrappedDek(), ad);
-    return openRange(
-        new Unsealed(null, aead, ad),
-        receipt.tenantId(),
-        receipt.key(),
-        receipt.ciphertextSize(),
-        header,
-        offset,
-        length);
-  }
-
-  private InputStream openRange(
-      Unsealed unsealed,
-      String tenantId,
-      String key,
-      long ciphertextSize,
-      byte[] header,
-      long offset,
-      long length) {
-    long plaintextSize = plaintextSizeOf(ciphertextSize);
-    if (offset > plaintextSize) {
-      throw new IllegalArgumentException("offset beyond the end of the object");
-    }
-    long n = Math.min(length, plaintextSize - offset);
-    RangedCiphertextChannel ciphertext =
-        new RangedCiphertextChannel(
-            store,
-            tenantId,
-            key,
-            ciphertextSize,
-            CiphertextLayout.window(offset, n, ciphertextSize),
-            rangeReadAhead,
-            header);
-    try {
-      SeekableByteChannel plaintext =
-          unsealed.aead.newSeekableDecryptingChannel(ciphertext, unsealed.associatedData);
-      plaintext.position(offset);
-      return new RangeInputStream(plaintext, ciphertext, n);
-    } catch (GeneralSecurityException | IOException e) {
-      ciphertext.close();
-      throw new SealedObjectException("cannot open sealed object range", e);
-    }
+    return ranges.byReceipt(receipt, offset, length);
   }
 
   /** Plaintext size of the stored object, from its stored size alone. */
@@ -262,7 +227,9 @@ public class SealedObjects {
         store
             .stat(tenantId, objectId)
             .orElseThrow(() -> new SealedObjectException("no such sealed object", null));
-    return plaintextSizeOf(info.size());
+    String format = info.userMetadata().get(FORMAT_METADATA);
+    CiphertextLayout layout = FORMAT_1MB.equals(format) ? CiphertextLayout.ONE_MIB : sealing;
+    return SealedRanges.plaintextSizeOf(layout, info.size());
   }
 
   /**
@@ -270,7 +237,7 @@ public class SealedObjects {
    * AES-GCM intrinsics before the first real request (a cold JVM decrypts several times slower).
    */
   public void warmUp() {
-    Warmup.run(8 * CiphertextLayout.SEGMENT_SIZE, 3);
+    Warmup.run(sealing, 8 << 20, 3);
   }
 
   private Unsealed unseal(String tenantId, String objectId) {
@@ -279,8 +246,17 @@ public class SealedObjects {
         store
             .stat(tenantId, objectId)
             .orElseThrow(() -> new SealedObjectException("no such sealed object", null));
+    return new Unsealed(dataKey(keys, tenantId, info, ad).aead(), ad);
+  }
+
+  /**
+   * The object's data key, unwrapped from its metadata. Wrong tenant KEK, wrong object id, tampered
+   * metadata or a shredded tenant all fail here.
+   */
+  static DataKeys.Opened dataKey(TenantKeys keys, String tenantId, ObjectInfo info, byte[] ad) {
     String wrapped = info.userMetadata().get(DEK_METADATA);
-    if (wrapped == null || !FORMAT.equals(info.userMetadata().get(FORMAT_METADATA))) {
+    String format = info.userMetadata().get(FORMAT_METADATA);
+    if (wrapped == null || !(FORMAT.equals(format) || FORMAT_1MB.equals(format))) {
       throw new SealedObjectException("object is not sealed in a known format", null);
     }
     byte[] wrappedDek;
@@ -289,28 +265,7 @@ public class SealedObjects {
     } catch (IllegalArgumentException e) {
       throw new SealedObjectException("cannot unwrap data key", e);
     }
-    // Wrong tenant KEK, wrong object id, tampered metadata or a shredded tenant all fail here.
-    return new Unsealed(info, DataKeys.unwrap(keys, tenantId, wrappedDek, ad), ad);
-  }
-
-  private static byte[] decodeHeader(String base64) {
-    try {
-      byte[] header = Base64.getDecoder().decode(base64);
-      if (header.length == CiphertextLayout.HEADER_SIZE) {
-        return header;
-      }
-    } catch (IllegalArgumentException e) {
-      // falls through: a damaged header in metadata is as good as none
-    }
-    throw new SealedObjectException("object metadata does not hold a sealed object's header", null);
-  }
-
-  private static long plaintextSizeOf(long ciphertextSize) {
-    try {
-      return CiphertextLayout.plaintextSize(ciphertextSize);
-    } catch (IllegalArgumentException e) {
-      throw new SealedObjectException("stored size is not a sealed object's", e);
-    }
+    return DataKeys.unwrap(keys, tenantId, wrappedDek, ad);
   }
 
   private static void requireRange(long offset, long length) {
@@ -343,5 +298,5 @@ public class SealedObjects {
     }
   }
 
-  private record Unsealed(ObjectInfo info, StreamingAead aead, byte[] associatedData) {}
+  private record Unsealed(StreamingAead aead, byte[] associatedData) {}
 }

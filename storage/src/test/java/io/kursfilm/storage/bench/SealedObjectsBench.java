@@ -142,14 +142,15 @@ public final class SealedObjectsBench {
   }
 
   /**
-   * Stored bytes {@code [start, end)} holding plaintext {@code [offset, offset + length)}: whole 1
-   * MiB segments of Tink's format (40-byte header, 16-byte tag per segment).
+   * Stored bytes {@code [start, end)} holding plaintext {@code [offset, offset + length)}: whole
+   * segments of Tink's format (40-byte header, 16-byte tag per segment) as objects are sealed now.
    */
   private static long[] segmentWindow(long offset, long length, long ciphertextSize) {
-    long plainPerSegment = MIB - 16;
+    long segment = SealedObjects.SEGMENT_SIZE;
+    long plainPerSegment = segment - 16;
     long first = (offset + 40) / plainPerSegment;
     long last = (offset + length - 1 + 40) / plainPerSegment;
-    return new long[] {first * MIB, Math.min((last + 1) * MIB, ciphertextSize)};
+    return new long[] {first * segment, Math.min((last + 1) * segment, ciphertextSize)};
   }
 
   private static void putCpu(String what, long bytes, CpuMeter[] runs) {

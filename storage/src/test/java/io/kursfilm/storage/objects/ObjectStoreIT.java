@@ -90,6 +90,24 @@ class ObjectStoreIT {
   }
 
   @Test
+  void a_ranged_get_with_info_brings_size_and_metadata_in_the_same_response() throws Exception {
+    byte[] data = new byte[1_000_000];
+    new Random(3).nextBytes(data);
+    store.put("tenant-a", "ranged-info", new ByteArrayInputStream(data), Map.of("Kf-Seal", "v1"));
+
+    try (RangeResponse r = store.getWithInfo("tenant-a", "ranged-info", 999_000, 5000).get()) {
+      assertEquals(999_000, r.offset());
+      assertEquals(1000, r.length(), "cut at the end by the server");
+      assertEquals(1_000_000, r.info().size());
+      assertEquals("v1", r.info().userMetadata().get("kf-seal"));
+      assertArrayEquals(Arrays.copyOfRange(data, 999_000, 1_000_000), r.body().readAllBytes());
+    }
+    assertTrue(store.getWithInfo("tenant-a", "ranged-info", 1_000_000, 10).isEmpty());
+    assertTrue(store.getWithInfo("tenant-a", "missing", 0, 10).isEmpty());
+    assertTrue(store.getWithInfo("tenant-never-created", "missing", 0, 10).isEmpty());
+  }
+
+  @Test
   void stat_reports_size_and_user_metadata() {
     store.put(
         "tenant-a",
