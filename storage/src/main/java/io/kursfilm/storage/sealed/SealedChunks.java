@@ -268,7 +268,7 @@ public class SealedChunks {
       String name = object.key().substring(prefix.length() + 1);
       if (CHUNK_KEY.matcher(name).matches()) {
         try {
-          chunks.put(Integer.parseInt(name), CiphertextLayout.plaintextSize(object.size()));
+          chunks.put(Integer.parseInt(name), CiphertextLayout.SEALING.plaintextSize(object.size()));
         } catch (IllegalArgumentException notSealed) {
           // not a sealed chunk's size: count it as missing, so the client sends it again
         }

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Chunked sealed uploads against a real S3 endpoint (S3Proxy). */
 class SealedChunksIT {
 
-  static final int SEGMENT = CiphertextLayout.SEGMENT_SIZE;
+  static final int SEGMENT = CiphertextLayout.SEALING.segmentSize();
 
   /** Not a multiple of the 1 MiB segment, so chunk and segment boundaries fall apart. */
   static final int CHUNK = 2 * SEGMENT + 4321;
