@@ -9,6 +9,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -47,6 +48,15 @@ public class Tenant {
   @Column(name = "created_at")
   private Instant createdAt;
 
+  @Column(name = "max_upload_bytes")
+  private Long maxUploadBytes;
+
+  @Column(name = "anonymise_results")
+  private boolean anonymiseResults;
+
+  @Column(name = "require_critic_approval")
+  private boolean requireCriticApproval = true;
+
   @Version private long version;
 
   protected Tenant() {}
@@ -64,6 +74,31 @@ public class Tenant {
     this.name = name.strip();
     this.state = TenantState.ACTIVE;
     this.createdAt = now;
+  }
+
+  /** What the tenant's admins have set. */
+  public TenantSettingsValue settings() {
+    return new TenantSettingsValue(
+        Optional.ofNullable(maxUploadBytes), anonymiseResults, requireCriticApproval);
+  }
+
+  /**
+   * Applies the admins' settings; an upload limit must lie within the platform's.
+   *
+   * @param platformMaxUploadBytes the largest limit the platform allows any tenant
+   */
+  public void configure(TenantSettingsValue settings, long platformMaxUploadBytes) {
+    settings
+        .maxUploadBytes()
+        .filter(limit -> limit < 1 || limit > platformMaxUploadBytes)
+        .ifPresent(
+            limit -> {
+              throw new IllegalArgumentException(
+                  "maxUploadBytes: between 1 and " + platformMaxUploadBytes);
+            });
+    this.maxUploadBytes = settings.maxUploadBytes().orElse(null);
+    this.anonymiseResults = settings.anonymiseResults();
+    this.requireCriticApproval = settings.requireCriticApproval();
   }
 
   /** Records the tenant's key-encryption key id and its wrapped blind-index key. */

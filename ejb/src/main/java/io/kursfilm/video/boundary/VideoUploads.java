@@ -6,6 +6,8 @@ import io.kursfilm.storage.objects.ObjectStore;
 import io.kursfilm.storage.sealed.ChunkLengthException;
 import io.kursfilm.storage.sealed.ChunkedUpload;
 import io.kursfilm.storage.sealed.SealedChunks;
+import io.kursfilm.tenant.boundary.TenantSettings;
+import io.kursfilm.tenant.control.TenantRegistry;
 import io.kursfilm.transcoder.job.VideoObjects;
 import io.kursfilm.transcoder.probe.RejectionReason;
 import io.kursfilm.video.control.TranscodeWorkers;
@@ -35,6 +37,7 @@ public class VideoUploads {
   @Inject SealedChunks chunks;
   @Inject ObjectStore store;
   @Inject TranscodeWorkers workers;
+  @Inject TenantRegistry tenants;
 
   @Inject
   @ConfigProperty(name = "kursfilm.video.chunk-size")
@@ -53,8 +56,9 @@ public class VideoUploads {
     if (size < 0) {
       throw new IllegalArgumentException("size: must not be negative");
     }
-    if (size > maxUploadBytes) {
-      throw new UploadTooLargeException(maxUploadBytes);
+    long limit = limit();
+    if (size > limit) {
+      throw new UploadTooLargeException(limit);
     }
     UploadStatus status = videos.declare(details, size, chunkSize);
     if (size == 0) {
@@ -100,7 +104,7 @@ public class VideoUploads {
     String prefix = VideoObjects.original(id);
     ChunkedUpload upload;
     try {
-      upload = chunks.putAll(tenant(), prefix, body, maxUploadBytes);
+      upload = chunks.putAll(tenant(), prefix, body, limit());
     } catch (io.kursfilm.storage.sealed.UploadTooLargeException e) {
       return videos.rejectUpload(id, RejectionReason.TOO_LARGE.name());
     } catch (RuntimeException e) {
@@ -130,6 +134,14 @@ public class VideoUploads {
     boolean removed = videos.remove(id);
     store.deleteByPrefix(tenant(), VideoObjects.video(id));
     return removed;
+  }
+
+  /** The tenant's own upload limit within the platform's. */
+  private long limit() {
+    return tenants
+        .find(tenant())
+        .map(t -> TenantSettings.UploadLimit.of(t.settings(), maxUploadBytes))
+        .orElse(maxUploadBytes);
   }
 
   private String tenant() {

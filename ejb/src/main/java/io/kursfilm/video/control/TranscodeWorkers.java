@@ -10,6 +10,7 @@ import io.kursfilm.transcoder.job.JdbcJobLedger;
 import io.kursfilm.transcoder.job.JobParts;
 import io.kursfilm.transcoder.job.TranscodeJob;
 import io.kursfilm.transcoder.job.TranscodeQueue;
+import io.kursfilm.transcoder.job.VideoObjects;
 import io.kursfilm.transcoder.job.Workspace;
 import io.kursfilm.transcoder.loopback.LoopbackServer;
 import io.kursfilm.transcoder.probe.InputProbe;
@@ -80,6 +81,10 @@ public class TranscodeWorkers {
   @ConfigProperty(name = "kursfilm.transcode.poll")
   Duration poll;
 
+  @Inject
+  @ConfigProperty(name = "kursfilm.video.abandon-after")
+  Duration abandonAfter;
+
   private SchedulerClient client;
   private Scheduler scheduler;
   private JdbcJobLedger ledger;
@@ -125,6 +130,19 @@ public class TranscodeWorkers {
   @Schedule(minute = "*", hour = "*", persistent = false)
   void sweep() {
     ledger.stranded(Instant.now().minus(Duration.ofMinutes(1))).forEach(v -> enqueue(v[0], v[1]));
+  }
+
+  /**
+   * Deletes resumable uploads nobody continued for {@code kursfilm.video.abandon-after}: their
+   * chunks and rows, so a broken-off upload leaves nothing behind for long.
+   */
+  @Schedule(minute = "17", hour = "*", persistent = false)
+  void purgeAbandonedUploads() {
+    for (String[] upload : ledger.abandoned(Instant.now().minus(abandonAfter))) {
+      store.deleteByPrefix(upload[0], VideoObjects.video(upload[1]));
+      ledger.discard(upload[0], upload[1]);
+      LOG.info(() -> "abandoned upload " + upload[1] + " removed");
+    }
   }
 
   @PreDestroy

@@ -133,14 +133,30 @@ public class JdbcJobLedger implements JobLedger {
    * pairs; across tenants, for the sweep that re-enqueues them.
    */
   public List<String[]> stranded(Instant before) {
+    return pairs(
+        "SELECT v.tenant_id, v.id FROM video v WHERE v.state = 'UPLOADED'"
+            + " AND v.updated_at < ? AND NOT EXISTS (SELECT 1 FROM scheduled_tasks t"
+            + " WHERE t.task_name = ? AND t.task_instance = v.id)",
+        Timestamp.from(before),
+        TranscodeQueue.TASK);
+  }
+
+  /**
+   * Resumable uploads nobody has continued since {@code before}, as {tenant id, video id} pairs
+   * across tenants, for the purge that deletes their chunks and rows.
+   */
+  public List<String[]> abandoned(Instant before) {
+    return pairs(
+        "SELECT tenant_id, id FROM video WHERE state = 'UPLOADING' AND updated_at < ?",
+        Timestamp.from(before));
+  }
+
+  private List<String[]> pairs(String sql, Object... parameters) {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT v.tenant_id, v.id FROM video v WHERE v.state = 'UPLOADED'"
-                    + " AND v.updated_at < ? AND NOT EXISTS (SELECT 1 FROM scheduled_tasks t"
-                    + " WHERE t.task_name = ? AND t.task_instance = v.id)")) {
-      s.setTimestamp(1, Timestamp.from(before));
-      s.setString(2, TranscodeQueue.TASK);
+        PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        s.setObject(i + 1, parameters[i]);
+      }
       List<String[]> found = new ArrayList<>();
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {

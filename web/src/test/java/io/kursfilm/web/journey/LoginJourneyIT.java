@@ -142,7 +142,11 @@ class LoginJourneyIT {
     waitForPage("admin-home");
     for (String page :
         List.of(
-            "admin/invitations.xhtml", "admin/deletions.xhtml", "me.xhtml", "admin/audit.xhtml")) {
+            "admin/invitations.xhtml",
+            "admin/deletions.xhtml",
+            "me.xhtml",
+            "admin/settings.xhtml",
+            "admin/audit.xhtml")) {
       browser.get(base + page);
       assertPageRendered(page);
       assertFalse(browser.findElements(By.id("menu")).isEmpty(), page + " has the shell");

@@ -198,6 +198,42 @@ class VideoIT {
   }
 
   @Test
+  void a_tenant_admin_lowers_the_upload_limit_for_the_own_company_only() throws Exception {
+    String admin = login("acme", "admin");
+    String trainer = login("acme", "trainer");
+    JsonObject before = api().get("api/v1/tenant/settings", admin).json();
+    long platform = before.getJsonNumber("platformMaxUploadBytes").longValue();
+    assertEquals(platform, before.getJsonNumber("effectiveMaxUploadBytes").longValue());
+    assertTrue(before.getBoolean("requireCriticApproval"));
+
+    assertEquals(400, api().put("api/v1/tenant/settings", admin, settings(platform + 1)).status());
+    assertEquals(403, api().put("api/v1/tenant/settings", trainer, settings(1000L)).status());
+    RestClient.Reply lowered = api().put("api/v1/tenant/settings", admin, settings(1000L));
+    assertEquals(200, lowered.status(), lowered.body());
+    assertEquals(1000, lowered.json().getJsonNumber("effectiveMaxUploadBytes").longValue());
+    try {
+      assertEquals(
+          413, api().post("api/v1/videos/uploads", trainer, details("Big", 1001)).status());
+      assertRejected(trainer, new byte[1001], "TOO_LARGE");
+      // demo keeps the platform limit
+      JsonObject demo = api().get("api/v1/tenant/settings", login("demo", "admin")).json();
+      assertEquals(platform, demo.getJsonNumber("effectiveMaxUploadBytes").longValue());
+    } finally {
+      api().put("api/v1/tenant/settings", admin, settings(null));
+    }
+  }
+
+  private static JsonObject settings(Long maxUploadBytes) {
+    var body = Json.createObjectBuilder();
+    if (maxUploadBytes == null) {
+      body.addNull("maxUploadBytes");
+    } else {
+      body.add("maxUploadBytes", maxUploadBytes);
+    }
+    return body.add("anonymiseResults", false).add("requireCriticApproval", true).build();
+  }
+
+  @Test
   void only_trainers_upload_and_employees_see_no_unpublished_videos() throws Exception {
     byte[] body = {1, 2, 3};
     assertEquals(403, upload(login("demo", "employee1"), "Nope", body).status());
