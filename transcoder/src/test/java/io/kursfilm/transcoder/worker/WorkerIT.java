@@ -11,6 +11,7 @@ import io.kursfilm.storage.sealed.ChunkedUpload;
 import io.kursfilm.storage.sealed.SealedChunks;
 import io.kursfilm.storage.sealed.SealedObjects;
 import io.kursfilm.storage.testing.LocalS3;
+import io.kursfilm.transcoder.job.JdbcJobLedger;
 import io.kursfilm.transcoder.job.TranscodeQueue;
 import io.kursfilm.transcoder.job.VideoObjects;
 import java.io.InputStream;
@@ -110,6 +111,37 @@ class WorkerIT {
         rendition(videoId), VideoObjects.renditions(videoId) + renditions.iterator().next());
     try (Stream<Path> left = Files.list(work())) {
       assertEquals(List.of(), left.toList(), "scratch directories left behind");
+    }
+  }
+
+  @Test
+  void uploads_nobody_continued_are_found_for_the_purge_and_fresh_ones_are_not() throws Exception {
+    String stale = UUID.randomUUID().toString();
+    String fresh = UUID.randomUUID().toString();
+    insertVideo(stale, "UPLOADING", Instant.now().minus(Duration.ofHours(30)));
+    insertVideo(fresh, "UPLOADING", Instant.now());
+    List<String> found =
+        new JdbcJobLedger(db, java.time.Clock.systemUTC())
+            .abandoned(Instant.now().minus(Duration.ofHours(24))).stream()
+                .map(pair -> pair[1])
+                .toList();
+    assertTrue(found.contains(stale), "stale upload found");
+    assertTrue(!found.contains(fresh), "fresh upload left alone");
+  }
+
+  private static void insertVideo(String id, String state, Instant updated) throws Exception {
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "INSERT INTO video (id, tenant_id, uploader_id, title, state, declared_size,"
+                    + " chunk_size, created_at, updated_at) VALUES (?, ?, ?, 'Purge', ?, 10, 1048576, ?, ?)")) {
+      s.setString(1, id);
+      s.setString(2, TENANT);
+      s.setString(3, UUID.randomUUID().toString());
+      s.setString(4, state);
+      s.setTimestamp(5, Timestamp.from(updated));
+      s.setTimestamp(6, Timestamp.from(updated));
+      s.executeUpdate();
     }
   }
 
