@@ -127,8 +127,7 @@ public class VideoUploads {
     if (video.isEmpty()) {
       return false;
     }
-    String state = video.get().state();
-    if ("UPLOADED".equals(state) || "PROCESSING".equals(state)) {
+    if (video.get().processing()) {
       return videos.cancel(id);
     }
     boolean removed = videos.remove(id);

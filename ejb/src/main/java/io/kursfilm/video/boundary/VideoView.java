@@ -9,6 +9,8 @@ import java.time.Instant;
  * @param error the stable key of a rejection or failure ({@code video.rejected.<key>} in the UI)
  * @param durationSeconds null until transcoded
  * @param mine whether the caller uploaded it
+ * @param processing a transcode job may still be working on it (cancel, not delete)
+ * @param playable a rendition exists that the caller may watch
  */
 public record VideoView(
     String id,
@@ -22,6 +24,8 @@ public record VideoView(
     long size,
     Long durationSeconds,
     boolean mine,
+    boolean processing,
+    boolean playable,
     Instant createdAt) {
 
   static VideoView of(Video v, String callerId) {
@@ -38,6 +42,8 @@ public record VideoView(
         v.declaredSize(),
         v.duration().map(d -> d.toSeconds()).orElse(null),
         v.uploaderId().equals(callerId),
+        v.state().inPipeline(),
+        v.state().playable(),
         v.createdAt());
   }
 }

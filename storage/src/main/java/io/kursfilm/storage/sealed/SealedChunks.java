@@ -293,36 +293,4 @@ public class SealedChunks {
           "prefix must be 1-241 letters, digits, '.', '_', '/' or '-', not ending in '/'");
     }
   }
-
-  /** The next {@code limit} bytes of a stream, then its end; leaves the stream open. */
-  private static final class ChunkView extends InputStream {
-    private final InputStream source;
-    private long remaining;
-
-    ChunkView(InputStream source, long limit) {
-      this.source = source;
-      this.remaining = limit;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      if (len == 0) {
-        return 0;
-      }
-      if (remaining == 0) {
-        return -1;
-      }
-      int n = source.read(b, off, (int) Math.min(len, remaining));
-      if (n > 0) {
-        remaining -= n;
-      }
-      return n;
-    }
-  }
 }

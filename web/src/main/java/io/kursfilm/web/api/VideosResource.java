@@ -144,8 +144,7 @@ public class VideosResource {
     if (!uploads.delete(id)) {
       throw new NotFoundException();
     }
-    boolean processing = video.state().equals("UPLOADED") || video.state().equals("PROCESSING");
-    return processing ? Response.accepted().build() : Response.noContent().build();
+    return video.processing() ? Response.accepted().build() : Response.noContent().build();
   }
 
   @GET

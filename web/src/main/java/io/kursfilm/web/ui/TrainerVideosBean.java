@@ -60,6 +60,8 @@ public class TrainerVideosBean implements Serializable {
     private final String error;
     private final Long durationSeconds;
     private final boolean mine;
+    private final boolean inPipeline;
+    private final boolean playable;
 
     VideoRow(VideoView v) {
       this.id = v.id();
@@ -69,6 +71,8 @@ public class TrainerVideosBean implements Serializable {
       this.error = v.error();
       this.durationSeconds = v.durationSeconds();
       this.mine = v.mine();
+      this.inPipeline = v.processing();
+      this.playable = v.playable();
     }
 
     public String getId() {
@@ -102,14 +106,11 @@ public class TrainerVideosBean implements Serializable {
     }
 
     public boolean isInPipeline() {
-      return state.equals("UPLOADED") || state.equals("PROCESSING");
+      return inPipeline;
     }
 
     public boolean isPlayable() {
-      return !isInPipeline()
-          && !state.equals("UPLOADING")
-          && !state.equals("REJECTED_INPUT")
-          && !state.equals("FAILED");
+      return playable;
     }
   }
 }

@@ -36,11 +36,7 @@ public class WatchBean implements Serializable {
         v -> {
           title = v.title();
           description = v.description();
-          playable =
-              switch (v.state()) {
-                case "IN_REVIEW", "CHANGES_REQUESTED", "PUBLISHED", "ARCHIVED" -> true;
-                default -> false;
-              };
+          playable = v.playable();
         });
   }
 
