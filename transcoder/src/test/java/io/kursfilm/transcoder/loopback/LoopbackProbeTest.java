@@ -1,11 +1,13 @@
 package io.kursfilm.transcoder.loopback;
 
+import static io.kursfilm.transcoder.TestFfmpeg.ffmpeg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kursfilm.transcoder.FfmpegInstallation;
 import io.kursfilm.transcoder.MediaInput;
+import io.kursfilm.transcoder.TestFfmpeg;
 import io.kursfilm.transcoder.probe.InputProbe;
 import io.kursfilm.transcoder.probe.InputRejectedException;
 import io.kursfilm.transcoder.probe.MediaInfo;
@@ -39,23 +41,7 @@ class LoopbackProbeTest {
   @BeforeAll
   static void generate() throws Exception {
     mp4 = dir.resolve("moov-at-end.mp4");
-    ffmpeg(
-        "-f",
-        "lavfi",
-        "-i",
-        "testsrc=size=320x240:rate=25:duration=3",
-        "-f",
-        "lavfi",
-        "-i",
-        "sine=duration=3",
-        "-c:v",
-        "libx264",
-        "-preset",
-        "ultrafast",
-        "-c:a",
-        "aac",
-        "-shortest",
-        mp4.toString());
+    TestFfmpeg.smallMp4(mp4);
     mkv = dir.resolve("clip.mkv");
     ffmpeg(
         "-f",
@@ -167,16 +153,5 @@ class LoopbackProbeTest {
       bytes.position((int) (start + size));
     }
     return types;
-  }
-
-  static void ffmpeg(String... args) throws IOException, InterruptedException {
-    List<String> command =
-        new ArrayList<>(List.of("/usr/bin/ffmpeg", "-nostdin", "-y", "-v", "error"));
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (p.waitFor() != 0) {
-      throw new IOException("ffmpeg failed: " + out);
-    }
   }
 }

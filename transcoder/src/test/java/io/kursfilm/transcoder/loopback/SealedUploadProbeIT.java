@@ -10,6 +10,7 @@ import io.kursfilm.storage.sealed.ChunkedUpload;
 import io.kursfilm.storage.sealed.SealedChunks;
 import io.kursfilm.storage.sealed.SealedObjects;
 import io.kursfilm.storage.testing.LocalS3;
+import io.kursfilm.transcoder.TestFfmpeg;
 import io.kursfilm.transcoder.probe.InputProbe;
 import io.kursfilm.transcoder.probe.MediaInfo;
 import io.kursfilm.transcoder.probe.ProbeLimits;
@@ -56,7 +57,7 @@ class SealedUploadProbeIT {
   @BeforeAll
   static void start() throws Exception {
     mp4 = dir.resolve("moov-at-end.mp4");
-    LoopbackProbeTest.ffmpeg(
+    TestFfmpeg.ffmpeg(
         "-f",
         "lavfi",
         "-i",

@@ -1,17 +1,15 @@
 package io.kursfilm.transcoder.probe;
 
+import static io.kursfilm.transcoder.TestFfmpeg.ffmpeg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kursfilm.transcoder.FfmpegInstallation;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import io.kursfilm.transcoder.TestFfmpeg;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,23 +29,7 @@ class InputProbeTest {
   @BeforeAll
   static void generate() throws Exception {
     mp4 = dir.resolve("good.mp4");
-    ffmpeg(
-        "-f",
-        "lavfi",
-        "-i",
-        "testsrc=size=320x240:rate=25:duration=3",
-        "-f",
-        "lavfi",
-        "-i",
-        "sine=duration=3",
-        "-c:v",
-        "libx264",
-        "-preset",
-        "ultrafast",
-        "-c:a",
-        "aac",
-        "-shortest",
-        mp4.toString());
+    TestFfmpeg.smallMp4(mp4);
   }
 
   @Test
@@ -231,16 +213,5 @@ class InputProbeTest {
   private static void assertReason(RejectionReason expected, Path file, InputProbe probe) {
     InputRejectedException e = assertThrows(InputRejectedException.class, () -> probe.probe(file));
     assertEquals(expected, e.reason(), e.getMessage());
-  }
-
-  static void ffmpeg(String... args) throws IOException, InterruptedException {
-    List<String> command =
-        new ArrayList<>(List.of("/usr/bin/ffmpeg", "-nostdin", "-y", "-v", "error"));
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (p.waitFor() != 0) {
-      throw new IOException("ffmpeg failed: " + out);
-    }
   }
 }

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kursfilm.web.ItEnvironment;
+import io.kursfilm.web.video.TestMedia;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +53,7 @@ class VideoJourneyIT {
 
   @Test
   void trainer_uploads_sees_progress_and_watches_the_video_play() throws Exception {
-    Path clip = clip(media.resolve("onboarding.mp4"));
+    Path clip = TestMedia.clip(media, "onboarding.mp4", "1280x720", 12, "journey");
     browser = Browser.start("en");
     browser.get(base + "login.xhtml");
     browser.findElement(By.id("login:tenant")).sendKeys("demo");
@@ -103,39 +103,5 @@ class VideoJourneyIT {
 
   private void waitUntil(Duration timeout, By what) {
     new WebDriverWait(browser, timeout).until(ExpectedConditions.presenceOfElementLocated(what));
-  }
-
-  private static Path clip(Path out) throws Exception {
-    Process p =
-        new ProcessBuilder(
-                "/usr/bin/ffmpeg",
-                "-y",
-                "-v",
-                "error",
-                "-f",
-                "lavfi",
-                "-i",
-                "testsrc2=size=1280x720:rate=25:duration=12",
-                "-f",
-                "lavfi",
-                "-i",
-                "sine=frequency=440:duration=12",
-                "-c:v",
-                "libx264",
-                "-preset",
-                "ultrafast",
-                "-crf",
-                "30",
-                "-pix_fmt",
-                "yuv420p",
-                "-c:a",
-                "aac",
-                out.toString())
-            .redirectErrorStream(true)
-            .start();
-    String log = new String(p.getInputStream().readAllBytes());
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0, log);
-    assertTrue(Files.size(out) > 0);
-    return out;
   }
 }

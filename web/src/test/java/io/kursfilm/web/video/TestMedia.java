@@ -11,12 +11,12 @@ import java.util.stream.Stream;
 /**
  * Generates test clips with the real ffmpeg (lavfi sources), and scans directories for canaries.
  */
-final class TestMedia {
+public final class TestMedia {
 
   private TestMedia() {}
 
   /** An H.264/AAC MP4 ({@code moov} at the end) with {@code comment} in its metadata. */
-  static Path clip(Path dir, String name, String size, int seconds, String comment)
+  public static Path clip(Path dir, String name, String size, int seconds, String comment)
       throws IOException, InterruptedException {
     Path out = dir.resolve(name);
     ffmpeg(
@@ -44,7 +44,7 @@ final class TestMedia {
     return out;
   }
 
-  static void ffmpeg(String... args) throws IOException, InterruptedException {
+  public static void ffmpeg(String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("/usr/bin/ffmpeg", "-y", "-v", "error"));
     command.addAll(List.of(args));
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -55,7 +55,7 @@ final class TestMedia {
   }
 
   /** Files under {@code root} (if it exists and is readable) whose bytes contain {@code canary}. */
-  static List<Path> filesContaining(Path root, String canary) throws IOException {
+  public static List<Path> filesContaining(Path root, String canary) throws IOException {
     if (!Files.isReadable(root)) {
       return List.of();
     }

@@ -1,0 +1,47 @@
+package io.kursfilm.transcoder;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Generates test inputs with the real ffmpeg, for the probe and loopback tests. */
+public final class TestFfmpeg {
+
+  private TestFfmpeg() {}
+
+  /** Runs ffmpeg quietly with {@code args}; fails with its output on a non-zero exit. */
+  public static void ffmpeg(String... args) throws IOException, InterruptedException {
+    List<String> command =
+        new ArrayList<>(List.of("/usr/bin/ffmpeg", "-nostdin", "-y", "-v", "error"));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (p.waitFor() != 0) {
+      throw new IOException("ffmpeg failed: " + out);
+    }
+  }
+
+  /** A 3 s 320x240 H.264/AAC MP4; ffmpeg's default puts {@code moov} at the end. */
+  public static Path smallMp4(Path out) throws IOException, InterruptedException {
+    ffmpeg(
+        "-f",
+        "lavfi",
+        "-i",
+        "testsrc=size=320x240:rate=25:duration=3",
+        "-f",
+        "lavfi",
+        "-i",
+        "sine=duration=3",
+        "-c:v",
+        "libx264",
+        "-preset",
+        "ultrafast",
+        "-c:a",
+        "aac",
+        "-shortest",
+        out.toString());
+    return out;
+  }
+}
