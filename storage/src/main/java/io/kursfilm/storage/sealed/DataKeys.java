@@ -5,8 +5,12 @@ import com.google.crypto.tink.Parameters;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.StreamingAead;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
+import com.google.crypto.tink.streamingaead.AesGcmHkdfStreamingKey;
 import com.google.crypto.tink.streamingaead.AesGcmHkdfStreamingParameters;
+import com.google.crypto.tink.subtle.AesGcmHkdfStreaming;
+import com.google.crypto.tink.subtle.StreamSegmentDecrypter;
 import io.kursfilm.storage.keys.TenantKeys;
+import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 
 /**
@@ -23,7 +27,20 @@ final class DataKeys {
   record Fresh(StreamingAead aead, byte[] wrapped) {}
 
   /** An unwrapped data key and the layout of the ciphertext it made. */
-  record Opened(StreamingAead aead, CiphertextLayout layout) {}
+  record Opened(StreamingAead aead, CiphertextLayout layout, AesGcmHkdfStreamingKey key) {
+
+    /**
+     * A decrypter of single segments of the object with this header and associated data; not
+     * thread-safe, so one per thread.
+     */
+    StreamSegmentDecrypter segmentDecrypter(byte[] header, byte[] associatedData)
+        throws GeneralSecurityException {
+      StreamSegmentDecrypter decrypter =
+          ((AesGcmHkdfStreaming) AesGcmHkdfStreaming.create(key)).newStreamSegmentDecrypter();
+      decrypter.init(ByteBuffer.wrap(header), associatedData);
+      return decrypter;
+    }
+  }
 
   /**
    * AES-256-GCM with HKDF-SHA256 derived 32-byte segment keys, as Tink's {@code
@@ -69,11 +86,13 @@ final class DataKeys {
     Parameters parameters = dek.getPrimary().getKey().getParameters();
     if (dek.size() != 1
         || !(parameters instanceof AesGcmHkdfStreamingParameters p)
+        || !(dek.getPrimary().getKey() instanceof AesGcmHkdfStreamingKey key)
         || p.getDerivedAesGcmKeySizeBytes() != 32) {
       throw new SealedObjectException("data key is not of a sealed object's kind", null);
     }
     try {
-      return new Opened(primitive(dek), new CiphertextLayout(p.getCiphertextSegmentSizeBytes()));
+      return new Opened(
+          primitive(dek), new CiphertextLayout(p.getCiphertextSegmentSizeBytes()), key);
     } catch (GeneralSecurityException | RuntimeException e) {
       throw new SealedObjectException("cannot unwrap data key", e);
     }

@@ -1,6 +1,5 @@
 package io.kursfilm.storage.sealed;
 
-import com.google.crypto.tink.StreamingAead;
 import com.google.crypto.tink.streamingaead.StreamingAeadConfig;
 import io.kursfilm.storage.keys.TenantKeys;
 import io.kursfilm.storage.objects.IncompleteUpload;
@@ -49,8 +48,17 @@ public class SealedObjects {
   private static final Pattern TENANT_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
   private static final Pattern OBJECT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,254}");
 
-  /** Chunks of {@link ReadAheadInputStream#CHUNK} bytes a get or put runs ahead: 4 MiB. */
+  /** Chunks of {@link ReadAheadInputStream#CHUNK} bytes a put runs ahead: 4 MiB. */
   private static final int READ_AHEAD_CHUNKS = 16;
+
+  /** Segments a get reads ahead of its caller: 4 MiB of ciphertext in the default layout. */
+  private static final int READ_AHEAD_SEGMENTS = 16;
+
+  /**
+   * Threads that decrypt the segments of one get. Two use both cores of a small node while a third
+   * reads the network; more would only queue for the same cores.
+   */
+  private static final int DECRYPT_THREADS = 2;
 
   static {
     try {
@@ -171,23 +179,27 @@ public class SealedObjects {
   /**
    * Opens the whole plaintext for streaming. The data key is unwrapped before this returns, so a
    * wrong tenant or id fails here without yielding a byte; tampering with the stored bytes fails
-   * while reading, at the latest at the end (each 1 MiB segment is authenticated on its own).
+   * while reading, at the latest at the end (each segment is authenticated on its own). Segments
+   * decrypt on two threads while a third reads ahead (see {@link ParallelDecryptingInputStream}).
    *
    * @throws SealedObjectException when the object is missing or its key cannot be unwrapped
    */
   public InputStream open(String tenantId, String objectId) {
-    Unsealed unsealed = unseal(tenantId, objectId);
+    byte[] ad = associatedData(tenantId, objectId);
+    ObjectInfo info =
+        store
+            .stat(tenantId, objectId)
+            .orElseThrow(() -> new SealedObjectException("no such sealed object", null));
+    DataKeys.Opened dek = dataKey(keys, tenantId, info, ad);
     InputStream ciphertext = store.get(tenantId, objectId);
-    try {
-      // A large buffer lets a read pull whole segments from the socket in few calls.
-      // Network reads run ahead on their own thread, so decryption does not wait behind them.
-      return unsealed.aead.newDecryptingStream(
-          new ReadAheadInputStream(ciphertext, READ_AHEAD_CHUNKS, true, threads),
-          unsealed.associatedData);
-    } catch (GeneralSecurityException | IOException e) {
-      closeQuietly(ciphertext);
-      throw new SealedObjectException("cannot open sealed object", e);
-    }
+    return new ParallelDecryptingInputStream(
+        ciphertext,
+        dek.layout(),
+        info.size(),
+        header -> dek.segmentDecrypter(header, ad),
+        DECRYPT_THREADS,
+        READ_AHEAD_SEGMENTS,
+        threads);
   }
 
   /**
@@ -240,15 +252,6 @@ public class SealedObjects {
     Warmup.run(sealing, 8 << 20, 3);
   }
 
-  private Unsealed unseal(String tenantId, String objectId) {
-    byte[] ad = associatedData(tenantId, objectId);
-    ObjectInfo info =
-        store
-            .stat(tenantId, objectId)
-            .orElseThrow(() -> new SealedObjectException("no such sealed object", null));
-    return new Unsealed(dataKey(keys, tenantId, info, ad).aead(), ad);
-  }
-
   /**
    * The object's data key, unwrapped from its metadata. Wrong tenant KEK, wrong object id, tampered
    * metadata or a shredded tenant all fail here.
@@ -297,6 +300,4 @@ public class SealedObjects {
       // already failing; the original exception matters
     }
   }
-
-  private record Unsealed(StreamingAead aead, byte[] associatedData) {}
 }
