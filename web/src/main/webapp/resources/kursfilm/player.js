@@ -85,5 +85,24 @@
     });
   };
 
+  /** Removes one caption track (trainers), then reloads the player without it. */
+  window.kursfilmRemoveCaptions = function (button) {
+    var list = document.getElementById('captionTracks');
+    var base = document.querySelector('meta[name="kf-base"]').content;
+    button.disabled = true;
+    fetch(base + '/api/v1/videos/' + list.getAttribute('data-video') + '/captions/' +
+        encodeURIComponent(button.getAttribute('data-language')), {
+      method: 'DELETE',
+      headers: { 'X-CSRF-Token': document.querySelector('meta[name="kf-csrf"]').content }
+    }).then(function (r) {
+      if (r.status === 204) {
+        window.location.reload();
+      } else {
+        button.disabled = false;
+        document.getElementById('captionMessage').textContent = list.getAttribute('data-msg-failed');
+      }
+    });
+  };
+
   document.addEventListener('DOMContentLoaded', init);
 })();

@@ -2,6 +2,7 @@ package io.kursfilm.video.boundary;
 
 import io.kursfilm.identity.control.Caller;
 import io.kursfilm.identity.entity.Role;
+import io.kursfilm.storage.objects.ObjectStore;
 import io.kursfilm.storage.sealed.SealedObjectException;
 import io.kursfilm.storage.sealed.SealedObjects;
 import io.kursfilm.tenant.control.TenantScoped;
@@ -23,8 +24,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * WebVTT captions per language: trainers add or replace them, everyone who may watch the video
- * reads them. The text is checked to be WebVTT and sealed like every other tenant byte.
+ * WebVTT captions per language: trainers add, replace or remove them, everyone who may watch the
+ * video reads them. The text is checked to be WebVTT and sealed like every other tenant byte.
  */
 @Stateless
 @TenantScoped
@@ -42,6 +43,7 @@ public class Captions {
   @Inject Caller caller;
   @Inject Videos videos;
   @Inject SealedObjects sealed;
+  @Inject ObjectStore store;
   @Inject Clock clock;
 
   public List<CaptionView> list(String videoId) {
@@ -76,6 +78,26 @@ public class Captions {
     } else {
       caption.relabel(shown, clock.instant());
     }
+    return true;
+  }
+
+  /**
+   * Removes the captions of {@code language}, row and sealed text; false when the video is not
+   * visible or has no captions in that language. The row goes first, in this transaction: a failed
+   * object delete rolls it back, so the list never names text that is gone.
+   */
+  @RolesAllowed(Role.Names.TRAINER)
+  public boolean remove(String videoId, String language) {
+    if (videos.find(videoId).isEmpty()) {
+      return false;
+    }
+    VideoCaption caption = em.find(VideoCaption.class, new VideoCaption.Key(videoId, language));
+    if (caption == null) {
+      return false;
+    }
+    em.remove(caption);
+    em.flush();
+    store.delete(caller.require().tenantId(), VideoObjects.caption(videoId, language));
     return true;
   }
 

@@ -172,6 +172,19 @@ public class VideosResource {
     return Response.noContent().build();
   }
 
+  @DELETE
+  @Path("{id}/captions/{language}")
+  @Operation(summary = "Remove the captions of one language (TRAINER)")
+  @APIResponse(responseCode = "204", description = "Removed")
+  @APIResponse(responseCode = "404", description = "No such video or no captions in that language")
+  public Response removeCaptions(
+      @PathParam("id") String id, @PathParam("language") String language) {
+    if (!captions.remove(id, language)) {
+      throw new NotFoundException();
+    }
+    return Response.noContent().build();
+  }
+
   @GET
   @Path("{id}/captions/{language}.vtt")
   @Produces("text/vtt")

@@ -9,8 +9,10 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The player page: one video the caller may watch, played by hls.js from the HLS endpoint. */
 @Named("watch")
@@ -37,6 +39,10 @@ public class WatchBean implements Serializable {
           title = v.title();
           description = v.description();
           playable = v.playable();
+          tracks =
+              captions.list(id).stream()
+                  .map(c -> new Track(c.language(), c.label()))
+                  .collect(Collectors.toCollection(ArrayList::new));
         });
   }
 
@@ -64,7 +70,7 @@ public class WatchBean implements Serializable {
     return tracks;
   }
 
-  /** Trainers add captions on this page. */
+  /** Trainers add and remove captions on this page. */
   public boolean isTrainer() {
     return caller.current().map(c -> c.has(Role.TRAINER)).orElse(false);
   }

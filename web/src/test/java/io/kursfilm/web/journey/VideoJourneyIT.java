@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kursfilm.web.ItEnvironment;
 import io.kursfilm.web.video.TestMedia;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -99,6 +100,21 @@ class VideoJourneyIT {
     assertTrue(
         browser.findElements(By.cssSelector("#quality option")).size() >= 2,
         "quality menu lists Auto and the rungs");
+
+    Path vtt = media.resolve("de.vtt");
+    Files.writeString(vtt, "WEBVTT\n\n00:00.000 --> 00:03.000\nWillkommen\n");
+    browser.findElement(By.id("captionLanguage")).sendKeys("de");
+    browser.findElement(By.id("captionLabel")).sendKeys("Deutsch");
+    browser.findElement(By.id("captionFile")).sendKeys(vtt.toString());
+    browser.findElement(By.id("captionButton")).click();
+    waitUntil(Duration.ofSeconds(20), By.cssSelector("#player track[srclang='de']"));
+    assertEquals(
+        "Deutsch",
+        browser.findElement(By.cssSelector("#player track[srclang='de']")).getAttribute("label"));
+
+    browser.findElement(By.cssSelector("button.kf-remove-caption[data-language='de']")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(d -> d.findElements(By.cssSelector("#player track")).isEmpty());
   }
 
   private void waitUntil(Duration timeout, By what) {

@@ -120,6 +120,18 @@ class VideoIT {
     assertEquals(vtt, api().get(captions + ".vtt", trainer).body());
     assertTrue(api().get("api/v1/videos/" + id + "/captions", trainer).body().contains("Deutsch"));
     assertEquals(404, api().get(captions + ".vtt", login("acme", "trainer")).status());
+    assertEquals(404, api().delete(captions, login("acme", "trainer")).status());
+    assertEquals(403, api().delete(captions, login("demo", "critic")).status());
+    assertEquals(204, api().delete(captions, trainer).status());
+    assertEquals(404, api().get(captions + ".vtt", trainer).status());
+    assertEquals(404, api().delete(captions, trainer).status(), "already gone");
+    assertEquals("[]", api().get("api/v1/videos/" + id + "/captions", trainer).body());
+    try (Stream<Path> stored = Files.walk(ItEnvironment.s3().blobDir())) {
+      assertEquals(
+          List.of(),
+          stored.filter(f -> f.toString().endsWith(id + "/captions/de.vtt")).toList(),
+          "the sealed caption text is deleted");
+    }
 
     // Other tenants and roles: the same id does not exist for them.
     assertEquals(404, api().get("api/v1/videos/" + id, login("acme", "trainer")).status());
