@@ -192,6 +192,15 @@ public class SealedObjects {
             .orElseThrow(() -> new SealedObjectException("no such sealed object", null));
     DataKeys.Opened dek = dataKey(keys, tenantId, info, ad);
     InputStream ciphertext = store.get(tenantId, objectId);
+    if (info.size() <= (long) ParallelDecryptingInputStream.BATCH * dek.layout().segmentSize()) {
+      // One batch (captions, playlists): threads would cost more than they could overlap.
+      try {
+        return dek.aead().newDecryptingStream(ciphertext, ad);
+      } catch (GeneralSecurityException | IOException e) {
+        closeQuietly(ciphertext);
+        throw new SealedObjectException("cannot open sealed object", e);
+      }
+    }
     return new ParallelDecryptingInputStream(
         ciphertext,
         dek.layout(),
