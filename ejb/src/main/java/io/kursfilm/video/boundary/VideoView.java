@@ -8,6 +8,7 @@ import java.time.Instant;
  *
  * @param error the stable key of a rejection or failure ({@code video.rejected.<key>} in the UI)
  * @param durationSeconds null until transcoded
+ * @param mediaSha256 hex SHA-256 of the original the rendition was made from; null until then
  * @param mine whether the caller uploaded it
  * @param processing a transcode job may still be working on it (cancel, not delete)
  * @param playable a rendition exists that the caller may watch
@@ -23,6 +24,7 @@ public record VideoView(
     String error,
     long size,
     Long durationSeconds,
+    String mediaSha256,
     boolean mine,
     boolean processing,
     boolean playable,
@@ -41,6 +43,7 @@ public record VideoView(
         v.error().orElse(null),
         v.declaredSize(),
         v.duration().map(d -> d.toSeconds()).orElse(null),
+        v.mediaSha256().orElse(null),
         v.uploaderId().equals(callerId),
         v.state().inPipeline(),
         v.state().playable(),

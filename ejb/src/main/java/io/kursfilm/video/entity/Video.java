@@ -67,6 +67,9 @@ public class Video {
   @Column(name = "original_size")
   private Long originalSize;
 
+  @Column(name = "media_sha256")
+  private String mediaSha256;
+
   @Column(name = "duration_ms")
   private Long durationMs;
 
@@ -192,6 +195,11 @@ public class Video {
 
   public Optional<Duration> duration() {
     return Optional.ofNullable(durationMs).map(Duration::ofMillis);
+  }
+
+  /** Hex SHA-256 of the original the rendition was made from; empty until transcoded. */
+  public Optional<String> mediaSha256() {
+    return Optional.ofNullable(mediaSha256);
   }
 
   public Optional<String> rendition() {

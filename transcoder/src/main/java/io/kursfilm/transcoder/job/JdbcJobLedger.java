@@ -102,11 +102,13 @@ public class JdbcJobLedger implements JobLedger {
   public void published(String tenantId, String videoId, Published result) {
     run(
         "UPDATE video SET state = 'IN_REVIEW', progress = 100, rendition = ?, duration_ms = ?,"
-            + " width = ?, height = ?, updated_at = ? WHERE tenant_id = ? AND id = ?",
+            + " width = ?, height = ?, media_sha256 = ?, updated_at = ?"
+            + " WHERE tenant_id = ? AND id = ?",
         result.rendition(),
         result.duration().toMillis(),
         result.width(),
         result.height(),
+        result.mediaSha256(),
         now(),
         tenantId,
         videoId);

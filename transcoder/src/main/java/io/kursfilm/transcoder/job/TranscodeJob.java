@@ -59,7 +59,9 @@ public class TranscodeJob {
     String rendition = VideoObjects.newRendition(videoId);
     Path work = parts.workspace().create(videoId);
     boolean published = false;
-    try (LoopbackServer.Lease lease = parts.loopback().publish(original(subject.get()))) {
+    RangeSource original = original(subject.get());
+    try (LoopbackServer.Lease lease = parts.loopback().publish(original)) {
+      String mediaSha256 = MediaDigest.sha256(original);
       MediaInfo info = parts.probe().probe(lease.input());
       CancelToken cancel = new CancelToken();
       TranscodeResult result =
@@ -74,7 +76,7 @@ public class TranscodeJob {
       ledger.published(
           tenantId,
           videoId,
-          new Published(rendition, result.duration(), best.width(), best.height()));
+          new Published(rendition, result.duration(), best.width(), best.height(), mediaSha256));
       published = true;
       removeOtherRenditions(tenantId, videoId, rendition);
       LOG.info(() -> "video " + videoId + " transcoded: " + result.renditions().size() + " rungs");

@@ -17,6 +17,7 @@ import io.kursfilm.transcoder.job.VideoObjects;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,6 +25,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,6 +111,11 @@ class WorkerIT {
     assertEquals(1, renditions.size(), "exactly one rendition stored: " + renditions);
     assertEquals(
         rendition(videoId), VideoObjects.renditions(videoId) + renditions.iterator().next());
+    assertEquals(
+        HexFormat.of()
+            .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(clip))),
+        column(videoId, "media_sha256"),
+        "the video names the exact original it was made from");
     try (Stream<Path> left = Files.list(work())) {
       assertEquals(List.of(), left.toList(), "scratch directories left behind");
     }

@@ -13,7 +13,9 @@ import java.io.ByteArrayOutputStream;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -76,6 +78,10 @@ class VideoIT {
     assertEquals("IN_REVIEW", done.getString("state"), done.toString());
     assertEquals(100, done.getInt("progress"));
     assertTrue(Math.abs(done.getJsonNumber("durationSeconds").longValue() - 6) <= 1);
+    assertEquals(
+        HexFormat.of()
+            .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(clip))),
+        done.getString("mediaSha256"));
 
     RestClient.Download master = api().download(hls(id, "master.m3u8"), trainer);
     assertEquals(200, master.status());
