@@ -61,17 +61,7 @@ final class SegmentCourier {
   /** Stops polling and waits for a hand-over in flight to finish; idempotent. */
   void stop() {
     stopped.countDown();
-    boolean interrupted = false;
-    while (thread.isAlive()) {
-      try {
-        thread.join();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    Watchdog.joinQuietly(thread);
   }
 
   /** Throws what the sink threw while ffmpeg ran, if anything; call after {@link #stop}. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kursfilm.transcoder.MediaInput;
+import io.kursfilm.transcoder.TestFfmpeg;
 import io.kursfilm.transcoder.probe.InputProbe;
 import io.kursfilm.transcoder.probe.MediaInfo;
 import io.kursfilm.transcoder.probe.ProbeLimits;
@@ -31,26 +32,23 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SegmentCourierTest {
 
-  /** 16 s of 720p: three rungs of four segments, the first three of each closed mid-run. */
   @TempDir static Path inputs;
 
+  /** 16 s of 720p: three rungs of four segments, the first three of each closed mid-run. */
   static Path clip;
+
   static MediaInfo info;
 
   @TempDir Path work;
   Path out;
   final HlsTranscoder transcoder =
-      new HlsTranscoder(HlsTranscoderTest.FFMPEG, LadderSettings.defaults());
+      new HlsTranscoder(TestFfmpeg.INSTALLATION, LadderSettings.defaults());
   final AtomicInteger progress = new AtomicInteger();
 
   @BeforeAll
   static void generateClip() throws Exception {
-    clip = inputs.resolve("hd.mp4");
-    HlsTranscoderTest.generate(
-        "-f lavfi -i testsrc2=size=1280x720:rate=25:duration=16 -f lavfi -i sine=duration=16"
-            + " -c:v libx264 -preset ultrafast -c:a aac -shortest",
-        clip);
-    info = new InputProbe(HlsTranscoderTest.FFMPEG, ProbeLimits.defaults()).probe(clip);
+    clip = TestFfmpeg.hdMp4(inputs.resolve("hd.mp4"), 16);
+    info = new InputProbe(TestFfmpeg.INSTALLATION, ProbeLimits.defaults()).probe(clip);
   }
 
   @BeforeEach

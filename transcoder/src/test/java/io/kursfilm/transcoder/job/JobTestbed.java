@@ -9,7 +9,6 @@ import io.kursfilm.storage.sealed.ChunkedUpload;
 import io.kursfilm.storage.sealed.SealedChunks;
 import io.kursfilm.storage.sealed.SealedObjects;
 import io.kursfilm.storage.testing.LocalS3;
-import io.kursfilm.transcoder.TestFfmpeg;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,31 +75,6 @@ public final class JobTestbed implements AutoCloseable {
         Optional.empty(),
         Optional.empty(),
         Duration.ofMinutes(5));
-  }
-
-  /** A 720p25 H.264/AAC clip of {@code seconds}, cheap to encode. */
-  public static Path clip(Path out, int seconds) throws Exception {
-    TestFfmpeg.ffmpeg(
-        "-f",
-        "lavfi",
-        "-i",
-        "testsrc2=size=1280x720:rate=25:duration=" + seconds,
-        "-f",
-        "lavfi",
-        "-i",
-        "sine=frequency=440:duration=" + seconds,
-        "-c:v",
-        "libx264",
-        "-preset",
-        "ultrafast",
-        "-crf",
-        "30",
-        "-pix_fmt",
-        "yuv420p",
-        "-c:a",
-        "aac",
-        out.toString());
-    return out;
   }
 
   /** Seals {@code clip} as a new video's original and records it as UPLOADED; returns its id. */

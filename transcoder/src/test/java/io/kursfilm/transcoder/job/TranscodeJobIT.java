@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kursfilm.storage.objects.ObjectSummary;
-import io.kursfilm.transcoder.FfmpegInstallation;
+import io.kursfilm.transcoder.TestFfmpeg;
 import io.kursfilm.transcoder.hls.HlsTranscoder;
 import io.kursfilm.transcoder.hls.LadderSettings;
 import io.kursfilm.transcoder.loopback.LoopbackServer;
@@ -34,9 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TranscodeJobIT {
 
-  static final FfmpegInstallation FFMPEG =
-      new FfmpegInstallation(Path.of("/usr/bin/ffmpeg"), Path.of("/usr/bin/ffprobe"));
-
   @TempDir static Path dir;
   static JobTestbed bed;
   static LoopbackServer loopback;
@@ -55,7 +52,7 @@ class TranscodeJobIT {
 
   @Test
   void cancel_after_segments_were_sealed_leaves_no_object_and_no_scratch_file() throws Exception {
-    String videoId = bed.upload(JobTestbed.clip(dir.resolve("long.mp4"), 30));
+    String videoId = bed.upload(TestFfmpeg.hdMp4(dir.resolve("long.mp4"), 30));
     Path work = Files.createDirectory(dir.resolve("work-cancel"));
     CompletableFuture<Void> job = runAsync(LadderSettings.defaults(), work, videoId);
 
@@ -71,7 +68,7 @@ class TranscodeJobIT {
   @Test
   void failed_verification_after_segments_were_sealed_leaves_no_object_of_the_attempt()
       throws Exception {
-    String videoId = bed.upload(JobTestbed.clip(dir.resolve("short.mp4"), 12));
+    String videoId = bed.upload(TestFfmpeg.hdMp4(dir.resolve("short.mp4"), 12));
     Path work = Files.createDirectory(dir.resolve("work-fail"));
     CompletableFuture<Void> job = runAsync(unpassable(), work, videoId);
 
@@ -113,8 +110,8 @@ class TranscodeJobIT {
             bed.sealed,
             bed.chunks,
             loopback,
-            new InputProbe(FFMPEG, ProbeLimits.defaults()),
-            new HlsTranscoder(FFMPEG, settings),
+            new InputProbe(TestFfmpeg.INSTALLATION, ProbeLimits.defaults()),
+            new HlsTranscoder(TestFfmpeg.INSTALLATION, settings),
             new JdbcJobLedger(bed.db, Clock.systemUTC()),
             new Workspace(work));
     return CompletableFuture.runAsync(

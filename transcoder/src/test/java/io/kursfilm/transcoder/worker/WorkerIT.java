@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import io.kursfilm.storage.testing.LocalS3;
+import io.kursfilm.transcoder.TestFfmpeg;
 import io.kursfilm.transcoder.job.JdbcJobLedger;
 import io.kursfilm.transcoder.job.JobTestbed;
 import io.kursfilm.transcoder.job.TranscodeQueue;
@@ -51,7 +52,7 @@ class WorkerIT {
 
   @Test
   void a_killed_worker_s_job_is_finished_by_the_next_one_without_duplicates() throws Exception {
-    String videoId = bed.upload(JobTestbed.clip(dir.resolve("clip.mp4"), 20));
+    String videoId = bed.upload(TestFfmpeg.hdMp4(dir.resolve("clip.mp4"), 20));
     SchedulerClient.Builder.create(bed.db, TranscodeQueue.descriptor())
         .build()
         .scheduleIfNotExists(TranscodeQueue.instance(bed.tenant, videoId), Instant.now());
