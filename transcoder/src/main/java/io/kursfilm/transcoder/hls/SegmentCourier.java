@@ -12,7 +12,10 @@ import java.util.stream.Stream;
  * Carries finished media segments out of the rung directories while the ladder run is going, so the
  * scratch directory (RAM on a tmpfs) holds a segment or two per rung instead of the whole ladder.
  * ffmpeg writes each segment as {@code seg_N.m4s.tmp} and renames it when it is complete ({@code
- * -hls_flags temp_file}), so a file under its final name is never written to again.
+ * -hls_flags temp_file}), so a file under its final name is never written to again (ffmpeg 5.1,
+ * fMP4, VOD: each segment is written in one go, then renamed). Init sections and playlists stay:
+ * ffmpeg writes {@code init_<n>.mp4} in place and the playlists only at the end, and {@link
+ * HlsOutput} still has to check and rename them.
  *
  * <p>Lifecycle: {@link #start} before ffmpeg, {@link #stop} once it has exited (always, in a
  * finally), then {@link #rethrowFailure} and, after a successful run, one last {@link #sweep} for
