@@ -6,8 +6,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Generates test inputs with the real ffmpeg, for the probe and loopback tests. */
+/** Generates test inputs with the real ffmpeg, for the probe, loopback, HLS and job tests. */
 public final class TestFfmpeg {
+
+  /** The Debian ffmpeg the tests run. */
+  public static final FfmpegInstallation INSTALLATION =
+      new FfmpegInstallation(Path.of("/usr/bin/ffmpeg"), Path.of("/usr/bin/ffprobe"));
 
   private TestFfmpeg() {}
 
@@ -41,6 +45,31 @@ public final class TestFfmpeg {
         "-c:a",
         "aac",
         "-shortest",
+        out.toString());
+    return out;
+  }
+
+  /** A 720p25 H.264/AAC MP4 of {@code seconds}, cheap to encode ({@code moov} at the end). */
+  public static Path hdMp4(Path out, int seconds) throws IOException, InterruptedException {
+    ffmpeg(
+        "-f",
+        "lavfi",
+        "-i",
+        "testsrc2=size=1280x720:rate=25:duration=" + seconds,
+        "-f",
+        "lavfi",
+        "-i",
+        "sine=frequency=440:duration=" + seconds,
+        "-c:v",
+        "libx264",
+        "-preset",
+        "ultrafast",
+        "-crf",
+        "30",
+        "-pix_fmt",
+        "yuv420p",
+        "-c:a",
+        "aac",
         out.toString());
     return out;
   }

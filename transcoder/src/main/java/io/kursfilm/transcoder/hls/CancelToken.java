@@ -6,13 +6,23 @@ package io.kursfilm.transcoder.hls;
  */
 public final class CancelToken {
 
+  private final CancelToken parent;
   private volatile boolean cancelled;
+
+  public CancelToken() {
+    this(null);
+  }
+
+  /** A token that is also cancelled when {@code parent} is: lets one stage stop ffmpeg itself. */
+  CancelToken(CancelToken parent) {
+    this.parent = parent;
+  }
 
   public void cancel() {
     cancelled = true;
   }
 
   public boolean cancelled() {
-    return cancelled;
+    return cancelled || (parent != null && parent.cancelled());
   }
 }

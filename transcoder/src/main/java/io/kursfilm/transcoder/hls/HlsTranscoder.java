@@ -14,12 +14,15 @@ import java.util.stream.Stream;
 
 /**
  * Turns an upload that passed {@code InputProbe} into an HLS ladder (fMP4, 4 s segments), a poster
- * and a scrubbing storyboard in a private directory. Stateless and safe to share; each call blocks
- * its thread, and one transcode at a time per node is the efficient use of the CPU (DESIGN.md).
+ * and a scrubbing storyboard, handing every file to the caller's {@link OutputSink} as soon as it
+ * is final: media segments while ffmpeg still runs, the rest once the output proved complete. A
+ * private scratch directory holds only what is in the making. Stateless and safe to share; each
+ * call blocks its thread, and one transcode at a time per node is the efficient use of the CPU
+ * (DESIGN.md).
  *
- * <p>Layout of a successful output: {@code master.m3u8}, {@code <p>p/playlist.m3u8}, {@code
- * <p>p/init.mp4}, {@code <p>p/seg_00000.m4s}…, {@code poster.jpg}, {@code thumbs/sprite_000.jpg}…
- * and {@code thumbs/storyboard.vtt}, where {@code <p>} is a rung's shorter side.
+ * <p>Names handed over: {@code master.m3u8}, {@code <p>p/playlist.m3u8}, {@code <p>p/init.mp4},
+ * {@code <p>p/seg_00000.m4s}…, {@code poster.jpg}, {@code thumbs/sprite_000.jpg}… and {@code
+ * thumbs/storyboard.vtt}, where {@code <p>} is a rung's shorter side.
  */
 public final class HlsTranscoder {
 
@@ -34,35 +37,39 @@ public final class HlsTranscoder {
   }
 
   /**
-   * Blocks until done. outputDir must exist, be empty and private (0700). On failure or cancel it
-   * is emptied before the exception leaves.
+   * Blocks until done. outputDir must exist, be empty and private (0700); it is empty again when
+   * this returns or throws. Having handed files to the sink means nothing until this returns
+   * normally: after an exception the caller discards them.
    *
    * @param info what {@code InputProbe} measured; the duration is the yardstick for progress,
    *     timeouts and the completeness check
+   * @param sink receives each output file once it is final; its failure stops ffmpeg
    * @throws TranscodeFailedException ffmpeg failed, stalled, timed out or left an incomplete output
    * @throws TranscodeCancelledException the token was cancelled or the thread interrupted
-   * @throws IOException ffmpeg could not be started or the output directory not written
+   * @throws IOException ffmpeg could not be started, the output directory not written, or the sink
+   *     failed
    * @throws IllegalArgumentException the output directory is missing, not empty or not private
    */
   public TranscodeResult transcode(
       MediaInput input,
       MediaInfo info,
       Path outputDir,
+      OutputSink sink,
       ProgressListener progress,
       CancelToken cancel)
       throws TranscodeFailedException, TranscodeCancelledException, IOException {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(info, "info");
+    Objects.requireNonNull(sink, "sink");
     Objects.requireNonNull(progress, "progress");
     Objects.requireNonNull(cancel, "cancel");
     OutputDirectory.requireEmptyAndPrivate(outputDir);
     LadderPlan plan = LadderPlan.of(info, settings);
     ProgressMeter meter = new ProgressMeter(progress);
     meter.report(0);
+    TranscodeResult result;
     try {
-      TranscodeResult result = run(input, info, plan, outputDir, meter, cancel);
-      meter.report(100);
-      return result;
+      result = run(input, info, plan, outputDir, new HandedOver(sink), meter, cancel);
     } catch (TranscodeFailedException
         | TranscodeCancelledException
         | IOException
@@ -74,6 +81,10 @@ public final class HlsTranscoder {
       }
       throw e;
     }
+    // Every file went to the sink; only the empty directories are left.
+    OutputDirectory.empty(outputDir);
+    meter.report(100);
+    return result;
   }
 
   private TranscodeResult run(
@@ -81,6 +92,7 @@ public final class HlsTranscoder {
       MediaInfo info,
       LadderPlan plan,
       Path outputDir,
+      HandedOver handedOver,
       ProgressMeter meter,
       CancelToken cancel)
       throws TranscodeFailedException, TranscodeCancelledException, IOException {
@@ -90,21 +102,56 @@ public final class HlsTranscoder {
     Files.createDirectories(outputDir.resolve(LadderCommand.FRAMES_DIR));
     Files.createDirectories(outputDir.resolve("thumbs"));
     Duration duration = info.duration();
-    runner.run(
-        LadderCommand.ladder(input, info, plan, settings),
-        outputDir,
-        tmp,
-        settings.timeoutFor(duration),
-        micros -> meter.ladder(micros, duration),
-        cancel,
-        input.url());
+    ladder(input, info, plan, outputDir, tmp, handedOver, meter, cancel);
     meter.report(ProgressMeter.LADDER_DONE);
-    HlsOutput.Verified verified = HlsOutput.verify(outputDir, plan, duration, settings);
+    HlsOutput.Verified verified =
+        HlsOutput.verify(outputDir, plan, duration, settings, handedOver.sizes());
     storyboard(plan, duration, outputDir, tmp, cancel);
-    meter.report(99);
     OutputDirectory.delete(outputDir.resolve(WORK));
+    for (String file : OutputDirectory.files(outputDir)) {
+      handedOver.handOver(file, outputDir.resolve(file));
+    }
+    meter.report(99);
     return new TranscodeResult(
-        verified.duration(), verified.renditions(), OutputDirectory.files(outputDir));
+        verified.duration(), verified.renditions(), List.copyOf(handedOver.sizes().keySet()));
+  }
+
+  /** The ladder run, with its segments carried to the sink while ffmpeg writes the next ones. */
+  private void ladder(
+      MediaInput input,
+      MediaInfo info,
+      LadderPlan plan,
+      Path outputDir,
+      Path tmp,
+      HandedOver handedOver,
+      ProgressMeter meter,
+      CancelToken cancel)
+      throws TranscodeFailedException, TranscodeCancelledException, IOException {
+    List<String> rungs = plan.rungs().stream().map(PlannedRung::name).toList();
+    for (String rung : rungs) {
+      Files.createDirectories(outputDir.resolve(rung));
+    }
+    SegmentCourier courier = SegmentCourier.start(outputDir, rungs, handedOver, cancel);
+    Duration duration = info.duration();
+    try {
+      runner.run(
+          LadderCommand.ladder(input, info, plan, settings),
+          outputDir,
+          tmp,
+          settings.timeoutFor(duration),
+          micros -> meter.ladder(micros, duration),
+          courier.token(),
+          input.url());
+    } catch (TranscodeCancelledException e) {
+      courier.stop();
+      // The courier stops ffmpeg through its token when the sink fails: report that, not a cancel.
+      courier.rethrowFailure();
+      throw e;
+    } finally {
+      courier.stop();
+    }
+    courier.rethrowFailure();
+    courier.sweep();
   }
 
   /** Tiles the single frames into sprites, writes the VTT and keeps one frame as the poster. */

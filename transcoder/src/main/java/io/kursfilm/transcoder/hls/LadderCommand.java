@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import net.bramp.ffmpeg.builder.FFmpegBuilder;
 import net.bramp.ffmpeg.builder.FFmpegHlsOutputBuilder;
 
@@ -27,6 +28,7 @@ final class LadderCommand {
   static final String FRAME_PATTERN = FRAMES_DIR + "/f_%05d.jpg";
   static final String MASTER = "master.m3u8";
   static final String INIT = "init.mp4";
+  private static final Pattern SEGMENT = Pattern.compile("seg_\\d{5,}\\.m4s");
 
   private LadderCommand() {}
 
@@ -179,7 +181,8 @@ final class LadderCommand {
             "-hls_fmp4_init_filename",
             INIT,
             "-hls_flags",
-            "independent_segments"));
+            // temp_file: a segment gets its final name only once it is complete (SegmentCourier).
+            "independent_segments+temp_file"));
     hls.addExtraArgs(args.toArray(String[]::new));
     if (audio) {
       hls.setAudioCodec("aac")
@@ -188,6 +191,11 @@ final class LadderCommand {
     } else {
       hls.disableAudio();
     }
+  }
+
+  /** Whether {@code fileName} is a complete media segment (ffmpeg renames it when done). */
+  static boolean isSegment(String fileName) {
+    return SEGMENT.matcher(fileName).matches();
   }
 
   static String variantStreamMap(List<PlannedRung> rungs, boolean audio) {

@@ -4,8 +4,9 @@ import java.time.Duration;
 
 /**
  * Turns the stages of a transcode into one monotonic percentage: the ladder run is 0–95 % by
- * ffmpeg's output time against the input's duration, storyboard and checks take the rest, and 100 %
- * is only reported on success.
+ * ffmpeg's output time against the input's duration (its segments are handed over meanwhile); the
+ * checks, the storyboard and handing over the small files take the rest, and 100 % is only reported
+ * on success.
  */
 final class ProgressMeter {
 

@@ -131,7 +131,8 @@ final class Watchdog {
     }
   }
 
-  private static void joinQuietly(Thread t) {
+  /** Waits for {@code t} to end even when interrupted, and keeps the interrupt flag. */
+  static void joinQuietly(Thread t) {
     boolean interrupted = false;
     while (t.isAlive()) {
       try {

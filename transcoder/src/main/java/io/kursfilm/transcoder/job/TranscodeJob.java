@@ -5,6 +5,7 @@ import io.kursfilm.storage.objects.ObjectSummary;
 import io.kursfilm.storage.sealed.SealedChunks;
 import io.kursfilm.storage.sealed.SealedObjects;
 import io.kursfilm.transcoder.hls.CancelToken;
+import io.kursfilm.transcoder.hls.OutputSink;
 import io.kursfilm.transcoder.hls.Rendition;
 import io.kursfilm.transcoder.hls.TranscodeCancelledException;
 import io.kursfilm.transcoder.hls.TranscodeFailedException;
@@ -13,7 +14,6 @@ import io.kursfilm.transcoder.loopback.LoopbackServer;
 import io.kursfilm.transcoder.loopback.RangeSource;
 import io.kursfilm.transcoder.probe.InputRejectedException;
 import io.kursfilm.transcoder.probe.MediaInfo;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,16 +23,20 @@ import java.util.logging.Logger;
 /**
  * Takes one upload from sealed original to a sealed HLS rendition: ffprobe and ffmpeg read the
  * original through the loopback decrypting stream, ffmpeg writes into a private tmpfs directory,
- * and each output file is sealed into the object store before the video row points at it. A
- * rejected input loses its original; a cancelled one loses everything. Any other failure leaves the
- * original for the retry and removes only what this attempt wrote.
+ * and each output file is sealed into the object store as soon as it is final, under this attempt's
+ * own prefix. The video row points at that prefix only after the transcode succeeded. A rejected
+ * input loses its original; a cancelled one loses everything. Any other failure leaves the original
+ * for the retry and removes only what this attempt wrote.
  */
 public class TranscodeJob {
 
   private static final Logger LOG = Logger.getLogger(TranscodeJob.class.getName());
 
-  /** Share of the progress bar for encoding; sealing the outputs takes the rest. */
-  private static final int ENCODE_SHARE = 95;
+  /**
+   * Share of the progress bar for the transcode, which seals its outputs as they are produced;
+   * recording the result takes the last percent.
+   */
+  private static final int TRANSCODE_SHARE = 99;
 
   private final JobParts parts;
 
@@ -67,8 +71,13 @@ public class TranscodeJob {
       TranscodeResult result =
           parts
               .transcoder()
-              .transcode(lease.input(), info, work, progress(tenantId, videoId, cancel), cancel);
-      seal(tenantId, rendition, work, result);
+              .transcode(
+                  lease.input(),
+                  info,
+                  work,
+                  sealer(tenantId, rendition),
+                  progress(tenantId, videoId, cancel),
+                  cancel);
       Rendition best =
           result.renditions().stream()
               .max(Comparator.comparingInt(Rendition::height))
@@ -105,6 +114,7 @@ public class TranscodeJob {
       throw e;
     } finally {
       Workspace.delete(work);
+      // Segments were sealed while ffmpeg ran: a failed or cancelled attempt's must go.
       if (!published) {
         parts.store().deleteByPrefix(tenantId, rendition + "/");
       }
@@ -140,20 +150,16 @@ public class TranscodeJob {
   }
 
   private JobProgress progress(String tenantId, String videoId, CancelToken cancel) {
-    return new JobProgress(parts.ledger(), tenantId, videoId, cancel, ENCODE_SHARE);
+    return new JobProgress(parts.ledger(), tenantId, videoId, cancel, TRANSCODE_SHARE);
   }
 
-  private void seal(String tenantId, String rendition, Path work, TranscodeResult result)
-      throws IOException {
+  private OutputSink sealer(String tenantId, String rendition) {
     SealedObjects sealed = parts.sealed();
-    for (String file : result.files()) {
-      Path path = work.resolve(file);
-      try (InputStream in = Files.newInputStream(path)) {
-        sealed.seal(tenantId, rendition + "/" + file, in);
+    return (name, file) -> {
+      try (InputStream in = Files.newInputStream(file)) {
+        sealed.seal(tenantId, rendition + "/" + name, in);
       }
-      // Free the tmpfs as we go: the whole ladder need not sit in memory twice.
-      Files.delete(path);
-    }
+    };
   }
 
   private void removeOtherRenditions(String tenantId, String videoId, String keep) {

@@ -32,12 +32,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real ffmpeg on inputs generated with lavfi: each kind of upload becomes a playable HLS ladder
- * with the right rungs; broken, cancelled and over-long runs leave nothing behind.
+ * with the right rungs, handed over file by file to a sink that copies it into {@code delivered};
+ * broken, cancelled and over-long runs leave nothing behind in the scratch directory.
  */
 class HlsTranscoderTest {
 
@@ -49,6 +51,7 @@ class HlsTranscoderTest {
 
   @TempDir Path work;
   Path out;
+  Path delivered;
   final List<Integer> progress = new CopyOnWriteArrayList<>();
   final InputProbe probe = new InputProbe(FFMPEG, ProbeLimits.defaults());
   final HlsTranscoder transcoder = new HlsTranscoder(FFMPEG, LadderSettings.defaults());
@@ -60,6 +63,11 @@ class HlsTranscoderTest {
         "-f lavfi -i testsrc2=size=1920x1080:rate=30:duration=5 -f lavfi -i sine=duration=5"
             + " -c:v libx264 -preset ultrafast -c:a aac -shortest -metadata artist=Jane_Doe_42",
         fullHd);
+  }
+
+  @BeforeEach
+  void deliveryDirectory() throws IOException {
+    delivered = Files.createDirectory(work.resolve("delivered"));
   }
 
   @AfterEach
@@ -80,7 +88,7 @@ class HlsTranscoderTest {
     assertPlayable(result, true);
     assertProgressMonotonicTo100();
     for (String file : result.files()) {
-      byte[] written = Files.readAllBytes(out.resolve(file));
+      byte[] written = Files.readAllBytes(delivered.resolve(file));
       assertEquals(-1, indexOf(written, "Jane_Doe_42"), "upload metadata leaked into " + file);
     }
   }
@@ -145,7 +153,7 @@ class HlsTranscoderTest {
             "stream=width,height:stream_side_data=rotation",
             "-of",
             "compact",
-            out.resolve("480p/playlist.m3u8").toString());
+            delivered.resolve("480p/playlist.m3u8").toString());
     assertTrue(shown.contains("width=480|height=854"), shown);
     assertFalse(shown.contains("rotation"), shown);
   }
@@ -169,7 +177,12 @@ class HlsTranscoderTest {
             TranscodeFailedException.class,
             () ->
                 transcoder.transcode(
-                    MediaInput.file(cut), claimed, out, progress::add, new CancelToken()));
+                    MediaInput.file(cut),
+                    claimed,
+                    out,
+                    this::collect,
+                    progress::add,
+                    new CancelToken()));
 
     assertEquals(TranscodeFailedException.Reason.INVALID_OUTPUT, e.reason());
     assertEmpty(out);
@@ -189,7 +202,12 @@ class HlsTranscoderTest {
             TranscodeFailedException.class,
             () ->
                 transcoder.transcode(
-                    MediaInput.file(garbage), claimed, out, progress::add, new CancelToken()));
+                    MediaInput.file(garbage),
+                    claimed,
+                    out,
+                    this::collect,
+                    progress::add,
+                    new CancelToken()));
 
     assertEquals(TranscodeFailedException.Reason.FFMPEG_FAILED, e.reason());
     assertFalse(e.getMessage().contains(inputs.toString()), e.getMessage());
@@ -210,6 +228,7 @@ class HlsTranscoderTest {
                     MediaInput.file(fullHd),
                     info,
                     out,
+                    this::collect,
                     p -> {
                       if (p >= 5) {
                         started.complete(p);
@@ -243,7 +262,12 @@ class HlsTranscoderTest {
             () ->
                 new HlsTranscoder(FFMPEG, impatient)
                     .transcode(
-                        MediaInput.file(fullHd), info, out, progress::add, new CancelToken()));
+                        MediaInput.file(fullHd),
+                        info,
+                        out,
+                        this::collect,
+                        progress::add,
+                        new CancelToken()));
 
     assertEquals(TranscodeFailedException.Reason.TIMED_OUT, e.reason());
     assertEmpty(out);
@@ -292,7 +316,8 @@ class HlsTranscoderTest {
               TranscodeFailedException.class,
               () ->
                   new HlsTranscoder(FFMPEG, patient)
-                      .transcode(input, info, out, progress::add, new CancelToken()));
+                      .transcode(
+                          input, info, out, this::collect, progress::add, new CancelToken()));
 
       assertEquals(TranscodeFailedException.Reason.STALLED, e.reason());
       assertEmpty(out);
@@ -315,7 +340,12 @@ class HlsTranscoderTest {
           IllegalArgumentException.class,
           () ->
               transcoder.transcode(
-                  MediaInput.file(fullHd), info, dir, progress::add, new CancelToken()));
+                  MediaInput.file(fullHd),
+                  info,
+                  dir,
+                  this::collect,
+                  progress::add,
+                  new CancelToken()));
     }
     assertTrue(Files.exists(used.resolve("old.txt")), "a refused directory is left alone");
   }
@@ -324,7 +354,14 @@ class HlsTranscoderTest {
     MediaInfo info = probe.probe(input);
     out = privateDir("out");
     return transcoder.transcode(
-        MediaInput.file(input), info, out, progress::add, new CancelToken());
+        MediaInput.file(input), info, out, this::collect, progress::add, new CancelToken());
+  }
+
+  /** The sink: copies each file into {@code delivered} under its relative name. */
+  void collect(String name, Path file) throws IOException {
+    Path target = delivered.resolve(name);
+    Files.createDirectories(target.getParent());
+    Files.copy(file, target);
   }
 
   private void assertRungs(TranscodeResult result, String... sizes) {
@@ -336,7 +373,8 @@ class HlsTranscoderTest {
 
   private void assertPlayable(TranscodeResult result, boolean audio) throws Exception {
     List<String> files = result.files();
-    assertEquals(OutputDirectory.files(out), files);
+    assertEquals(OutputDirectory.files(delivered), files);
+    assertEmpty(out);
     assertTrue(
         files.containsAll(
             List.of("master.m3u8", "poster.jpg", "thumbs/storyboard.vtt", "thumbs/sprite_000.jpg")),
@@ -346,11 +384,11 @@ class HlsTranscoderTest {
     for (Rendition r : result.renditions()) {
       String dir = r.playlist().substring(0, r.playlist().indexOf('/') + 1);
       assertTrue(files.contains(dir + "init.mp4") && files.contains(dir + "seg_00000.m4s"), dir);
-      Playlists.Media media = Playlists.media(Files.readString(out.resolve(r.playlist())));
+      Playlists.Media media = Playlists.media(Files.readString(delivered.resolve(r.playlist())));
       assertEquals("init.mp4", media.init());
       assertTrue(media.segments().stream().allMatch(s -> s.seconds() <= 4.5), media.toString());
     }
-    String master = out.resolve("master.m3u8").toString();
+    String master = delivered.resolve("master.m3u8").toString();
     String streams =
         run(
             "/usr/bin/ffprobe",
@@ -377,7 +415,7 @@ class HlsTranscoderTest {
             "-f",
             "null",
             "-"));
-    String vtt = Files.readString(out.resolve("thumbs/storyboard.vtt"));
+    String vtt = Files.readString(delivered.resolve("thumbs/storyboard.vtt"));
     assertTrue(vtt.startsWith("WEBVTT\n") && vtt.contains("sprite_000.jpg#xywh=0,0,"), vtt);
   }
 

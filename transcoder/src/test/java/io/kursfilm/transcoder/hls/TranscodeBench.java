@@ -22,8 +22,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * identical command line run directly (CPU seconds of this JVM plus its reaped children, side by
  * side, alternating order), the whole {@link HlsTranscoder} in × realtime, and what the storyboard
  * frames cost as a branch of the ladder graph vs a second decoding pass. Peak RSS of ffmpeg is
- * sampled from {@code /proc}. Settings: {@code bench.seconds} (default 60), {@code bench.repeats}
- * (default 1).
+ * sampled from {@code /proc}, and the peak bytes in the transcode's scratch directory (a tmpfs in
+ * production) by walking it every 50 ms; the whole transcode hands its files to a sink that reads
+ * them, as sealing would. Settings: {@code bench.seconds} (default 60), {@code bench.repeats}
+ * (default 1), {@code bench.transcodeOnly} (only the whole transcode).
  */
 public final class TranscodeBench {
 
@@ -50,9 +52,14 @@ public final class TranscodeBench {
           Files.size(clip) / 1e6,
           Runtime.getRuntime().availableProcessors(),
           plan.rungs().stream().map(PlannedRung::name).toList());
-      compareWrapper(dir, input, info, plan, repeats, seconds);
+      boolean transcodeOnly = Boolean.getBoolean("bench.transcodeOnly");
+      if (!transcodeOnly) {
+        compareWrapper(dir, input, info, plan, repeats, seconds);
+      }
       wholeTranscode(dir, input, info, seconds);
-      framesBranchVsSecondPass(dir, clip, input, info, plan);
+      if (!transcodeOnly) {
+        framesBranchVsSecondPass(dir, clip, input, info, plan);
+      }
     } finally {
       OutputDirectory.delete(dir);
     }
@@ -100,16 +107,38 @@ public final class TranscodeBench {
       throws Exception {
     Path out = Files.createDirectory(dir.resolve("transcode"), privateDir());
     TranscodeResult[] result = new TranscodeResult[1];
-    Step step =
-        measure(
-            () ->
-                result[0] =
-                    new HlsTranscoder(FFMPEG, SETTINGS)
-                        .transcode(input, info, out, p -> {}, new CancelToken()));
+    AtomicLong handedOver = new AtomicLong();
+    OutputSink reader =
+        (name, file) -> {
+          try (InputStream in = Files.newInputStream(file)) {
+            handedOver.addAndGet(in.transferTo(OutputStreamNull.INSTANCE));
+          }
+        };
+    ScratchSampler scratch = new ScratchSampler(out);
+    Thread sampler = new Thread(scratch, "scratch-sampler");
+    sampler.setDaemon(true);
+    sampler.start();
+    Step step;
+    try {
+      step =
+          measure(
+              () ->
+                  result[0] =
+                      new HlsTranscoder(FFMPEG, SETTINGS)
+                          .transcode(input, info, out, reader, p -> {}, new CancelToken()));
+    } finally {
+      sampler.interrupt();
+      sampler.join();
+    }
     print("HlsTranscoder (ladder + storyboard + checks)", step, seconds);
     System.out.printf(
-        "  -> %.2f x realtime, %d files, %.1f MB, renditions %s%n",
-        seconds / step.wall(), result[0].files().size(), size(out) / 1e6, result[0].renditions());
+        "  -> %.2f x realtime, %d files, %.1f MB handed over, scratch directory peak %.1f MB%n"
+            + "  renditions %s%n",
+        seconds / step.wall(),
+        result[0].files().size(),
+        handedOver.get() / 1e6,
+        scratch.peak.get() / 1e6,
+        result[0].renditions());
     OutputDirectory.delete(out);
   }
 
@@ -241,14 +270,6 @@ public final class TranscodeBench {
     return PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
   }
 
-  private static long size(Path dir) throws IOException {
-    long total = 0;
-    for (String f : OutputDirectory.files(dir)) {
-      total += Files.size(dir.resolve(f));
-    }
-    return total;
-  }
-
   private static void print(String what, Step step, int seconds) {
     System.out.printf(
         "%-46s %6.1f CPU-s %6.1f s wall (%.2f x realtime), ffmpeg peak RSS %d MB%n",
@@ -294,6 +315,43 @@ public final class TranscodeBench {
                 });
         try {
           Thread.sleep(100);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }
+  }
+
+  /** Samples the bytes below a directory every 50 ms and keeps the largest total. */
+  private static final class ScratchSampler implements Runnable {
+    final AtomicLong peak = new AtomicLong();
+    private final Path dir;
+
+    ScratchSampler(Path dir) {
+      this.dir = dir;
+    }
+
+    @Override
+    public void run() {
+      while (!Thread.currentThread().isInterrupted()) {
+        try (var files = Files.walk(dir)) {
+          long total =
+              files
+                  .mapToLong(
+                      p -> {
+                        try {
+                          return Files.isRegularFile(p) ? Files.size(p) : 0;
+                        } catch (IOException e) {
+                          return 0; // handed over and deleted between listing and measuring
+                        }
+                      })
+                  .sum();
+          peak.accumulateAndGet(total, Math::max);
+        } catch (IOException | java.io.UncheckedIOException e) {
+          // A directory vanished while walking: the next sample sees the new state.
+        }
+        try {
+          Thread.sleep(50);
         } catch (InterruptedException e) {
           return;
         }

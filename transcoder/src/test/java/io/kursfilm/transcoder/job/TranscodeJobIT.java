@@ -1,0 +1,157 @@
+package io.kursfilm.transcoder.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kursfilm.storage.objects.ObjectSummary;
+import io.kursfilm.transcoder.TestFfmpeg;
+import io.kursfilm.transcoder.hls.HlsTranscoder;
+import io.kursfilm.transcoder.hls.LadderSettings;
+import io.kursfilm.transcoder.loopback.LoopbackServer;
+import io.kursfilm.transcoder.probe.InputProbe;
+import io.kursfilm.transcoder.probe.ProbeLimits;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The transcode job in process against real MariaDB, S3Proxy and ffmpeg: its segments are sealed
+ * while ffmpeg runs, so an attempt that is cancelled or fails after some were stored must remove
+ * them again, and leave no scratch file.
+ */
+class TranscodeJobIT {
+
+  @TempDir static Path dir;
+  static JobTestbed bed;
+  static LoopbackServer loopback;
+
+  @BeforeAll
+  static void infrastructure() throws Exception {
+    bed = JobTestbed.start(dir);
+    loopback = LoopbackServer.start();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    loopback.close();
+    bed.close();
+  }
+
+  @Test
+  void cancel_after_segments_were_sealed_leaves_no_object_and_no_scratch_file() throws Exception {
+    String videoId = bed.upload(TestFfmpeg.hdMp4(dir.resolve("long.mp4"), 30));
+    Path work = Files.createDirectory(dir.resolve("work-cancel"));
+    CompletableFuture<Void> job = runAsync(LadderSettings.defaults(), work, videoId);
+
+    awaitSealedSegment(videoId, job);
+    requestCancel(videoId);
+    job.get(2, TimeUnit.MINUTES);
+
+    assertEquals(List.of(), bed.store.list(bed.tenant, VideoObjects.video(videoId)));
+    assertNull(bed.column(videoId, "state"), "a cancelled video's row is removed");
+    assertEmpty(work);
+  }
+
+  @Test
+  void failed_verification_after_segments_were_sealed_leaves_no_object_of_the_attempt()
+      throws Exception {
+    String videoId = bed.upload(TestFfmpeg.hdMp4(dir.resolve("short.mp4"), 12));
+    Path work = Files.createDirectory(dir.resolve("work-fail"));
+    CompletableFuture<Void> job = runAsync(unpassable(), work, videoId);
+
+    awaitSealedSegment(videoId, job);
+    job.get(2, TimeUnit.MINUTES);
+
+    assertEquals("REJECTED_INPUT", bed.column(videoId, "state"));
+    assertEquals(List.of(), bed.store.list(bed.tenant, VideoObjects.renditions(videoId)));
+    assertEmpty(work);
+  }
+
+  /** Checks that no output can pass: every rung is further than -1 ms from the input's length. */
+  private static LadderSettings unpassable() {
+    LadderSettings d = LadderSettings.defaults();
+    return new LadderSettings(
+        d.rungs(),
+        d.preset(),
+        d.crf(),
+        d.audioBitrateKbps(),
+        d.segmentSeconds(),
+        d.minThumbnailInterval(),
+        d.maxThumbnails(),
+        d.thumbnailLongSide(),
+        d.posterShortSide(),
+        d.maxPixels(),
+        d.containers(),
+        d.stallTimeout(),
+        d.timeoutBase(),
+        d.timeoutFactor(),
+        d.killGrace(),
+        Duration.ofMillis(-1));
+  }
+
+  private static CompletableFuture<Void> runAsync(
+      LadderSettings settings, Path work, String videoId) {
+    JobParts parts =
+        new JobParts(
+            bed.store,
+            bed.sealed,
+            bed.chunks,
+            loopback,
+            new InputProbe(TestFfmpeg.INSTALLATION, ProbeLimits.defaults()),
+            new HlsTranscoder(TestFfmpeg.INSTALLATION, settings),
+            new JdbcJobLedger(bed.db, Clock.systemUTC()),
+            new Workspace(work));
+    return CompletableFuture.runAsync(
+        () -> {
+          try {
+            new TranscodeJob(parts).run(bed.tenant, videoId, true);
+          } catch (Exception e) {
+            throw new CompletionException(e);
+          }
+        });
+  }
+
+  /** Waits until a media segment of the attempt is in the object store while the job still runs. */
+  private static void awaitSealedSegment(String videoId, CompletableFuture<Void> job)
+      throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    while (bed.store.list(bed.tenant, VideoObjects.renditions(videoId)).stream()
+        .map(ObjectSummary::key)
+        .noneMatch(key -> key.endsWith(".m4s"))) {
+      assertTrue(!job.isDone(), "the job ended before a segment was sealed");
+      assertTrue(System.nanoTime() < deadline, "no segment sealed");
+      Thread.sleep(50);
+    }
+    assertTrue(!job.isDone(), "a segment is sealed while the job still runs");
+  }
+
+  private static void requestCancel(String videoId) throws Exception {
+    try (Connection c = bed.db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "UPDATE video SET cancel_requested = TRUE WHERE tenant_id = ? AND id = ?")) {
+      s.setString(1, bed.tenant);
+      s.setString(2, videoId);
+      assertEquals(1, s.executeUpdate());
+    }
+  }
+
+  private static void assertEmpty(Path work) throws Exception {
+    try (Stream<Path> left = Files.list(work)) {
+      assertEquals(List.of(), left.toList(), "scratch directories left behind");
+    }
+  }
+}
