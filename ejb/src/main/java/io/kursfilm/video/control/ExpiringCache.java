@@ -55,6 +55,13 @@ public final class ExpiringCache<K, V> {
     return loaded;
   }
 
+  /** Forgets the value kept for {@code key}, if any. */
+  public void remove(K key) {
+    synchronized (entries) {
+      entries.remove(key);
+    }
+  }
+
   /** Entries currently held, expired ones included until they are replaced or pushed out. */
   int size() {
     synchronized (entries) {

@@ -15,11 +15,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * (a database read) and the receipt of each file (an object-store stat). Every key holds the
  * tenant, so one tenant's entry never answers another's request.
  *
- * <p>Renditions are kept for {@code kursfilm.playback.cache-ttl} only: archiving, deleting or
- * re-transcoding a video reaches playback within that time, and whether the caller may watch is
- * still decided per request from the kept state. Receipts describe immutable objects (a rendition's
- * prefix is new for every transcode attempt) and hold the data key wrapped only, so they are kept
- * longer; a shredded tenant's receipts no longer unwrap.
+ * <p>Renditions are kept for {@code kursfilm.playback.cache-ttl} only: archiving or re-transcoding
+ * a video, or deleting it on another node, reaches playback within that time (a delete on this node
+ * at once, {@link #forget}), and whether the caller may watch is still decided per request from the
+ * kept state. Receipts describe immutable objects (a rendition's prefix is new for every transcode
+ * attempt) and hold the data key wrapped only, so they are kept longer; a shredded tenant's
+ * receipts no longer unwrap.
  */
 @ApplicationScoped
 public class PlaybackCache {
@@ -53,6 +54,14 @@ public class PlaybackCache {
   public Optional<Rendition> rendition(
       String tenantId, String videoId, Function<String, Optional<Rendition>> lookup) {
     return renditions.get(new Key(tenantId, videoId), key -> lookup.apply(key.id()));
+  }
+
+  /**
+   * Drops what is kept of the video's rendition, so this node stops serving it at once (its
+   * receipts become unreachable and age out).
+   */
+  public void forget(String tenantId, String videoId) {
+    renditions.remove(new Key(tenantId, videoId));
   }
 
   /**

@@ -79,6 +79,16 @@ class ExpiringCacheTest {
   }
 
   @Test
+  void a_removed_value_is_loaded_again() {
+    ExpiringCache<String, String> cache = new ExpiringCache<>(Duration.ofMinutes(5), 10, clock);
+    cache.get("a", this::load);
+
+    cache.remove("a");
+
+    assertEquals("a#2", cache.get("a", this::load).orElseThrow());
+  }
+
+  @Test
   void a_zero_ttl_keeps_nothing() {
     ExpiringCache<String, String> cache = new ExpiringCache<>(Duration.ZERO, 10, clock);
 
