@@ -15,20 +15,33 @@ public final class PersonalData {
 
   private PersonalData() {}
 
+  /**
+   * EclipseLink creates converters itself, outside of CDI's lifecycle, so the beans are looked up.
+   * Once: {@code CDI.current()} walks the stack on every call (Payara finds the calling module by
+   * it), and every user row loaded (each authenticated request) opens two fields. Both are safe to
+   * keep: the cipher is a singleton, the tenant context a proxy to the current transaction's.
+   */
+  private record Beans(FieldCipher cipher, TenantContext tenant) {}
+
+  private static volatile Beans beans;
+
   public static String seal(String field, String value) {
-    return cipher().encrypt(tenant(), field, value);
+    Beans b = beans();
+    return b.cipher().encrypt(b.tenant().require(), field, value);
   }
 
   public static String open(String field, String stored) {
-    return cipher().decrypt(tenant(), field, stored);
+    Beans b = beans();
+    return b.cipher().decrypt(b.tenant().require(), field, stored);
   }
 
-  // Looked up per call: EclipseLink creates converters itself, outside of CDI's lifecycle.
-  private static FieldCipher cipher() {
-    return CDI.current().select(FieldCipher.class).get();
-  }
-
-  private static String tenant() {
-    return CDI.current().select(TenantContext.class).get().require();
+  private static Beans beans() {
+    Beans b = beans;
+    if (b == null) {
+      CDI<Object> cdi = CDI.current();
+      b = new Beans(cdi.select(FieldCipher.class).get(), cdi.select(TenantContext.class).get());
+      beans = b;
+    }
+    return b;
   }
 }

@@ -1,9 +1,12 @@
 package io.kursfilm.video.boundary;
 
+import io.kursfilm.identity.control.AuthenticatedCaller;
 import io.kursfilm.identity.control.Caller;
 import io.kursfilm.identity.entity.Role;
 import io.kursfilm.storage.sealed.SealedObjectException;
 import io.kursfilm.storage.sealed.SealedObjects;
+import io.kursfilm.video.control.PlaybackCache;
+import io.kursfilm.video.control.Rendition;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -16,9 +19,10 @@ import java.util.regex.Pattern;
 
 /**
  * Serves a video's sealed HLS files to callers allowed to watch it: the rendition is looked up
- * through {@link Videos} (tenant and role checked there), the bytes are decrypted on the fly, a
- * range at a time. Paths are checked against the shape the transcoder writes, so no request names
- * an object outside the rendition.
+ * through {@link Videos} and kept briefly (tenant in every key, role checked here per request), the
+ * bytes are decrypted on the fly, a range at a time, with one GET thanks to the kept receipt. Paths
+ * are checked against the shape the transcoder writes, so no request names an object outside the
+ * rendition.
  */
 @Stateless
 @RolesAllowed({Role.Names.TRAINER, Role.Names.CRITIC, Role.Names.TENANT_ADMIN, Role.Names.EMPLOYEE})
@@ -39,33 +43,40 @@ public class Playback {
   @Inject Caller caller;
   @Inject Videos videos;
   @Inject SealedObjects sealed;
+  @Inject PlaybackCache cache;
 
   /**
    * The file at {@code path} of the video's rendition; empty when absent or not for this caller.
+   * Whether the caller may watch is decided on every call, from a state at most {@code
+   * kursfilm.playback.cache-ttl} old (see {@link PlaybackCache}).
    */
   public Optional<PlaybackFile> file(String videoId, String path) {
     if (!PATH.matcher(path).matches()) {
       return Optional.empty();
     }
-    Optional<String> rendition = videos.watchableRendition(videoId);
+    AuthenticatedCaller who = caller.require();
+    String tenantId = who.tenantId();
+    Optional<Rendition> rendition =
+        cache
+            .rendition(tenantId, videoId, videos::rendition)
+            .filter(r -> Videos.mayWatch(who, r.state()));
     if (rendition.isEmpty()) {
       return Optional.empty();
     }
-    String tenantId = caller.require().tenantId();
-    String objectId = rendition.get() + "/" + path;
+    String objectId = rendition.get().prefix() + "/" + path;
+    String extension = path.substring(path.lastIndexOf('.') + 1);
     try {
-      long size = sealed.plaintextSize(tenantId, objectId);
-      String extension = path.substring(path.lastIndexOf('.') + 1);
-      return Optional.of(
-          new PlaybackFile(
-              tenantId, objectId, size, TYPES.get(extension), extension.equals("m3u8")));
+      return cache
+          .receipt(tenantId, objectId, id -> sealed.describe(tenantId, id))
+          .map(
+              receipt -> new PlaybackFile(receipt, TYPES.get(extension), extension.equals("m3u8")));
     } catch (SealedObjectException e) {
       return Optional.empty();
     }
   }
 
-  /** Decrypted bytes {@code offset} to {@code offset + length} of a file found above. */
+  /** Decrypted bytes {@code offset} to {@code offset + length} of a file found above: one GET. */
   public InputStream open(PlaybackFile file, long offset, long length) {
-    return sealed.openRange(file.tenantId(), file.objectId(), offset, length);
+    return sealed.openRange(file.receipt(), offset, length);
   }
 }

@@ -10,6 +10,7 @@ import io.kursfilm.tenant.boundary.TenantSettings;
 import io.kursfilm.tenant.control.TenantRegistry;
 import io.kursfilm.transcoder.job.VideoObjects;
 import io.kursfilm.transcoder.probe.RejectionReason;
+import io.kursfilm.video.control.PlaybackCache;
 import io.kursfilm.video.control.TranscodeWorkers;
 import io.kursfilm.video.entity.VideoDetails;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,6 +38,7 @@ public class VideoUploads {
   @Inject SealedChunks chunks;
   @Inject ObjectStore store;
   @Inject TranscodeWorkers workers;
+  @Inject PlaybackCache playbackCache;
   @Inject TenantRegistry tenants;
 
   @Inject
@@ -131,6 +133,8 @@ public class VideoUploads {
       return videos.cancel(id);
     }
     boolean removed = videos.remove(id);
+    // Other nodes stop serving it within the cache's TTL; this one at once.
+    playbackCache.forget(tenant(), id);
     store.deleteByPrefix(tenant(), VideoObjects.video(id));
     return removed;
   }

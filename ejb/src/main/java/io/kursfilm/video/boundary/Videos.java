@@ -8,6 +8,7 @@ import io.kursfilm.identity.control.Caller;
 import io.kursfilm.identity.entity.Role;
 import io.kursfilm.platform.control.ConflictException;
 import io.kursfilm.tenant.control.TenantScoped;
+import io.kursfilm.video.control.Rendition;
 import io.kursfilm.video.entity.Video;
 import io.kursfilm.video.entity.VideoChunk;
 import io.kursfilm.video.entity.VideoDetails;
@@ -171,7 +172,23 @@ public class Videos {
 
   /** The rendition prefix of a video the caller may watch. */
   public Optional<String> watchableRendition(String id) {
-    return visible(id).filter(v -> v.state().playable()).flatMap(Video::rendition);
+    AuthenticatedCaller who = caller.require();
+    return rendition(id).filter(r -> mayWatch(who, r.state())).map(Rendition::prefix);
+  }
+
+  /**
+   * The rendition and state of a video of the caller's tenant, whether or not the caller may watch
+   * it: for {@link Playback}, which keeps it a few seconds and applies {@link #mayWatch} to every
+   * request itself.
+   */
+  public Optional<Rendition> rendition(String id) {
+    return Optional.ofNullable(em.find(Video.class, id))
+        .flatMap(v -> v.rendition().map(prefix -> new Rendition(v.state(), prefix)));
+  }
+
+  /** Whether {@code who} may watch a video in {@code state}: employees published ones only. */
+  static boolean mayWatch(AuthenticatedCaller who, VideoState state) {
+    return state.playable() && (seesUnpublished(who) || state == VideoState.PUBLISHED);
   }
 
   private Optional<Video> visible(String id) {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
 import java.util.regex.Pattern;
 
@@ -241,6 +242,53 @@ public class SealedObjects {
     return ranges.byReceipt(receipt, offset, length);
   }
 
+  /**
+   * The receipt of a stored object, rebuilt from its metadata with one stat, for callers that read
+   * the same object often and keep the receipt ({@link #openRange(SealedObject, long, long)} then
+   * needs no stat). The data key stays wrapped: nothing here needs the tenant's KEK. Objects sealed
+   * before the header was kept in metadata cost one more small GET for it.
+   *
+   * @return empty when no such object exists
+   * @throws SealedObjectException when the object is not sealed in a known format
+   */
+  public Optional<SealedObject> describe(String tenantId, String objectId) {
+    validate(tenantId, objectId);
+    Optional<ObjectInfo> found = store.stat(tenantId, objectId);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    ObjectInfo info = found.get();
+    String wrapped = info.userMetadata().get(DEK_METADATA);
+    CiphertextLayout layout = layoutOf(info);
+    byte[] header = SealedRanges.headerOf(info);
+    try {
+      if (header == null) {
+        header = storedHeader(tenantId, objectId);
+      }
+      return Optional.of(
+          new SealedObject(
+              tenantId,
+              objectId,
+              objectId,
+              Base64.getDecoder().decode(wrapped),
+              header,
+              info.size(),
+              SealedRanges.plaintextSizeOf(layout, info.size())));
+    } catch (IllegalArgumentException | IOException e) {
+      throw new SealedObjectException("object metadata does not describe a sealed object", e);
+    }
+  }
+
+  private byte[] storedHeader(String tenantId, String key) throws IOException {
+    try (InputStream in = store.get(tenantId, key, 0, CiphertextLayout.HEADER_SIZE)) {
+      byte[] header = in.readAllBytes();
+      if (header.length != CiphertextLayout.HEADER_SIZE) {
+        throw new IOException("stored object shorter than a sealed object's header");
+      }
+      return header;
+    }
+  }
+
   /** Plaintext size of the stored object, from its stored size alone. */
   public long plaintextSize(String tenantId, String objectId) {
     validate(tenantId, objectId);
@@ -251,6 +299,16 @@ public class SealedObjects {
     String format = info.userMetadata().get(FORMAT_METADATA);
     CiphertextLayout layout = FORMAT_1MB.equals(format) ? CiphertextLayout.ONE_MIB : sealing;
     return SealedRanges.plaintextSizeOf(layout, info.size());
+  }
+
+  /** The segment layout the object's format names; refuses objects of no known format. */
+  private static CiphertextLayout layoutOf(ObjectInfo info) {
+    String format = info.userMetadata().get(FORMAT_METADATA);
+    if (info.userMetadata().get(DEK_METADATA) == null
+        || !(FORMAT.equals(format) || FORMAT_1MB.equals(format))) {
+      throw new SealedObjectException("object is not sealed in a known format", null);
+    }
+    return FORMAT_1MB.equals(format) ? CiphertextLayout.ONE_MIB : CiphertextLayout.SEALING;
   }
 
   /**

@@ -145,7 +145,7 @@ final class SealedRanges {
   }
 
   /** The header kept in metadata, or null for objects sealed before it was kept there. */
-  private static byte[] headerOf(ObjectInfo info) {
+  static byte[] headerOf(ObjectInfo info) {
     String base64 = info.userMetadata().get(SealedObjects.HEADER_METADATA);
     if (base64 == null) {
       return null;

@@ -206,6 +206,7 @@ class SealedObjectsIT {
     int from = 2 * MIB - 77;
 
     assertEquals(data.length, sealed.plaintextSize("tenant-a", "one-mib"));
+    assertEquals(receipt, sealed.describe("tenant-a", "one-mib").orElseThrow());
     try (InputStream in = sealed.open("tenant-a", "one-mib")) {
       assertArrayEquals(data, in.readAllBytes());
     }
@@ -219,6 +220,24 @@ class SealedObjectsIT {
       // The first GET guessed 256 KiB segments; the older layout costs one more.
       assertTrue(in.requests() <= 2, "requests " + in.requests());
     }
+  }
+
+  @Test
+  void a_described_object_has_its_receipt_and_reads_with_one_get() throws Exception {
+    byte[] data = data(3 * SEGMENT + 5, 31);
+    SealedObject receipt = sealed.seal("tenant-a", "described", new ByteArrayInputStream(data));
+
+    SealedObject described = sealed.describe("tenant-a", "described").orElseThrow();
+
+    assertEquals(receipt, described);
+    try (RangeInputStream in = (RangeInputStream) sealed.openRange(described, SEGMENT, 5000)) {
+      assertArrayEquals(Arrays.copyOfRange(data, SEGMENT, SEGMENT + 5000), in.readAllBytes());
+      assertEquals(1, in.requests());
+    }
+    assertTrue(sealed.describe("tenant-a", "no-such").isEmpty());
+    assertTrue(sealed.describe("tenant-b", "described").isEmpty());
+    store.put("tenant-a", "plain", new ByteArrayInputStream(data(100, 1)));
+    assertThrows(SealedObjectException.class, () -> sealed.describe("tenant-a", "plain"));
   }
 
   @Test

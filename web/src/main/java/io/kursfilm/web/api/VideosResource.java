@@ -27,7 +27,9 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -50,6 +52,9 @@ public class VideosResource {
   /** A resumable upload about to begin: the details and the exact size in bytes. */
   public record NewUpload(
       String title, String description, String tags, String language, Long size) {}
+
+  /** Bytes per write of HLS media to the response. */
+  private static final int COPY_BUFFER = 64 * 1024;
 
   @Inject Videos videos;
   @Inject VideoUploads uploads;
@@ -197,12 +202,18 @@ public class VideosResource {
   @GET
   @Path("{id}/hls/{path: .+}")
   @Produces(MediaType.WILDCARD)
-  @Operation(summary = "HLS playlists, segments, poster and thumbnails; Range supported")
+  @Operation(
+      summary = "HLS playlists, segments, poster and thumbnails; Range and If-None-Match supported")
   public Response hls(
       @PathParam("id") String id,
       @PathParam("path") String path,
-      @HeaderParam("Range") String range) {
+      @HeaderParam("Range") String range,
+      @HeaderParam("If-None-Match") String ifNoneMatch) {
     PlaybackFile file = playback.file(id, path).orElseThrow(NotFoundException::new);
+    String etag = file.etag();
+    if (matches(ifNoneMatch, etag)) {
+      return Response.notModified().header("ETag", etag).cacheControl(cacheControl(file)).build();
+    }
     Optional<ByteRange> asked = ByteRange.parse(range, file.size());
     if (asked.isPresent() && !asked.get().satisfiable()) {
       return Response.status(416).header("Content-Range", "bytes */" + file.size()).build();
@@ -211,7 +222,7 @@ public class VideosResource {
     StreamingOutput body =
         out -> {
           try (InputStream in = playback.open(file, part.offset(), part.length())) {
-            in.transferTo(out);
+            copy(in, out);
           }
         };
     Response.ResponseBuilder response =
@@ -223,8 +234,34 @@ public class VideosResource {
         .type(file.contentType())
         .header("Accept-Ranges", "bytes")
         .header("Content-Length", part.length())
+        .header("ETag", etag)
         .cacheControl(cacheControl(file))
         .build();
+  }
+
+  /** Whether an {@code If-None-Match} header names {@code etag} (or is {@code *}). */
+  static boolean matches(String ifNoneMatch, String etag) {
+    if (ifNoneMatch == null) {
+      return false;
+    }
+    for (String tag : ifNoneMatch.split(",")) {
+      String t = tag.strip();
+      if (t.equals("*") || t.equals(etag) || t.equals("W/" + etag)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Copies in blocks of a few segments' worth rather than {@link InputStream#transferTo}'s 8 KiB:
+   * each write passes the JAX-RS and servlet output layers, so fewer, larger writes cost less.
+   */
+  private static void copy(InputStream in, OutputStream out) throws IOException {
+    byte[] buffer = new byte[COPY_BUFFER];
+    for (int n; (n = in.read(buffer)) >= 0; ) {
+      out.write(buffer, 0, n);
+    }
   }
 
   /** Private content: never in shared caches; playlists revalidated, media kept for a day. */

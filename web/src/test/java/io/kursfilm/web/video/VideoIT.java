@@ -14,6 +14,9 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -153,6 +156,74 @@ class VideoIT {
     assertEquals(List.of(), TestMedia.filesContaining(Path.of("/dev/shm"), canary));
     assertEquals(List.of(), TestMedia.filesContaining(Path.of("/var/lib/mysql"), canary));
     assertWorkDirEmpty();
+  }
+
+  /**
+   * Delivery keeps a video's rendition and state for kursfilm.playback.cache-ttl (2 s here): the
+   * watch rule still applies per request and per tenant, a state change reaches playback within the
+   * TTL, a delete at once. The state is changed in the database directly, as the review workflow
+   * would.
+   */
+  @Test
+  void playback_follows_state_changes_within_the_cache_ttl_and_stays_per_tenant() throws Exception {
+    Path clip = TestMedia.clip(media, "cached.mp4", "640x360", 4, "cache");
+    String trainer = login("demo", "trainer");
+    String employee = login("demo", "employee1");
+    String id = upload(trainer, "Cached", Files.readAllBytes(clip)).json().getString("id");
+    assertEquals("IN_REVIEW", awaitSettled(trainer, id).getString("state"));
+    String variant = new String(api().download(hls(id, "360p/playlist.m3u8"), trainer).body());
+    String segment =
+        hls(id, "360p/" + variant.lines().filter(l -> l.endsWith(".m4s")).findFirst().get());
+
+    RestClient.Download first = api().download(segment, trainer);
+    assertEquals(200, first.status());
+    String etag = first.header("ETag");
+    assertTrue(etag != null && etag.startsWith("\""), "strong ETag: " + etag);
+    RestClient.Download again = api().download(segment, trainer, "If-None-Match", etag);
+    assertEquals(304, again.status());
+    assertEquals(0, again.body().length);
+    assertEquals(etag, again.header("ETag"));
+    RestClient.Download range = api().download(segment, trainer, "Range", "bytes=10-19");
+    assertEquals(206, range.status());
+    assertArrayEquals(Arrays.copyOfRange(first.body(), 10, 20), range.body());
+    assertEquals(404, api().download(hls(id, "360p/seg_99999.m4s"), trainer).status());
+    // Same id and path, kept for demo: another tenant and an employee (unpublished) get nothing.
+    assertEquals(404, api().download(segment, login("acme", "trainer")).status());
+    assertEquals(404, api().download(segment, login("acme", "admin")).status());
+    assertEquals(404, api().download(segment, employee).status());
+
+    setState(id, "PUBLISHED");
+    awaitStatus(segment, employee, 200);
+    assertArrayEquals(first.body(), api().download(segment, employee).body());
+
+    setState(id, "ARCHIVED");
+    awaitStatus(segment, employee, 404);
+    assertEquals(200, api().download(segment, trainer).status(), "trainers still see archived");
+
+    assertEquals(204, api().delete("api/v1/videos/" + id, trainer).status());
+    assertEquals(404, api().download(segment, trainer).status(), "deleted: at once on this node");
+  }
+
+  /** Waits at most the cache TTL (2 s) and a margin for {@code path} to answer {@code status}. */
+  private void awaitStatus(String path, String token, int status) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(6);
+    while (api().download(path, token).status() != status) {
+      assertTrue(System.nanoTime() < deadline, path + " never answered " + status);
+      Thread.sleep(200);
+    }
+  }
+
+  private static void setState(String id, String state) throws Exception {
+    try (Connection db =
+            DriverManager.getConnection(
+                System.getenv("KURSFILM_DB_URL"),
+                System.getenv("KURSFILM_DB_USER"),
+                System.getenv("KURSFILM_DB_PASSWORD"));
+        PreparedStatement update = db.prepareStatement("UPDATE video SET state = ? WHERE id = ?")) {
+      update.setString(1, state);
+      update.setString(2, id);
+      assertEquals(1, update.executeUpdate());
+    }
   }
 
   @Test
