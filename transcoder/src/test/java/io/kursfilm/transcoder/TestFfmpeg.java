@@ -51,26 +51,39 @@ public final class TestFfmpeg {
 
   /** A 720p25 H.264/AAC MP4 of {@code seconds}, cheap to encode ({@code moov} at the end). */
   public static Path hdMp4(Path out, int seconds) throws IOException, InterruptedException {
-    ffmpeg(
-        "-f",
-        "lavfi",
-        "-i",
-        "testsrc2=size=1280x720:rate=25:duration=" + seconds,
-        "-f",
-        "lavfi",
-        "-i",
-        "sine=frequency=440:duration=" + seconds,
-        "-c:v",
-        "libx264",
-        "-preset",
-        "ultrafast",
-        "-crf",
-        "30",
-        "-pix_fmt",
-        "yuv420p",
-        "-c:a",
-        "aac",
-        out.toString());
+    return mp4(out, "1280x720", seconds);
+  }
+
+  /**
+   * A 25 fps H.264/AAC MP4 of {@code size} (e.g. {@code 640x360}) and {@code seconds}, cheap to
+   * encode ({@code moov} at the end); {@code extra} output options go before the file name.
+   */
+  public static Path mp4(Path out, String size, int seconds, String... extra)
+      throws IOException, InterruptedException {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc2=size=" + size + ":rate=25:duration=" + seconds,
+                "-f",
+                "lavfi",
+                "-i",
+                "sine=frequency=440:duration=" + seconds,
+                "-c:v",
+                "libx264",
+                "-preset",
+                "ultrafast",
+                "-crf",
+                "30",
+                "-pix_fmt",
+                "yuv420p",
+                "-c:a",
+                "aac"));
+    args.addAll(List.of(extra));
+    args.add(out.toString());
+    ffmpeg(args.toArray(String[]::new));
     return out;
   }
 }

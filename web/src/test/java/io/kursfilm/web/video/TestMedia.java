@@ -1,16 +1,14 @@
 package io.kursfilm.web.video;
 
+import io.kursfilm.transcoder.TestFfmpeg;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/**
- * Generates test clips with the real ffmpeg (lavfi sources), and scans directories for canaries.
- */
+/** Test clips (made by the transcoder's {@link TestFfmpeg}) and canary scans of directories. */
 public final class TestMedia {
 
   private TestMedia() {}
@@ -18,40 +16,7 @@ public final class TestMedia {
   /** An H.264/AAC MP4 ({@code moov} at the end) with {@code comment} in its metadata. */
   public static Path clip(Path dir, String name, String size, int seconds, String comment)
       throws IOException, InterruptedException {
-    Path out = dir.resolve(name);
-    ffmpeg(
-        "-f",
-        "lavfi",
-        "-i",
-        "testsrc2=size=" + size + ":rate=25:duration=" + seconds,
-        "-f",
-        "lavfi",
-        "-i",
-        "sine=frequency=440:duration=" + seconds,
-        "-c:v",
-        "libx264",
-        "-preset",
-        "ultrafast",
-        "-crf",
-        "30",
-        "-pix_fmt",
-        "yuv420p",
-        "-c:a",
-        "aac",
-        "-metadata",
-        "comment=" + comment,
-        out.toString());
-    return out;
-  }
-
-  public static void ffmpeg(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("/usr/bin/ffmpeg", "-y", "-v", "error"));
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(p.getInputStream().readAllBytes());
-    if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-      throw new IOException("ffmpeg failed: " + output);
-    }
+    return TestFfmpeg.mp4(dir.resolve(name), size, seconds, "-metadata", "comment=" + comment);
   }
 
   /** Files under {@code root} (if it exists and is readable) whose bytes contain {@code canary}. */
