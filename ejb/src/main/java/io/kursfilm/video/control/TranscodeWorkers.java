@@ -92,7 +92,10 @@ public class TranscodeWorkers {
   @PostConstruct
   void start() {
     ledger = new JdbcJobLedger(dataSource, Clock.systemUTC());
-    client = SchedulerClient.Builder.create(dataSource, TranscodeQueue.descriptor()).build();
+    client =
+        SchedulerClient.Builder.create(dataSource, TranscodeQueue.descriptor())
+            .serializer(TranscodeQueue.serializer())
+            .build();
     if (workers <= 0) {
       LOG.info("transcoding left to standalone workers");
       return;
@@ -107,6 +110,7 @@ public class TranscodeWorkers {
             new JobParts(store, sealed, chunks, loopback, probe, transcoder, ledger, workspace));
     scheduler =
         Scheduler.create(dataSource, TranscodeQueue.task(job, attempts, backoff))
+            .serializer(TranscodeQueue.serializer())
             .threads(workers)
             .executorService(Executors.newFixedThreadPool(workers, threads))
             .dueExecutor(Executors.newSingleThreadExecutor(threads))
