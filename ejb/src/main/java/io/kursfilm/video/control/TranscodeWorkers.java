@@ -101,6 +101,13 @@ public class TranscodeWorkers {
       return;
     }
     try {
+      workspace.requireMemory();
+    } catch (IllegalStateException | IOException e) {
+      // Decrypted video must not reach a disk: jobs stay queued for a node that can run them.
+      LOG.severe("transcoding refused on this node: " + e.getMessage());
+      return;
+    }
+    try {
       workspace.removeAbandoned();
     } catch (IOException e) {
       LOG.warning("could not clear abandoned job directories: " + e.getMessage());
