@@ -9,11 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.Authenticator;
 import java.net.ConnectException;
-import java.net.InetSocketAddress;
-import java.net.PasswordAuthentication;
-import java.net.ProxySelector;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -45,24 +41,7 @@ class LoopbackServerTest {
     server = LoopbackServer.start(2);
     source = new MemorySource(DATA);
     lease = server.publish(source);
-    http =
-        HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .proxy(ProxySelector.of(new InetSocketAddress("127.0.0.1", server.port())))
-            .authenticator(
-                new Authenticator() {
-                  @Override
-                  protected PasswordAuthentication getPasswordAuthentication() {
-                    String[] user = proxyUserInfo(lease).split(":");
-                    return new PasswordAuthentication(user[0], user[1].toCharArray());
-                  }
-                })
-            .build();
-  }
-
-  /** {@code user:secret} from the lease's {@code http_proxy}, as ffmpeg reads it. */
-  static String proxyUserInfo(LoopbackServer.Lease lease) {
-    return URI.create(lease.input().environment().get("http_proxy")).getUserInfo();
+    http = LoopbackClient.of(server, () -> lease);
   }
 
   @AfterEach
@@ -187,7 +166,9 @@ class LoopbackServerTest {
   void another_lease_s_or_a_wrong_secret_is_refused() throws Exception {
     LoopbackServer.Lease other = server.publish(new MemorySource(new byte[10]));
     String[] wrong = {
-      proxyUserInfo(other), "kf:" + proxyUserInfo(lease).split(":")[1].substring(1), "kf:"
+      LoopbackClient.userInfo(other),
+      "kf:" + LoopbackClient.userInfo(lease).split(":")[1].substring(1),
+      "kf:"
     };
     for (String userInfo : wrong) {
       try (Socket socket = new Socket("127.0.0.1", server.port())) {
@@ -199,7 +180,7 @@ class LoopbackServerTest {
     }
     try (Socket socket = new Socket("127.0.0.1", server.port())) {
       assertTrue(
-          rawGet(socket, URI.create(lease.input().url()).getPath(), proxyUserInfo(lease))
+          rawGet(socket, URI.create(lease.input().url()).getPath(), LoopbackClient.userInfo(lease))
               .startsWith("HTTP/1.1 206"));
     }
   }
@@ -212,14 +193,14 @@ class LoopbackServerTest {
     assertEquals(404, send(head(null)).statusCode());
     try (Socket socket = new Socket("127.0.0.1", server.port())) {
       assertTrue(
-          rawGet(socket, URI.create(lease.input().url()).getPath(), proxyUserInfo(lease))
+          rawGet(socket, URI.create(lease.input().url()).getPath(), LoopbackClient.userInfo(lease))
               .startsWith("HTTP/1.1 404"));
     }
   }
 
   @Test
   void the_proxy_secret_stays_out_of_the_url_and_of_to_string() {
-    String secret = proxyUserInfo(lease).split(":")[1];
+    String secret = LoopbackClient.userInfo(lease).split(":")[1];
 
     assertTrue(secret.matches("[A-Za-z0-9_-]{43}"), "256 random bits");
     assertTrue(!lease.input().url().contains(secret));
@@ -316,7 +297,7 @@ class LoopbackServerTest {
         OutputStream out = socket.getOutputStream();
         String credentials =
             java.util.Base64.getEncoder()
-                .encodeToString(proxyUserInfo(lease).getBytes(StandardCharsets.UTF_8));
+                .encodeToString(LoopbackClient.userInfo(lease).getBytes(StandardCharsets.UTF_8));
         out.write(
             ("GET "
                     + uri.getPath()
