@@ -13,6 +13,8 @@ ensure_packages() {
   command -v java >/dev/null || missing+=(openjdk-17-jdk-headless)
   command -v mvn >/dev/null || missing+=(maven)
   command -v ffmpeg >/dev/null || missing+=(ffmpeg)
+  # ffmpeg and ffprobe run inside bubblewrap (kursfilm.transcode.sandbox=bwrap).
+  [ -x /usr/bin/bwrap ] || missing+=(bubblewrap)
   command -v mariadbd >/dev/null || [ -x /usr/sbin/mariadbd ] || missing+=(mariadb-server)
   command -v mariadb >/dev/null || command -v mysql >/dev/null || missing+=(mariadb-client)
   command -v curl >/dev/null || missing+=(curl)

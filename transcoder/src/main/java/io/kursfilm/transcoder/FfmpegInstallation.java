@@ -5,14 +5,16 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The ffmpeg and ffprobe binaries this node uses. Knows how to tell whether they are present and
- * runnable, which the readiness check and the worker ask before taking jobs.
+ * The ffmpeg and ffprobe binaries this node uses and the {@link ProcessSandbox} every run of them
+ * goes through. Knows how to tell whether they are present and runnable in that sandbox, which the
+ * readiness check and the worker ask before taking jobs.
  */
 public final class FfmpegInstallation {
 
@@ -20,10 +22,17 @@ public final class FfmpegInstallation {
 
   private final Path ffmpeg;
   private final Path ffprobe;
+  private final ProcessSandbox sandbox;
 
+  /** The binaries, run under bubblewrap. */
   public FfmpegInstallation(Path ffmpeg, Path ffprobe) {
+    this(ffmpeg, ffprobe, ProcessSandbox.bwrap());
+  }
+
+  public FfmpegInstallation(Path ffmpeg, Path ffprobe, ProcessSandbox sandbox) {
     this.ffmpeg = ffmpeg;
     this.ffprobe = ffprobe;
+    this.sandbox = sandbox;
   }
 
   public Path ffmpeg() {
@@ -34,8 +43,13 @@ public final class FfmpegInstallation {
     return ffprobe;
   }
 
+  public ProcessSandbox sandbox() {
+    return sandbox;
+  }
+
   /**
-   * Runs both binaries with {@code -version}.
+   * Runs both binaries with {@code -version} in the sandbox (so a missing or broken bubblewrap
+   * shows here too).
    *
    * @return the ffmpeg version string
    * @throws IllegalStateException when either is missing or does not answer in time
@@ -51,10 +65,11 @@ public final class FfmpegInstallation {
     return m.find() ? Optional.of(m.group(1)) : Optional.empty();
   }
 
-  private static String versionOf(Path binary) {
-    ProcessBuilder pb = new ProcessBuilder(List.of(binary.toString(), "-hide_banner", "-version"));
+  private String versionOf(Path binary) {
+    ProcessBuilder pb =
+        sandbox.builder(
+            List.of(binary.toString(), "-hide_banner", "-version"), null, List.of(), Map.of());
     pb.redirectErrorStream(true);
-    pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     try {
       Process process = pb.start();
       String output;

@@ -9,6 +9,7 @@ import io.kursfilm.storage.objects.ObjectStoreSettings;
 import io.kursfilm.storage.sealed.SealedObjects;
 import io.kursfilm.storage.shred.Shredder;
 import io.kursfilm.transcoder.FfmpegInstallation;
+import io.kursfilm.transcoder.ProcessSandbox;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -97,6 +98,10 @@ public class StorageWiring {
   @ConfigProperty(name = "kursfilm.ffprobe.path")
   String ffprobe;
 
+  @Inject
+  @ConfigProperty(name = "kursfilm.transcode.sandbox")
+  String sandbox;
+
   @Produces
   @Singleton
   ObjectStore objectStore() {
@@ -145,6 +150,6 @@ public class StorageWiring {
   @Produces
   @Singleton
   FfmpegInstallation ffmpeg() {
-    return new FfmpegInstallation(Path.of(ffmpeg), Path.of(ffprobe));
+    return new FfmpegInstallation(Path.of(ffmpeg), Path.of(ffprobe), ProcessSandbox.of(sandbox));
   }
 }

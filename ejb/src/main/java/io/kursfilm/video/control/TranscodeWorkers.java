@@ -92,9 +92,19 @@ public class TranscodeWorkers {
   @PostConstruct
   void start() {
     ledger = new JdbcJobLedger(dataSource, Clock.systemUTC());
-    client = SchedulerClient.Builder.create(dataSource, TranscodeQueue.descriptor()).build();
+    client =
+        SchedulerClient.Builder.create(dataSource, TranscodeQueue.descriptor())
+            .serializer(TranscodeQueue.serializer())
+            .build();
     if (workers <= 0) {
       LOG.info("transcoding left to standalone workers");
+      return;
+    }
+    try {
+      workspace.requireMemory();
+    } catch (IllegalStateException | IOException e) {
+      // Decrypted video must not reach a disk: jobs stay queued for a node that can run them.
+      LOG.severe("transcoding refused on this node: " + e.getMessage());
       return;
     }
     try {
@@ -107,6 +117,7 @@ public class TranscodeWorkers {
             new JobParts(store, sealed, chunks, loopback, probe, transcoder, ledger, workspace));
     scheduler =
         Scheduler.create(dataSource, TranscodeQueue.task(job, attempts, backoff))
+            .serializer(TranscodeQueue.serializer())
             .threads(workers)
             .executorService(Executors.newFixedThreadPool(workers, threads))
             .dueExecutor(Executors.newSingleThreadExecutor(threads))

@@ -45,6 +45,10 @@ public class VideoWiring {
   @ConfigProperty(name = "kursfilm.transcode.work-dir")
   Optional<String> workDir;
 
+  @Inject
+  @ConfigProperty(name = "kursfilm.transcode.allow-disk-work-dir")
+  boolean allowDiskWorkDir;
+
   @Produces
   @Singleton
   SealedChunks sealedChunks(SealedObjects sealed, ObjectStore store) {
@@ -82,7 +86,7 @@ public class VideoWiring {
   Workspace workspace() {
     return workDir
         .filter(d -> !d.isBlank())
-        .map(d -> new Workspace(Path.of(d)))
-        .orElseGet(Workspace::standard);
+        .map(d -> new Workspace(Path.of(d), allowDiskWorkDir))
+        .orElseGet(() -> Workspace.standard(allowDiskWorkDir));
   }
 }

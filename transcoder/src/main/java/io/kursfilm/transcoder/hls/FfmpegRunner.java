@@ -1,10 +1,13 @@
 package io.kursfilm.transcoder.hls;
 
-import java.io.File;
+import io.kursfilm.transcoder.MediaInput;
+import io.kursfilm.transcoder.ProcessSandbox;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import net.bramp.ffmpeg.FFmpeg;
@@ -12,18 +15,21 @@ import net.bramp.ffmpeg.ProcessFunction;
 
 /**
  * Runs one ffmpeg command through ffmpeg-cli-wrapper with what the wrapper lacks: the process is
- * captured through our own {@link ProcessFunction}, a {@link Watchdog} enforces cancel, stall and
- * overall timeouts, and the outcome is judged on the real exit code. Progress comes from {@code
- * -progress pipe:1} on stdout, which the wrapper copies into a {@link ProgressParser}.
+ * started by our own {@link ProcessFunction} inside the {@link ProcessSandbox} (empty environment,
+ * only the work directory writable), a {@link Watchdog} enforces cancel, stall and overall
+ * timeouts, and the outcome is judged on the real exit code. Progress comes from {@code -progress
+ * pipe:1} on stdout, which the wrapper copies into a {@link ProgressParser}.
  */
 final class FfmpegRunner {
 
   private final Path binary;
+  private final ProcessSandbox sandbox;
   private final Duration stallTimeout;
   private final Duration killGrace;
 
-  FfmpegRunner(Path binary, Duration stallTimeout, Duration killGrace) {
+  FfmpegRunner(Path binary, ProcessSandbox sandbox, Duration stallTimeout, Duration killGrace) {
     this.binary = binary;
+    this.sandbox = sandbox;
     this.stallTimeout = stallTimeout;
     this.killGrace = killGrace;
   }
@@ -34,7 +40,8 @@ final class FfmpegRunner {
    *
    * @param tmpDir ffmpeg's {@code TMPDIR}, inside the private output so nothing lands in /tmp
    * @param outTimeMicros told each time ffmpeg's output time advances
-   * @param redact text (the input URL) replaced in error messages
+   * @param input what ffmpeg reads besides {@code workDir} (the sandbox grants it; its URL is
+   *     replaced in error messages), or {@code null}
    */
   void run(
       List<String> args,
@@ -43,12 +50,12 @@ final class FfmpegRunner {
       Duration timeout,
       LongConsumer outTimeMicros,
       CancelToken cancel,
-      String redact)
+      MediaInput input)
       throws TranscodeFailedException, TranscodeCancelledException, IOException {
     if (cancel.cancelled() || Thread.currentThread().isInterrupted()) {
       throw new TranscodeCancelledException();
     }
-    Launcher launcher = new Launcher(workDir, tmpDir, killGrace.toMillis());
+    Launcher launcher = new Launcher(sandbox, workDir, tmpDir, input, killGrace.toMillis());
     // One wrapper instance per run: it holds the stdout sink, and its constructor checks the
     // binary with -version (before anything is watched).
     FFmpeg ffmpeg = new FFmpeg(binary.toString(), launcher);
@@ -68,7 +75,7 @@ final class FfmpegRunner {
         Watchdog.terminate(launcher.watched.real(), killGrace);
       }
     }
-    judge(launcher.watched, watchdog.verdict(), wrapperError, redact);
+    judge(launcher.watched, watchdog.verdict(), wrapperError, input == null ? null : input.url());
   }
 
   private static void judge(
@@ -101,25 +108,28 @@ final class FfmpegRunner {
   /** Starts ffmpeg processes for the wrapper and hands the one to watch to the watchdog. */
   private static final class Launcher implements ProcessFunction {
 
+    private final ProcessSandbox sandbox;
     private final Path workDir;
-    private final Path tmpDir;
+    private final List<Path> readable;
+    private final Map<String, String> environment;
     private final long minWaitMillis;
     volatile Consumer<Process> onStart;
     volatile ObservedProcess watched;
 
-    Launcher(Path workDir, Path tmpDir, long minWaitMillis) {
+    Launcher(
+        ProcessSandbox sandbox, Path workDir, Path tmpDir, MediaInput input, long minWaitMillis) {
+      this.sandbox = sandbox;
       this.workDir = workDir;
-      this.tmpDir = tmpDir;
+      this.readable = input == null ? List.of() : input.readable();
+      Map<String, String> env = new HashMap<>(input == null ? Map.of() : input.environment());
+      env.put("TMPDIR", tmpDir.toString());
+      this.environment = env;
       this.minWaitMillis = minWaitMillis;
     }
 
     @Override
     public Process run(List<String> command) throws IOException {
-      ProcessBuilder builder =
-          new ProcessBuilder(command)
-              .directory(workDir.toFile())
-              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-      builder.environment().put("TMPDIR", tmpDir.toString());
+      ProcessBuilder builder = sandbox.builder(command, workDir, readable, environment);
       ObservedProcess process = new ObservedProcess(builder.start(), minWaitMillis);
       Consumer<Process> hook = onStart;
       if (hook != null) {

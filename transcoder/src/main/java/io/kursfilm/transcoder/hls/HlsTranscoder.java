@@ -33,7 +33,9 @@ public final class HlsTranscoder {
 
   public HlsTranscoder(FfmpegInstallation ffmpeg, LadderSettings settings) {
     this.settings = settings;
-    this.runner = new FfmpegRunner(ffmpeg.ffmpeg(), settings.stallTimeout(), settings.killGrace());
+    this.runner =
+        new FfmpegRunner(
+            ffmpeg.ffmpeg(), ffmpeg.sandbox(), settings.stallTimeout(), settings.killGrace());
   }
 
   /**
@@ -141,7 +143,7 @@ public final class HlsTranscoder {
           settings.timeoutFor(duration),
           micros -> meter.ladder(micros, duration),
           courier.token(),
-          input.url());
+          input);
     } catch (TranscodeCancelledException e) {
       courier.stop();
       // The courier stops ffmpeg through its token when the sink fails: report that, not a cancel.

@@ -1,5 +1,6 @@
 package io.kursfilm.transcoder.job;
 
+import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import com.github.kagkarlsson.scheduler.task.DeadExecutionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
@@ -8,7 +9,8 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Duration;
 
 /**
- * The transcode task in db-scheduler's queue: instance id = video id, data = tenant id. A failed
+ * The transcode task in db-scheduler's queue: instance id = video id, data = tenant id as plain
+ * text ({@link #serializer()}; every scheduler and client of the queue must use it). A failed
  * attempt is retried with exponential back-off up to {@code attempts} times; an execution whose
  * worker stopped sending heartbeats (crashed, killed) is revived and picked up by any worker.
  */
@@ -37,6 +39,14 @@ public final class TranscodeQueue {
                 throw new AttemptFailedException(e);
               }
             });
+  }
+
+  /**
+   * The task data's serializer: plain text, never Java serialization, which would let anyone who
+   * can write the queue table run code on every node.
+   */
+  public static Serializer serializer() {
+    return new PlainTextSerializer();
   }
 
   /** The task for clients that only enqueue (its handler is never run there). */

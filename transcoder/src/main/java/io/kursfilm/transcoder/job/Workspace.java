@@ -6,38 +6,78 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Private scratch directories for ffmpeg's output, under a root that should be a tmpfs (the default
- * is /dev/shm where it exists), so rendered segments wait for sealing in memory, not on a disk.
- * Each job's directory is 0700 and removed whatever the outcome.
+ * Private scratch directories for ffmpeg's output, under a root that must be a tmpfs (the default
+ * is /dev/shm where it exists), so rendered segments of decrypted uploads wait for sealing in
+ * memory, never on a disk where deleted files linger. A root on any other file system is refused
+ * unless explicitly allowed ({@code kursfilm.transcode.allow-disk-work-dir}, for tests). Each job's
+ * directory is 0700 and removed whatever the outcome.
  */
 public final class Workspace {
 
   private static final String PREFIX = "kursfilm-job-";
+  private static final Set<String> MEMORY_FILE_SYSTEMS = Set.of("tmpfs", "ramfs");
 
   private final Path root;
+  private final boolean allowDisk;
 
+  /** A workspace under {@code root}, which must be a tmpfs. */
   public Workspace(Path root) {
+    this(root, false);
+  }
+
+  /**
+   * @param allowDisk whether a root on a disk file system is accepted
+   */
+  public Workspace(Path root, boolean allowDisk) {
     this.root = root;
+    this.allowDisk = allowDisk;
   }
 
   /** /dev/shm when writable (a tmpfs on Linux), else the JVM's temp directory. */
-  public static Workspace standard() {
+  public static Workspace standard(boolean allowDisk) {
     Path shm = Path.of("/dev/shm");
     return new Workspace(
         Files.isDirectory(shm) && Files.isWritable(shm)
             ? shm
-            : Path.of(System.getProperty("java.io.tmpdir")));
+            : Path.of(System.getProperty("java.io.tmpdir")),
+        allowDisk);
   }
 
   public Path root() {
     return root;
   }
 
-  public Path create(String videoId) throws IOException {
+  /**
+   * Creates the root if needed and checks that it is in memory.
+   *
+   * @throws IllegalStateException when it is on a disk and that is not allowed
+   */
+  public void requireMemory() throws IOException {
     Files.createDirectories(root);
+    String type = Files.getFileStore(root).type();
+    if (!allowDisk && !MEMORY_FILE_SYSTEMS.contains(type)) {
+      throw new IllegalStateException(
+          "transcode work directory "
+              + root
+              + " is on "
+              + type
+              + ", not a tmpfs: decrypted video would reach a disk; set"
+              + " kursfilm.transcode.work-dir to a tmpfs or, for tests only,"
+              + " kursfilm.transcode.allow-disk-work-dir=true");
+    }
+  }
+
+  /**
+   * A new private directory for one job.
+   *
+   * @throws IllegalStateException when the root is on a disk and that is not allowed
+   */
+  public Path create(String videoId) throws IOException {
+    requireMemory();
     return Files.createTempDirectory(
         root,
         PREFIX + ProcessHandle.current().pid() + "-" + videoId + "-",

@@ -9,6 +9,8 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
@@ -28,6 +30,15 @@ import java.util.logging.Logger;
  * the life of its {@link Lease}. One instance per node, started at start-up and {@link #close()
  * closed} at shutdown; thread-safe.
  *
+ * <p>The URL is on ffmpeg's command line, which every local user can read in {@code
+ * /proc/<pid>/cmdline}, so it is not enough: each lease also has a second secret that ffmpeg sends
+ * as {@code Proxy-Authorization}, because the lease names this server as ffmpeg's {@code
+ * http_proxy} in its environment (readable only by the same user). A request without it is answered
+ * 407 (ffmpeg then retries with it, once per connection until it knows the scheme); a request after
+ * the lease closed, i.e. once the job's ffprobe and ffmpeg runs are over, is 404. Binding the lease
+ * to one connection would not work: ffmpeg reopens the URL with a new Range for every seek, and
+ * three processes (two ffprobe runs, then ffmpeg) read it per job.
+ *
  * <p>Answers GET and HEAD with single byte ranges (what ffmpeg's http protocol sends when it
  * seeks); everything else is 404 or 405. Bodies are streamed through a fixed buffer per request.
  * Logs nothing about content or URLs; a client going away midway (ffmpeg does when it seeks) is
@@ -46,7 +57,7 @@ public final class LoopbackServer implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService threads;
-  private final Map<String, RangeSource> published = new ConcurrentHashMap<>();
+  private final Map<String, Published> published = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
   private volatile boolean closed;
 
@@ -81,8 +92,8 @@ public final class LoopbackServer implements AutoCloseable {
   }
 
   /**
-   * Publishes {@code source} under a fresh URL with a 256-bit random token until the lease is
-   * closed. The source's size is read once, now.
+   * Publishes {@code source} under a fresh URL with a 256-bit random token, guarded by a second
+   * 256-bit secret, until the lease is closed. The source's size is read once, now.
    *
    * @throws IllegalStateException when the server is closed
    */
@@ -92,12 +103,17 @@ public final class LoopbackServer implements AutoCloseable {
       throw new IllegalStateException("loopback server is closed");
     }
     long size = source.size();
-    byte[] bytes = new byte[TOKEN_BYTES];
-    random.nextBytes(bytes);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    published.put(token, new SizedSource(source, size));
+    String token = randomText();
+    String secret = randomText();
+    byte[] credentials =
+        ("Basic "
+                + Base64.getEncoder()
+                    .encodeToString(
+                        (MediaInput.PROXY_USER + ":" + secret).getBytes(StandardCharsets.UTF_8)))
+            .getBytes(StandardCharsets.UTF_8);
+    published.put(token, new Published(new SizedSource(source, size), credentials));
     URI uri = URI.create("http://127.0.0.1:" + port() + "/" + token + RESOURCE);
-    return new Lease(this, token, MediaInput.loopback(uri, size));
+    return new Lease(this, token, MediaInput.loopback(uri, size, secret));
   }
 
   /** Stops answering at once; running responses are cut off and every lease is withdrawn. */
@@ -109,15 +125,27 @@ public final class LoopbackServer implements AutoCloseable {
     threads.shutdownNow();
   }
 
+  private String randomText() {
+    byte[] bytes = new byte[TOKEN_BYTES];
+    random.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
   private void handle(HttpExchange exchange) {
     try {
       URI uri = exchange.getRequestURI();
       // ffmpeg never adds a query; refusing one keeps "?x.ts" tricks in a playlist out.
-      RangeSource source = uri.getRawQuery() == null ? lookUp(uri.getRawPath()) : null;
-      if (source == null) {
+      Published entry = uri.getRawQuery() == null ? lookUp(uri.getRawPath()) : null;
+      if (entry == null) {
         exchange.sendResponseHeaders(404, -1);
         return;
       }
+      if (!entry.admits(exchange.getRequestHeaders().getFirst("Proxy-Authorization"))) {
+        exchange.getResponseHeaders().set("Proxy-Authenticate", "Basic realm=\"kursfilm\"");
+        exchange.sendResponseHeaders(407, -1);
+        return;
+      }
+      RangeSource source = entry.source();
       String method = exchange.getRequestMethod();
       if (!"GET".equals(method) && !"HEAD".equals(method)) {
         exchange.getResponseHeaders().set("Allow", "GET, HEAD");
@@ -133,8 +161,8 @@ public final class LoopbackServer implements AutoCloseable {
     }
   }
 
-  /** The source published under {@code /<token>/input}, or {@code null}. */
-  private RangeSource lookUp(String path) {
+  /** What is published under {@code /<token>/input}, or {@code null}. */
+  private Published lookUp(String path) {
     if (path == null || !path.startsWith("/") || !path.endsWith(RESOURCE)) {
       return null;
     }
@@ -224,6 +252,14 @@ public final class LoopbackServer implements AutoCloseable {
     };
   }
 
+  /** A published source and the {@code Proxy-Authorization} value that opens it. */
+  private record Published(RangeSource source, byte[] credentials) {
+    boolean admits(String authorization) {
+      return authorization != null
+          && MessageDigest.isEqual(credentials, authorization.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
   /** A source with the size it had when published, so every response states the same size. */
   private record SizedSource(RangeSource source, long size) implements RangeSource {
     @Override
@@ -233,8 +269,8 @@ public final class LoopbackServer implements AutoCloseable {
   }
 
   /**
-   * One published source: its {@link #input()} is what ffmpeg is given; {@link #close()} withdraws
-   * it (404 afterwards), while a response already running ends normally.
+   * One published source: its {@link #input()} is what ffmpeg is given (URL and environment);
+   * {@link #close()} withdraws it (404 afterwards), while a response already running ends normally.
    */
   public static final class Lease implements AutoCloseable {
     private final LoopbackServer server;

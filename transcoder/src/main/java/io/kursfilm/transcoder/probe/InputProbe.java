@@ -27,7 +27,7 @@ public class InputProbe {
   private final ProbeRunner runner;
 
   public InputProbe(FfmpegInstallation ffmpeg, ProbeLimits limits) {
-    this(ffmpeg, limits, new ProbeRunner(Duration.ofMinutes(2)));
+    this(ffmpeg, limits, new ProbeRunner(Duration.ofMinutes(2), ffmpeg.sandbox()));
   }
 
   InputProbe(FfmpegInstallation ffmpeg, ProbeLimits limits, ProbeRunner runner) {
@@ -61,7 +61,7 @@ public class InputProbe {
       throw new InputRejectedException(RejectionReason.TOO_LARGE, size + " bytes");
     }
     ProbeRunner.Result described =
-        runner.run(command(file, "-print_format", "json", "-show_format", "-show_streams"));
+        runner.run(command(file, "-print_format", "json", "-show_format", "-show_streams"), file);
     if (described.exitCode() != 0) {
       throw new InputRejectedException(RejectionReason.NOT_A_SUPPORTED_VIDEO, "ffprobe refused it");
     }
@@ -103,7 +103,8 @@ public class InputProbe {
                 "-show_entries",
                 "packet=pts_time,dts_time,duration_time",
                 "-of",
-                "csv=p=0"));
+                "csv=p=0"),
+            file);
     if (packets.exitCode() != 0) {
       throw new InputRejectedException(RejectionReason.NOT_A_SUPPORTED_VIDEO, "unreadable packets");
     }

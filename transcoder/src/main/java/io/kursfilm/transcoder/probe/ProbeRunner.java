@@ -1,7 +1,8 @@
 package io.kursfilm.transcoder.probe;
 
+import io.kursfilm.transcoder.MediaInput;
+import io.kursfilm.transcoder.ProcessSandbox;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs ffprobe with a watchdog: a hostile file must not hold a worker forever. Output is capped so
- * a crafted file cannot make us buffer without bound.
+ * Runs ffprobe in the {@link ProcessSandbox} with a watchdog: a hostile file must not hold a worker
+ * forever. Output is capped so a crafted file cannot make us buffer without bound.
  */
 class ProbeRunner {
 
@@ -21,15 +22,18 @@ class ProbeRunner {
   record Result(int exitCode, String output) {}
 
   private final Duration timeout;
+  private final ProcessSandbox sandbox;
 
-  ProbeRunner(Duration timeout) {
+  ProbeRunner(Duration timeout, ProcessSandbox sandbox) {
     this.timeout = timeout;
+    this.sandbox = sandbox;
   }
 
-  Result run(List<String> command) throws IOException {
+  /** Runs {@code command} with no writable directory, reading {@code input} only. */
+  Result run(List<String> command, MediaInput input) throws IOException {
     Process process =
-        new ProcessBuilder(command)
-            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+        sandbox
+            .builder(command, null, input.readable(), input.environment())
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();
     // The watchdog kills a probe that runs too long; reading then ends with EOF.

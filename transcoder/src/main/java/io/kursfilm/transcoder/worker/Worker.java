@@ -8,6 +8,7 @@ import io.kursfilm.storage.objects.ObjectStoreSettings;
 import io.kursfilm.storage.sealed.SealedChunks;
 import io.kursfilm.storage.sealed.SealedObjects;
 import io.kursfilm.transcoder.FfmpegInstallation;
+import io.kursfilm.transcoder.ProcessSandbox;
 import io.kursfilm.transcoder.hls.HlsTranscoder;
 import io.kursfilm.transcoder.hls.LadderSettings;
 import io.kursfilm.transcoder.job.JdbcJobLedger;
@@ -80,7 +81,8 @@ public final class Worker {
     FfmpegInstallation ffmpeg =
         new FfmpegInstallation(
             Path.of(s.get("kursfilm.ffmpeg.path", "/usr/bin/ffmpeg")),
-            Path.of(s.get("kursfilm.ffprobe.path", "/usr/bin/ffprobe")));
+            Path.of(s.get("kursfilm.ffprobe.path", "/usr/bin/ffprobe")),
+            ProcessSandbox.of(s.get("kursfilm.transcode.sandbox", "bwrap")));
     long maxBytes = s.number("kursfilm.video.max-upload-bytes", 4L << 30);
     JobParts parts =
         new JobParts(
@@ -91,9 +93,8 @@ public final class Worker {
             new InputProbe(ffmpeg, ProbeLimits.defaults().withMaxBytes(maxBytes)),
             new HlsTranscoder(ffmpeg, LadderSettings.defaults()),
             new JdbcJobLedger(db, Clock.systemUTC()),
-            s.optional("kursfilm.transcode.work-dir")
-                .map(d -> new Workspace(Path.of(d)))
-                .orElseGet(Workspace::standard));
+            workspace(s));
+    parts.workspace().requireMemory();
     int abandoned = parts.workspace().removeAbandoned();
     LOG.info(() -> "removed " + abandoned + " abandoned job director(ies)");
     int workers = Math.max(1, s.integer("kursfilm.transcode.workers", 1));
@@ -103,11 +104,20 @@ public final class Worker {
                 new TranscodeJob(parts),
                 s.integer("kursfilm.transcode.attempts", 3),
                 s.duration("kursfilm.transcode.backoff", Duration.ofSeconds(30))))
+        .serializer(TranscodeQueue.serializer())
         .threads(workers)
         .pollingInterval(s.duration("kursfilm.transcode.poll", Duration.ofSeconds(5)))
         .heartbeatInterval(s.duration("kursfilm.transcode.heartbeat", Duration.ofSeconds(30)))
         .shutdownMaxWait(Duration.ofSeconds(30))
         .build();
+  }
+
+  private static Workspace workspace(WorkerSettings s) {
+    boolean allowDisk =
+        Boolean.parseBoolean(s.get("kursfilm.transcode.allow-disk-work-dir", "false"));
+    return s.optional("kursfilm.transcode.work-dir")
+        .map(d -> new Workspace(Path.of(d), allowDisk))
+        .orElseGet(() -> Workspace.standard(allowDisk));
   }
 
   private static LoopbackServer startLoopback() {

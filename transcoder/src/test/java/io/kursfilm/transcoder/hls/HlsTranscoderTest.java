@@ -304,7 +304,8 @@ class HlsTranscoderTest {
       MediaInput input =
           MediaInput.loopback(
               URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/upload"),
-              bytes.length);
+              bytes.length,
+              "unchecked-here");
       MediaInfo info =
           new MediaInfo("mov", Duration.ofSeconds(6), 320, 240, 0, "h264", Optional.empty());
       LadderSettings patient =

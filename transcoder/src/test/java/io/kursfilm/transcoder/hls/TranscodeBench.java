@@ -70,7 +70,8 @@ public final class TranscodeBench {
       throws Exception {
     List<String> ladder = LadderCommand.ladder(input, info, plan, SETTINGS);
     FfmpegRunner runner =
-        new FfmpegRunner(FFMPEG.ffmpeg(), SETTINGS.stallTimeout(), SETTINGS.killGrace());
+        new FfmpegRunner(
+            FFMPEG.ffmpeg(), FFMPEG.sandbox(), SETTINGS.stallTimeout(), SETTINGS.killGrace());
     double directCpu = 0;
     double wrapperCpu = 0;
     for (int i = 0; i < repeats; i++) {
@@ -87,7 +88,7 @@ public final class TranscodeBench {
                             SETTINGS.timeoutFor(info.duration()),
                             micros -> {},
                             new CancelToken(),
-                            input.url()))
+                            input))
                 : measure(() -> direct(out, ladder));
         print(wrapperFirst ? "ladder via wrapper" : "ladder direct", step, seconds);
         if (wrapperFirst) {

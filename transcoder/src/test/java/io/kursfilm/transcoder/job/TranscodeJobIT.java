@@ -113,7 +113,8 @@ class TranscodeJobIT {
             new InputProbe(TestFfmpeg.INSTALLATION, ProbeLimits.defaults()),
             new HlsTranscoder(TestFfmpeg.INSTALLATION, settings),
             new JdbcJobLedger(bed.db, Clock.systemUTC()),
-            new Workspace(work));
+            // The test's temporary directory is on a disk here.
+            new Workspace(work, true));
     return CompletableFuture.runAsync(
         () -> {
           try {

@@ -23,21 +23,25 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The loopback server answered over real HTTP connections. */
+/**
+ * The loopback server answered over real HTTP connections. Like ffmpeg, the client goes through the
+ * server as its HTTP proxy and answers the 407 with the lease's proxy credentials.
+ */
 class LoopbackServerTest {
 
   static final byte[] DATA = data(300_000);
 
-  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   LoopbackServer server;
   MemorySource source;
   LoopbackServer.Lease lease;
+  HttpClient http;
 
   @BeforeEach
   void start() throws IOException {
     server = LoopbackServer.start(2);
     source = new MemorySource(DATA);
     lease = server.publish(source);
+    http = LoopbackClient.of(server, () -> lease);
   }
 
   @AfterEach
@@ -148,11 +152,82 @@ class LoopbackServerTest {
   }
 
   @Test
-  void a_withdrawn_lease_is_404() throws Exception {
+  void the_url_from_the_command_line_alone_is_refused() throws Exception {
+    HttpClient direct = HttpClient.newHttpClient();
+    HttpResponse<byte[]> response =
+        direct.send(get("bytes=0-9"), HttpResponse.BodyHandlers.ofByteArray());
+
+    assertEquals(407, response.statusCode());
+    assertEquals("Basic realm=\"kursfilm\"", header(response, "Proxy-Authenticate"));
+    assertTrue(source.opened.isEmpty(), "nothing read without the proxy credentials");
+  }
+
+  @Test
+  void another_lease_s_or_a_wrong_secret_is_refused() throws Exception {
+    LoopbackServer.Lease other = server.publish(new MemorySource(new byte[10]));
+    String[] wrong = {
+      LoopbackClient.userInfo(other),
+      "kf:" + LoopbackClient.userInfo(lease).split(":")[1].substring(1),
+      "kf:"
+    };
+    for (String userInfo : wrong) {
+      try (Socket socket = new Socket("127.0.0.1", server.port())) {
+        assertTrue(
+            rawGet(socket, URI.create(lease.input().url()).getPath(), userInfo)
+                .startsWith("HTTP/1.1 407"),
+            userInfo);
+      }
+    }
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      assertTrue(
+          rawGet(socket, URI.create(lease.input().url()).getPath(), LoopbackClient.userInfo(lease))
+              .startsWith("HTTP/1.1 206"));
+    }
+  }
+
+  @Test
+  void a_withdrawn_lease_is_404_even_with_its_credentials() throws Exception {
     lease.close();
 
     assertEquals(404, send(get(null)).statusCode());
     assertEquals(404, send(head(null)).statusCode());
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      assertTrue(
+          rawGet(socket, URI.create(lease.input().url()).getPath(), LoopbackClient.userInfo(lease))
+              .startsWith("HTTP/1.1 404"));
+    }
+  }
+
+  @Test
+  void the_proxy_secret_stays_out_of_the_url_and_of_to_string() {
+    String secret = LoopbackClient.userInfo(lease).split(":")[1];
+
+    assertTrue(secret.matches("[A-Za-z0-9_-]{43}"), "256 random bits");
+    assertTrue(!lease.input().url().contains(secret));
+    assertTrue(!lease.input().toString().contains(secret));
+    assertTrue(!lease.input().toString().contains(lease.input().url()));
+  }
+
+  /** Sends a GET with {@code userInfo} as proxy credentials; returns the status line. */
+  private static String rawGet(Socket socket, String path, String userInfo) throws IOException {
+    String credentials =
+        java.util.Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
+    OutputStream out = socket.getOutputStream();
+    out.write(
+        ("GET "
+                + path
+                + " HTTP/1.1\r\nHost: 127.0.0.1\r\nRange: bytes=0-0\r\n"
+                + "Proxy-Authorization: Basic "
+                + credentials
+                + "\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
+    out.flush();
+    StringBuilder line = new StringBuilder();
+    InputStream in = socket.getInputStream();
+    for (int c = in.read(); c >= 0 && c != '\r'; c = in.read()) {
+      line.append((char) c);
+    }
+    return line.toString();
   }
 
   @Test
@@ -220,8 +295,15 @@ class LoopbackServerTest {
     for (int i = 0; i < 4; i++) { // more often than there are threads
       try (Socket socket = new Socket("127.0.0.1", server.port())) {
         OutputStream out = socket.getOutputStream();
+        String credentials =
+            java.util.Base64.getEncoder()
+                .encodeToString(LoopbackClient.userInfo(lease).getBytes(StandardCharsets.UTF_8));
         out.write(
-            ("GET " + uri.getPath() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            ("GET "
+                    + uri.getPath()
+                    + " HTTP/1.1\r\nHost: 127.0.0.1\r\nProxy-Authorization: Basic "
+                    + credentials
+                    + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         assertEquals(10_000, socket.getInputStream().readNBytes(10_000).length);

@@ -17,7 +17,6 @@ import io.kursfilm.transcoder.probe.ProbeLimits;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -151,7 +150,7 @@ class SealedUploadProbeIT {
     long t2 = System.nanoTime();
     try (LoopbackServer.Lease lease = server.publish(source)) {
       HttpResponse<InputStream> whole =
-          HttpClient.newHttpClient()
+          LoopbackClient.of(server, () -> lease)
               .send(
                   HttpRequest.newBuilder(URI.create(lease.input().url())).build(),
                   HttpResponse.BodyHandlers.ofInputStream());

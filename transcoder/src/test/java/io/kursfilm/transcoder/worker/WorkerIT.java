@@ -1,20 +1,24 @@
 package io.kursfilm.transcoder.worker;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import io.kursfilm.storage.testing.LocalS3;
 import io.kursfilm.transcoder.TestFfmpeg;
 import io.kursfilm.transcoder.job.JdbcJobLedger;
 import io.kursfilm.transcoder.job.JobTestbed;
 import io.kursfilm.transcoder.job.TranscodeQueue;
 import io.kursfilm.transcoder.job.VideoObjects;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,9 +60,7 @@ class WorkerIT {
   void a_killed_worker_s_job_is_finished_by_the_next_one_without_duplicates() throws Exception {
     Path clip = TestFfmpeg.hdMp4(dir.resolve("clip.mp4"), 20);
     String videoId = bed.upload(clip);
-    SchedulerClient.Builder.create(bed.db, TranscodeQueue.descriptor())
-        .build()
-        .scheduleIfNotExists(TranscodeQueue.instance(bed.tenant, videoId), Instant.now());
+    client().scheduleIfNotExists(TranscodeQueue.instance(bed.tenant, videoId), Instant.now());
 
     Process first = worker("first");
     awaitProgress(videoId, 10);
@@ -89,6 +91,34 @@ class WorkerIT {
     try (Stream<Path> left = Files.list(work())) {
       assertEquals(List.of(), left.toList(), "scratch directories left behind");
     }
+  }
+
+  @Test
+  void queued_task_data_is_the_tenant_id_as_plain_text_not_java_serialization() throws Exception {
+    String videoId = UUID.randomUUID().toString();
+    client()
+        .scheduleIfNotExists(
+            TranscodeQueue.instance(bed.tenant, videoId), Instant.now().plus(Duration.ofDays(1)));
+    try (Connection c = bed.db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT task_data FROM scheduled_tasks WHERE task_name = ? AND task_instance = ?")) {
+      s.setString(1, TranscodeQueue.TASK);
+      s.setString(2, videoId);
+      try (ResultSet row = s.executeQuery()) {
+        assertTrue(row.next(), "job queued");
+        assertArrayEquals(bed.tenant.getBytes(StandardCharsets.UTF_8), row.getBytes(1));
+      }
+    } finally {
+      client().cancel(TaskInstanceId.of(TranscodeQueue.TASK, videoId));
+    }
+  }
+
+  /** A client of the queue as the application builds it. */
+  private static SchedulerClient client() {
+    return SchedulerClient.Builder.create(bed.db, TranscodeQueue.descriptor())
+        .serializer(TranscodeQueue.serializer())
+        .build();
   }
 
   @Test
@@ -140,6 +170,8 @@ class WorkerIT {
     env.put("KURSFILM_KEYSTORE_DIR", dir.resolve("keys").toString());
     env.put("KURSFILM_VIDEO_CHUNK_SIZE", String.valueOf(JobTestbed.CHUNK_SIZE));
     env.put("KURSFILM_TRANSCODE_WORK_DIR", work().toString());
+    // The test's temporary directory is on a disk here.
+    env.put("KURSFILM_TRANSCODE_ALLOW_DISK_WORK_DIR", "true");
     env.put("KURSFILM_TRANSCODE_POLL", "PT0.5S");
     // Six missed heartbeats mark an execution dead: about 6 s here instead of 3 min.
     env.put("KURSFILM_TRANSCODE_HEARTBEAT", "PT1S");
