@@ -88,7 +88,11 @@ public class TranscodeJob {
               new Published(
                   rendition, result.duration(), best.width(), best.height(), mediaSha256));
       if (!published) {
-        // A newer attempt, a cancel or a delete came first: this attempt's outputs go (finally).
+        // A newer attempt, a cancel or a delete came first: this attempt's outputs go (finally),
+        // and a cancelled or deleted video goes whole, as it would at the next progress check.
+        if (ledger.cancelRequested(tenantId, videoId)) {
+          discard(tenantId, videoId);
+        }
         LOG.info(() -> "video " + videoId + " changed meanwhile: stale rendition discarded");
         return;
       }

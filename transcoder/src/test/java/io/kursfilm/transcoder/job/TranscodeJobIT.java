@@ -108,6 +108,29 @@ class TranscodeJobIT {
   }
 
   @Test
+  void a_cancel_that_arrives_as_the_attempt_publishes_discards_the_video() throws Exception {
+    String videoId = bed.upload(TestFfmpeg.smallMp4(dir.resolve("late-cancel.mp4")));
+    Path work = Files.createDirectory(dir.resolve("work-late-cancel"));
+    JobLedger cancelledMeanwhile =
+        new ForwardingLedger(new JdbcJobLedger(bed.db, Clock.systemUTC())) {
+          @Override
+          public boolean published(JobSubject subject, Published result) {
+            try {
+              requestCancel(subject.videoId());
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+            return super.published(subject, result);
+          }
+        };
+    run(LadderSettings.defaults(), work, videoId, cancelledMeanwhile).get(2, TimeUnit.MINUTES);
+
+    assertNull(bed.column(videoId, "state"), "a cancelled video's row is removed");
+    assertEquals(List.of(), bed.store.list(bed.tenant, VideoObjects.video(videoId)));
+    assertEmpty(work);
+  }
+
+  @Test
   void only_the_latest_claim_of_a_video_still_processing_publishes() throws Exception {
     JdbcJobLedger ledger = new JdbcJobLedger(bed.db, Clock.systemUTC());
     Published result = new Published("videos/x/hls/1", Duration.ofSeconds(2), 640, 360, "00");
