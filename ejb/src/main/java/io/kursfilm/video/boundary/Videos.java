@@ -265,6 +265,11 @@ public class Videos {
   }
 
   private void requireNoChunkWrite(Video video) {
+    // Declared with size 0 and still uploading: a whole-body upload still streaming (a declared
+    // empty one is rejected at once), which completes by itself when its last byte is stored.
+    if (video.chunkCount() == 0) {
+      throw new ConflictException("this upload is still arriving in one request");
+    }
     em.createNamedQuery(VideoChunkWrite.OF_VIDEO, VideoChunkWrite.class)
         .setParameter("videoId", video.id())
         .getResultStream()

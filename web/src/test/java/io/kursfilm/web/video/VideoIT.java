@@ -328,6 +328,50 @@ class VideoIT {
         "the original is exactly what was uploaded");
   }
 
+  /** A whole-body upload completes by itself: asking to complete it while it streams is a 409. */
+  @Test
+  void a_whole_upload_still_arriving_cannot_be_completed() throws Exception {
+    byte[] bytes = Files.readAllBytes(TestMedia.clip(media, "stream.mp4", "640x360", 3, "stream"));
+    String trainer = login("demo", "trainer");
+    String title = "Streaming-" + UUID.randomUUID();
+    CountDownLatch rest = new CountDownLatch(1);
+    CompletableFuture<HttpResponse<String>> upload =
+        HttpClient.newHttpClient()
+            .sendAsync(
+                HttpRequest.newBuilder(URI.create(base + "api/v1/videos?title=" + title))
+                    .header("Authorization", "Bearer " + trainer)
+                    .header("Content-Type", "application/octet-stream")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofInputStream(
+                            () -> paused(bytes, bytes.length / 2, rest)))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    String id = null;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (id == null) {
+      assertTrue(System.nanoTime() < deadline, "the streaming upload never showed");
+      id =
+          api().get("api/v1/videos?state=UPLOADING", trainer).array().stream()
+              .map(JsonObject.class::cast)
+              .filter(v -> v.getString("title").equals(title))
+              .map(v -> v.getString("id"))
+              .findFirst()
+              .orElse(null);
+      Thread.sleep(200);
+    }
+    RestClient.Reply early =
+        api().post("api/v1/videos/" + id + "/upload/complete", trainer, empty());
+    rest.countDown();
+    assertEquals(409, early.status(), "complete while the body streams: " + early.body());
+    assertEquals(202, upload.get(60, TimeUnit.SECONDS).statusCode());
+
+    JsonObject done = awaitSettled(trainer, id);
+    assertEquals("IN_REVIEW", done.getString("state"), done.toString());
+    assertEquals(
+        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)),
+        done.getString("mediaSha256"));
+  }
+
   /** A body that delivers {@code bytes} but stops after {@code pause} of them until {@code go}. */
   private static InputStream paused(byte[] bytes, int pause, CountDownLatch go) {
     return new InputStream() {
