@@ -1,9 +1,10 @@
 package io.kursfilm.identity.entity;
 
+import io.kursfilm.storage.field.FieldCipher;
+import io.kursfilm.tenant.control.PersonalData;
 import io.kursfilm.tenant.control.TenantFilter;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,7 +13,11 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -22,7 +27,15 @@ import java.util.UUID;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
-/** A person of one tenant who can log in. Tenant-owned: queries see only the bound tenant. */
+/**
+ * A person of one tenant who can log in. Tenant-owned: queries see only the bound tenant.
+ *
+ * <p>E-mail and display name are kept sealed under the tenant key and bound to this row (tenant,
+ * table, id, column): a converter does not know the row id, so the entity seals them itself before
+ * it is written and opens them after it is loaded. A value copied from another user's row fails to
+ * open. Values sealed before the row binding open as before and are sealed again, row-bound, at the
+ * row's next write.
+ */
 @Entity
 @Table(name = "app_user")
 @Multitenant
@@ -44,17 +57,28 @@ public class User {
   @Column(name = "tenant_id", insertable = false, updatable = false)
   private String tenantId;
 
-  /** Encrypted at rest; found through {@link #emailIndex}. */
-  @Convert(converter = EmailConverter.class)
-  private String email;
+  static final String TABLE = "app_user";
+  static final String EMAIL_FIELD = "user.email";
+  static final String NAME_FIELD = "user.display_name";
+
+  /** Sealed {@link #email}; found through {@link #emailIndex}. */
+  @Column(name = "email")
+  private String emailSealed;
+
+  @Transient private String email;
 
   /** Blind index of the normalised e-mail: equality look-ups without storing it in clear. */
   @Column(name = "email_index")
   private String emailIndex;
 
-  @Convert(converter = NameConverter.class)
+  /** Sealed {@link #displayName}. */
   @Column(name = "display_name")
-  private String displayName;
+  private String displayNameSealed;
+
+  @Transient private String displayName;
+
+  /** Whether the sealed columns hold the current values, bound to this row. */
+  @Transient private boolean sealed;
 
   @Column(name = "password_hash")
   private String passwordHash;
@@ -97,6 +121,31 @@ public class User {
     this.roles = EnumSet.copyOf(roles);
     this.active = true;
     this.createdAt = now;
+  }
+
+  /** Seals the personal columns when they are not the current values bound to this row. */
+  @PrePersist
+  @PreUpdate
+  void seal() {
+    if (!sealed) {
+      FieldCipher.Row row = row();
+      emailSealed = PersonalData.seal(EMAIL_FIELD, row, email);
+      displayNameSealed = PersonalData.seal(NAME_FIELD, row, displayName);
+      sealed = true;
+    }
+  }
+
+  /** Opens the personal columns; a value from another row fails here rather than showing. */
+  @PostLoad
+  void open() {
+    FieldCipher.Row row = row();
+    email = PersonalData.open(EMAIL_FIELD, row, emailSealed);
+    displayName = PersonalData.open(NAME_FIELD, row, displayNameSealed);
+    sealed = FieldCipher.isRowBound(emailSealed) && FieldCipher.isRowBound(displayNameSealed);
+  }
+
+  private FieldCipher.Row row() {
+    return new FieldCipher.Row(TABLE, id);
   }
 
   /** E-mail addresses are compared case-insensitively and without surrounding blanks. */

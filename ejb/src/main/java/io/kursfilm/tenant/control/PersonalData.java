@@ -4,9 +4,11 @@ import io.kursfilm.storage.field.FieldCipher;
 import jakarta.enterprise.inject.spi.CDI;
 
 /**
- * What the JPA converters of personal columns do: seal and open values under the key of the tenant
- * bound to the transaction (DESIGN.md: DB dumps and backups are covered by the shred). The field
- * name binds a ciphertext to its column.
+ * Seals and opens personal column values under the key of the tenant bound to the transaction, for
+ * JPA converters and entity callbacks (DB dumps and backups are covered by the shred). The field
+ * name binds a ciphertext to its column; entities that know their row id bind it to the row too
+ * ({@link #seal(String, FieldCipher.Row, String)}), so a value copied into another row fails to
+ * open instead of showing there.
  *
  * <p>Each converter implements {@code AttributeConverter<String, String>} itself, because
  * EclipseLink reads the converted types from the converter class's own interfaces.
@@ -33,6 +35,18 @@ public final class PersonalData {
   public static String open(String field, String stored) {
     Beans b = beans();
     return b.cipher().decrypt(b.tenant().require(), field, stored);
+  }
+
+  /** Seals {@code value} bound to {@code row} as well as to tenant and field. */
+  public static String seal(String field, FieldCipher.Row row, String value) {
+    Beans b = beans();
+    return b.cipher().encrypt(b.tenant().require(), row, field, value);
+  }
+
+  /** Opens a value of {@code row}: a row-bound one only there, an older one as before. */
+  public static String open(String field, FieldCipher.Row row, String stored) {
+    Beans b = beans();
+    return b.cipher().decrypt(b.tenant().require(), row, field, stored);
   }
 
   private static Beans beans() {

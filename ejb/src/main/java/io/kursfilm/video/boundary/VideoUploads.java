@@ -10,6 +10,7 @@ import io.kursfilm.tenant.boundary.TenantSettings;
 import io.kursfilm.tenant.control.TenantRegistry;
 import io.kursfilm.transcoder.job.VideoObjects;
 import io.kursfilm.transcoder.probe.RejectionReason;
+import io.kursfilm.video.control.DeadlineInputStream;
 import io.kursfilm.video.control.PlaybackCache;
 import io.kursfilm.video.control.TranscodeWorkers;
 import io.kursfilm.video.entity.VideoDetails;
@@ -19,6 +20,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -40,6 +43,11 @@ public class VideoUploads {
   @Inject TranscodeWorkers workers;
   @Inject PlaybackCache playbackCache;
   @Inject TenantRegistry tenants;
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "kursfilm.video.chunk-write-timeout")
+  Duration chunkWriteTimeout;
 
   @Inject
   @ConfigProperty(name = "kursfilm.video.chunk-size")
@@ -72,20 +80,38 @@ public class VideoUploads {
 
   /**
    * Seals and stores chunk {@code index}; sending it again replaces it. Empty when the video is not
-   * the tenant's.
+   * the tenant's (or was deleted meanwhile). The write is registered first, so the upload cannot be
+   * completed while it runs, and it must end within {@code kursfilm.video.chunk-write-timeout}.
+   *
+   * @throws io.kursfilm.platform.control.ConflictException when the upload is already complete
    */
   public Optional<UploadStatus> putChunk(String id, int index, InputStream body) {
-    Optional<Long> length = videos.chunkLength(id, index);
-    if (length.isEmpty()) {
+    Optional<ChunkWrite> write = videos.beginChunk(id, index);
+    if (write.isEmpty()) {
       return Optional.empty();
     }
+    long length = write.get().length();
+    String prefix = VideoObjects.original(id);
+    DeadlineInputStream limited =
+        new DeadlineInputStream(body, clock, clock.instant().plus(chunkWriteTimeout));
     try {
-      chunks.putChunk(tenant(), VideoObjects.original(id), index, body, length.get());
+      chunks.putChunk(tenant(), prefix, index, limited, length);
     } catch (ChunkLengthException e) {
+      videos.abortChunk(id, write.get(), index);
       throw new IllegalArgumentException(
-          "chunk " + index + ": must be exactly " + length.get() + " bytes");
+          "chunk " + index + ": must be exactly " + length + " bytes");
+    } catch (RuntimeException e) {
+      videos.abortChunk(id, write.get(), index);
+      if (limited.expired()) {
+        throw new IllegalArgumentException(
+            "chunk " + index + ": not received within " + chunkWriteTimeout + ", send it again");
+      }
+      throw e;
     }
-    videos.recordChunk(id, index, length.get());
+    if (!videos.finishChunk(id, write.get(), index)) {
+      store.delete(tenant(), SealedChunks.chunkId(prefix, index));
+      return Optional.empty();
+    }
     return videos.uploadStatus(id);
   }
 

@@ -11,16 +11,20 @@ import io.kursfilm.tenant.control.TenantScoped;
 import io.kursfilm.video.control.Rendition;
 import io.kursfilm.video.entity.Video;
 import io.kursfilm.video.entity.VideoChunk;
+import io.kursfilm.video.entity.VideoChunkWrite;
 import io.kursfilm.video.entity.VideoDetails;
 import io.kursfilm.video.entity.VideoState;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The videos of the caller's tenant and their rows: short transactions only. Byte streaming lives
@@ -35,9 +39,20 @@ public class Videos {
   @PersistenceContext(unitName = "kursfilm")
   EntityManager em;
 
+  /**
+   * Time after a write's last byte for its sealed chunk to reach the object store; a write older
+   * than the timeout and this has certainly ended.
+   */
+  private static final Duration WRITE_GRACE = Duration.ofMinutes(2);
+
   @Inject Caller caller;
   @Inject AuditLog audit;
   @Inject Clock clock;
+
+  /** Longest a chunk write may take; {@link VideoUploads} aborts one that takes longer. */
+  @Inject
+  @ConfigProperty(name = "kursfilm.video.chunk-write-timeout")
+  Duration chunkWriteTimeout;
 
   public List<VideoView> list(Optional<VideoState> state) {
     AuthenticatedCaller who = caller.require();
@@ -70,22 +85,63 @@ public class Videos {
   }
 
   /**
-   * Plaintext length chunk {@code index} of an upload in progress must have.
+   * Registers a write of chunk {@code index} before its bytes stream. Takes the video's row lock,
+   * as {@link #markUploaded} does, so either the upload is still open and completing it waits for
+   * this write, or it is closed and the chunk is refused.
    *
    * @throws ConflictException when the upload is complete or not the caller's
    */
   @RolesAllowed(Role.Names.TRAINER)
-  public Optional<Long> chunkLength(String id, int index) {
-    Optional<Video> video = visible(id);
-    video.ifPresent(this::requireOwnUpload);
-    return video.map(v -> v.chunkLength(index));
+  public Optional<ChunkWrite> beginChunk(String id, int index) {
+    Optional<Video> found = locked(id);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    Video video = found.get();
+    requireOwnUpload(video);
+    long length = video.chunkLength(index);
+    VideoChunkWrite write = new VideoChunkWrite(id, index, clock.instant());
+    em.persist(write);
+    return Optional.of(new ChunkWrite(write.id(), length));
   }
 
+  /**
+   * Ends a write whose chunk is stored and records the chunk. False when the video was deleted
+   * meanwhile: the caller then deletes the chunk, which nothing else would.
+   */
   @RolesAllowed(Role.Names.TRAINER)
-  public void recordChunk(String id, int index, long size) {
-    if (em.find(VideoChunk.class, new VideoChunk.Key(id, index)) == null) {
-      em.persist(new VideoChunk(id, index, size));
+  public boolean finishChunk(String id, ChunkWrite write, int index) {
+    Optional<Video> video = locked(id);
+    if (video.isEmpty()) {
+      return false;
     }
+    endWrite(write);
+    // Cannot happen while writes end within chunkWriteTimeout: completing waited for this one.
+    if (video.get().state() != VideoState.UPLOADING) {
+      throw new ConflictException("the upload of this video is already complete");
+    }
+    if (em.find(VideoChunk.class, new VideoChunk.Key(id, index)) == null) {
+      em.persist(new VideoChunk(id, index, write.length()));
+    }
+    return true;
+  }
+
+  /**
+   * Ends a write that failed. Its index holds no chunk any more (a failed put removes an older one
+   * too), so a chunk recorded there before is forgotten and must be sent again.
+   */
+  @RolesAllowed(Role.Names.TRAINER)
+  public void abortChunk(String id, ChunkWrite write, int index) {
+    if (locked(id).filter(v -> v.state() == VideoState.UPLOADING).isEmpty()) {
+      return;
+    }
+    endWrite(write);
+    Optional.ofNullable(em.find(VideoChunk.class, new VideoChunk.Key(id, index)))
+        .ifPresent(em::remove);
+  }
+
+  private void endWrite(ChunkWrite write) {
+    Optional.ofNullable(em.find(VideoChunkWrite.class, write.id())).ifPresent(em::remove);
   }
 
   /**
@@ -95,12 +151,13 @@ public class Videos {
    */
   @RolesAllowed(Role.Names.TRAINER)
   public Optional<VideoView> markUploaded(String id) {
-    Optional<Video> found = visible(id);
+    Optional<Video> found = locked(id);
     if (found.isEmpty()) {
       return Optional.empty();
     }
     Video video = found.get();
     requireOwnUpload(video);
+    requireNoChunkWrite(video);
     UploadStatus status = status(video);
     if (status.received().size() != status.chunkCount()) {
       throw new ConflictException(
@@ -195,6 +252,34 @@ public class Videos {
     AuthenticatedCaller who = caller.require();
     return Optional.ofNullable(em.find(Video.class, id))
         .filter(v -> seesUnpublished(who) || v.state() == VideoState.PUBLISHED);
+  }
+
+  /**
+   * Like {@link #visible}, holding the row's write lock until the transaction ends: chunk writes
+   * and completing an upload are serialised on it.
+   */
+  private Optional<Video> locked(String id) {
+    AuthenticatedCaller who = caller.require();
+    return Optional.ofNullable(em.find(Video.class, id, LockModeType.PESSIMISTIC_WRITE))
+        .filter(v -> seesUnpublished(who) || v.state() == VideoState.PUBLISHED);
+  }
+
+  private void requireNoChunkWrite(Video video) {
+    // Declared with size 0 and still uploading: a whole-body upload still streaming (a declared
+    // empty one is rejected at once), which completes by itself when its last byte is stored.
+    if (video.chunkCount() == 0) {
+      throw new ConflictException("this upload is still arriving in one request");
+    }
+    em.createNamedQuery(VideoChunkWrite.OF_VIDEO, VideoChunkWrite.class)
+        .setParameter("videoId", video.id())
+        .getResultStream()
+        .filter(w -> w.mayStillStore(clock.instant(), chunkWriteTimeout.plus(WRITE_GRACE)))
+        .findFirst()
+        .ifPresent(
+            w -> {
+              throw new ConflictException(
+                  "chunk " + w.chunkIndex() + " is still being uploaded: complete after it");
+            });
   }
 
   private UploadStatus status(Video video) {

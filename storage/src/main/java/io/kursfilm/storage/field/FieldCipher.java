@@ -8,6 +8,8 @@ import com.google.crypto.tink.TinkProtoKeysetFormat;
 import com.google.crypto.tink.mac.MacConfig;
 import com.google.crypto.tink.mac.PredefinedMacParameters;
 import io.kursfilm.storage.keys.TenantKeys;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
@@ -19,15 +21,33 @@ import java.util.concurrent.ConcurrentHashMap;
  * Encrypts personal values (names, e-mails, quiz answers) for storage in the database, and computes
  * blind indexes for finding them by exact value.
  *
- * <p>Values are sealed with the tenant's KEK as AEAD, bound to {@code tenantId|field}, so a value
- * copied into another tenant's row or another column does not decrypt. The blind index is an
- * HMAC-SHA256 under a per-tenant index key; that key is itself stored wrapped by the KEK (the
- * caller keeps the wrapped bytes, e.g. in the tenant row), so destroying the KEK also makes every
- * index meaningless. Unwrapped index keys are cached until {@link #evict}.
+ * <p>Values are sealed with the tenant's KEK as AEAD. A value sealed for a {@link Row} ({@code
+ * f2:}, the form to write) is bound to tenant, table, row id and field, so a ciphertext copied into
+ * another row, column, table or tenant does not decrypt. The older form ({@code f1:}) is bound to
+ * tenant and field only; it stays readable through the row-aware {@link #decrypt(String, Row,
+ * String, String)} until its row is written again. The blind index is an HMAC-SHA256 under a
+ * per-tenant index key; that key is itself stored wrapped by the KEK (the caller keeps the wrapped
+ * bytes, e.g. in the tenant row), so destroying the KEK also makes every index meaningless.
+ * Unwrapped index keys are cached until {@link #evict}.
  */
 public class FieldCipher {
 
   private static final String PREFIX = "f1:";
+  private static final String ROW_BOUND = "f2:";
+
+  /**
+   * The row a value belongs to.
+   *
+   * @param table the table's name, e.g. {@code app_user}
+   * @param id the row's primary key, fixed for the row's life
+   */
+  public record Row(String table, String id) {
+    public Row {
+      if (table == null || table.isEmpty() || id == null || id.isEmpty()) {
+        throw new IllegalArgumentException("a row needs a table and an id");
+      }
+    }
+  }
 
   private final TenantKeys keys;
   private final Map<String, Mac> indexKeys = new ConcurrentHashMap<>();
@@ -63,6 +83,9 @@ public class FieldCipher {
     if (stored == null) {
       return null;
     }
+    if (stored.startsWith(ROW_BOUND)) {
+      throw new FieldCipherException("field " + field + " is bound to a row: name it", null);
+    }
     if (!stored.startsWith(PREFIX)) {
       throw new FieldCipherException("field " + field + " is not encrypted", null);
     }
@@ -74,6 +97,50 @@ public class FieldCipher {
     } catch (GeneralSecurityException | IllegalArgumentException e) {
       throw new FieldCipherException("cannot decrypt field " + field, e);
     }
+  }
+
+  /**
+   * Seals {@code value} for {@code field} of {@code row} of {@code tenantId} ({@code f2:}); null
+   * stays null.
+   */
+  public String encrypt(String tenantId, Row row, String field, String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      byte[] sealed =
+          keys.kek(tenantId)
+              .encrypt(
+                  value.getBytes(StandardCharsets.UTF_8), rowAssociatedData(tenantId, row, field));
+      return ROW_BOUND + Base64.getEncoder().encodeToString(sealed);
+    } catch (GeneralSecurityException e) {
+      throw new FieldCipherException("cannot encrypt field " + field, e);
+    }
+  }
+
+  /**
+   * Opens a value of {@code field} in {@code row}: a row-bound one only in that row, an older one
+   * ({@code f1:}, bound to tenant and field) as before.
+   *
+   * @throws FieldCipherException for another tenant, row, table or field, or a tampered value
+   */
+  public String decrypt(String tenantId, Row row, String field, String stored) {
+    if (stored == null || !stored.startsWith(ROW_BOUND)) {
+      return decrypt(tenantId, field, stored);
+    }
+    try {
+      byte[] sealed = Base64.getDecoder().decode(stored.substring(ROW_BOUND.length()));
+      return new String(
+          keys.kek(tenantId).decrypt(sealed, rowAssociatedData(tenantId, row, field)),
+          StandardCharsets.UTF_8);
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      throw new FieldCipherException("cannot decrypt field " + field + " of this row", e);
+    }
+  }
+
+  /** Whether {@code stored} is already bound to its row, i.e. need not be sealed again. */
+  public static boolean isRowBound(String stored) {
+    return stored != null && stored.startsWith(ROW_BOUND);
   }
 
   /** A fresh index key for a new tenant, wrapped by its KEK, for the caller to store. */
@@ -119,6 +186,20 @@ public class FieldCipher {
 
   private static byte[] associatedData(String tenantId, String field) {
     return (tenantId + "|" + field).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Each part length-prefixed, so no choice of ids can make two different places share associated
+   * data (a {@code |} inside an id would, with plain joining).
+   */
+  private static byte[] rowAssociatedData(String tenantId, Row row, String field) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (String part : new String[] {"kursfilm-field-v2", tenantId, row.table(), row.id(), field}) {
+      byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+      out.writeBytes(ByteBuffer.allocate(4).putInt(bytes.length).array());
+      out.writeBytes(bytes);
+    }
+    return out.toByteArray();
   }
 
   private static byte[] indexAssociatedData(String tenantId) {

@@ -85,4 +85,58 @@ class FieldCipherTest {
     assertThrows(RuntimeException.class, () -> cipher.blindIndex("t1", k1, "email", "x"));
     assertTrue(keys.exists("t2"));
   }
+
+  @Test
+  void a_row_bound_value_opens_only_in_its_own_row_table_field_and_tenant() {
+    FieldCipher.Row anna = new FieldCipher.Row("app_user", "u-anna");
+    String sealed = cipher.encrypt("t1", anna, "user.display_name", "Anna");
+
+    assertTrue(sealed.startsWith("f2:"), sealed);
+    assertTrue(FieldCipher.isRowBound(sealed));
+    assertFalse(sealed.contains("Anna"));
+    assertEquals("Anna", cipher.decrypt("t1", anna, "user.display_name", sealed));
+    FieldCipher.Row bert = new FieldCipher.Row("app_user", "u-bert");
+    assertThrows(
+        FieldCipherException.class,
+        () -> cipher.decrypt("t1", bert, "user.display_name", sealed),
+        "copied to another user's row");
+    assertThrows(
+        FieldCipherException.class,
+        () ->
+            cipher.decrypt(
+                "t1", new FieldCipher.Row("invitation", "u-anna"), "user.display_name", sealed),
+        "same id in another table");
+    assertThrows(
+        FieldCipherException.class, () -> cipher.decrypt("t1", anna, "user.email", sealed));
+    assertThrows(
+        FieldCipherException.class, () -> cipher.decrypt("t2", anna, "user.display_name", sealed));
+    assertThrows(
+        FieldCipherException.class,
+        () -> cipher.decrypt("t1", "user.display_name", sealed),
+        "the row-blind reader refuses a row-bound value");
+  }
+
+  @Test
+  void row_parts_cannot_be_shifted_into_one_another() {
+    String sealed = cipher.encrypt("t1", new FieldCipher.Row("a", "b|c"), "d", "x");
+
+    assertThrows(
+        FieldCipherException.class,
+        () -> cipher.decrypt("t1", new FieldCipher.Row("a|b", "c"), "d", sealed));
+  }
+
+  @Test
+  void an_older_value_bound_to_tenant_and_field_still_opens_in_any_row_until_rewritten() {
+    String v1 = cipher.encrypt("t1", "user.email", "anna@example.com");
+
+    assertTrue(v1.startsWith("f1:"));
+    assertFalse(FieldCipher.isRowBound(v1));
+    assertEquals(
+        "anna@example.com",
+        cipher.decrypt("t1", new FieldCipher.Row("app_user", "u-anna"), "user.email", v1));
+    assertThrows(
+        FieldCipherException.class,
+        () -> cipher.decrypt("t1", new FieldCipher.Row("app_user", "u-anna"), "user.name", v1));
+    assertNull(cipher.decrypt("t1", new FieldCipher.Row("app_user", "u-anna"), "user.email", null));
+  }
 }

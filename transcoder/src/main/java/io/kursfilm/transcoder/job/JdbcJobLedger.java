@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
@@ -29,13 +30,15 @@ public class JdbcJobLedger implements JobLedger {
 
   @Override
   public Optional<JobSubject> claim(String tenantId, String videoId) {
+    String claim = UUID.randomUUID().toString();
     try (Connection c = dataSource.getConnection()) {
       int claimed =
           update(
               c,
               "UPDATE video SET state = 'PROCESSING', progress = 0, error = NULL,"
-                  + " error_detail = NULL, updated_at = ? WHERE tenant_id = ? AND id = ?"
-                  + " AND state IN ('UPLOADED', 'PROCESSING') AND NOT cancel_requested",
+                  + " error_detail = NULL, job_claim = ?, updated_at = ? WHERE tenant_id = ?"
+                  + " AND id = ? AND state IN ('UPLOADED', 'PROCESSING') AND NOT cancel_requested",
+              claim,
               now(),
               tenantId,
               videoId);
@@ -49,7 +52,7 @@ public class JdbcJobLedger implements JobLedger {
         s.setString(2, videoId);
         try (ResultSet r = s.executeQuery()) {
           return r.next()
-              ? Optional.of(new JobSubject(tenantId, videoId, r.getLong(1), r.getInt(2)))
+              ? Optional.of(new JobSubject(tenantId, videoId, r.getLong(1), r.getInt(2), claim))
               : Optional.empty();
         }
       }
@@ -98,20 +101,33 @@ public class JdbcJobLedger implements JobLedger {
         videoId);
   }
 
+  /**
+   * One conditional statement, so the check and the write cannot be split by another writer: only
+   * the attempt holding the latest claim publishes, and only while the video is still processing
+   * and not cancelled.
+   */
   @Override
-  public void published(String tenantId, String videoId, Published result) {
-    run(
-        "UPDATE video SET state = 'IN_REVIEW', progress = 100, rendition = ?, duration_ms = ?,"
-            + " width = ?, height = ?, media_sha256 = ?, updated_at = ?"
-            + " WHERE tenant_id = ? AND id = ?",
-        result.rendition(),
-        result.duration().toMillis(),
-        result.width(),
-        result.height(),
-        result.mediaSha256(),
-        now(),
-        tenantId,
-        videoId);
+  public boolean published(JobSubject subject, Published result) {
+    try (Connection c = dataSource.getConnection()) {
+      return update(
+              c,
+              "UPDATE video SET state = 'IN_REVIEW', progress = 100, rendition = ?,"
+                  + " duration_ms = ?, width = ?, height = ?, media_sha256 = ?, updated_at = ?"
+                  + " WHERE tenant_id = ? AND id = ? AND state = 'PROCESSING' AND job_claim = ?"
+                  + " AND NOT cancel_requested",
+              result.rendition(),
+              result.duration().toMillis(),
+              result.width(),
+              result.height(),
+              result.mediaSha256(),
+              now(),
+              subject.tenantId(),
+              subject.videoId(),
+              subject.claim())
+          == 1;
+    } catch (SQLException e) {
+      throw new JobStoreException(e);
+    }
   }
 
   @Override

@@ -22,8 +22,12 @@ public interface JobLedger {
   /** The input is unusable: {@code reason} is a stable key the UI translates. */
   void rejected(String tenantId, String videoId, String reason, String detail);
 
-  /** The rendition is stored; the video goes to review. */
-  void published(String tenantId, String videoId, Published result);
+  /**
+   * The rendition is stored; the video goes to review. Refused (false) when {@code subject}'s claim
+   * is stale: the video was claimed again since, cancelled, deleted or has left processing. The
+   * caller then deletes its outputs instead.
+   */
+  boolean published(JobSubject subject, Published result);
 
   /** The job gave up after its retries for a reason that is not the input's fault. */
   void failed(String tenantId, String videoId, String detail);

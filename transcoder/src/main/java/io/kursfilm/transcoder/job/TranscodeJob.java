@@ -82,11 +82,20 @@ public class TranscodeJob {
           result.renditions().stream()
               .max(Comparator.comparingInt(Rendition::height))
               .orElseThrow();
-      ledger.published(
-          tenantId,
-          videoId,
-          new Published(rendition, result.duration(), best.width(), best.height(), mediaSha256));
-      published = true;
+      published =
+          ledger.published(
+              subject.get(),
+              new Published(
+                  rendition, result.duration(), best.width(), best.height(), mediaSha256));
+      if (!published) {
+        // A newer attempt, a cancel or a delete came first: this attempt's outputs go (finally),
+        // and a cancelled or deleted video goes whole, as it would at the next progress check.
+        if (ledger.cancelRequested(tenantId, videoId)) {
+          discard(tenantId, videoId);
+        }
+        LOG.info(() -> "video " + videoId + " changed meanwhile: stale rendition discarded");
+        return;
+      }
       removeOtherRenditions(tenantId, videoId, rendition);
       LOG.info(() -> "video " + videoId + " transcoded: " + result.renditions().size() + " rungs");
     } catch (InputRejectedException e) {

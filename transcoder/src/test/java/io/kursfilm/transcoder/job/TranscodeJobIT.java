@@ -1,6 +1,8 @@
 package io.kursfilm.transcoder.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +20,7 @@ import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -80,6 +83,123 @@ class TranscodeJobIT {
     assertEmpty(work);
   }
 
+  @Test
+  void a_stale_attempt_cannot_publish_over_a_newer_claim_and_leaves_no_output() throws Exception {
+    String videoId = bed.upload(TestFfmpeg.smallMp4(dir.resolve("stale.mp4")));
+    Path work = Files.createDirectory(dir.resolve("work-stale"));
+    JdbcJobLedger real = new JdbcJobLedger(bed.db, Clock.systemUTC());
+    // Another worker revives the job and claims the video while this attempt still transcodes.
+    JobLedger overtaken =
+        new ForwardingLedger(real) {
+          @Override
+          public boolean published(JobSubject subject, Published result) {
+            assertTrue(real.claim(subject.tenantId(), subject.videoId()).isPresent());
+            return super.published(subject, result);
+          }
+        };
+    run(LadderSettings.defaults(), work, videoId, overtaken).get(2, TimeUnit.MINUTES);
+
+    assertEquals("PROCESSING", bed.column(videoId, "state"), "left to the newer attempt");
+    assertNull(bed.column(videoId, "rendition"));
+    assertNull(bed.column(videoId, "media_sha256"));
+    assertEquals(List.of(), bed.store.list(bed.tenant, VideoObjects.renditions(videoId)));
+    assertFalse(bed.store.list(bed.tenant, VideoObjects.original(videoId)).isEmpty());
+    assertEmpty(work);
+  }
+
+  @Test
+  void a_cancel_that_arrives_as_the_attempt_publishes_discards_the_video() throws Exception {
+    String videoId = bed.upload(TestFfmpeg.smallMp4(dir.resolve("late-cancel.mp4")));
+    Path work = Files.createDirectory(dir.resolve("work-late-cancel"));
+    JobLedger cancelledMeanwhile =
+        new ForwardingLedger(new JdbcJobLedger(bed.db, Clock.systemUTC())) {
+          @Override
+          public boolean published(JobSubject subject, Published result) {
+            try {
+              requestCancel(subject.videoId());
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+            return super.published(subject, result);
+          }
+        };
+    run(LadderSettings.defaults(), work, videoId, cancelledMeanwhile).get(2, TimeUnit.MINUTES);
+
+    assertNull(bed.column(videoId, "state"), "a cancelled video's row is removed");
+    assertEquals(List.of(), bed.store.list(bed.tenant, VideoObjects.video(videoId)));
+    assertEmpty(work);
+  }
+
+  @Test
+  void only_the_latest_claim_of_a_video_still_processing_publishes() throws Exception {
+    JdbcJobLedger ledger = new JdbcJobLedger(bed.db, Clock.systemUTC());
+    Published result = new Published("videos/x/hls/1", Duration.ofSeconds(2), 640, 360, "00");
+
+    String revived = bed.upload(TestFfmpeg.smallMp4(dir.resolve("revived.mp4")));
+    JobSubject first = ledger.claim(bed.tenant, revived).orElseThrow();
+    JobSubject second = ledger.claim(bed.tenant, revived).orElseThrow();
+    assertNotEquals(first.claim(), second.claim());
+    assertFalse(ledger.published(first, result), "an older claim");
+    assertTrue(ledger.published(second, result));
+    assertEquals("IN_REVIEW", bed.column(revived, "state"));
+    assertFalse(ledger.published(second, result), "no longer processing");
+
+    String cancelled = bed.upload(TestFfmpeg.smallMp4(dir.resolve("cancelled.mp4")));
+    JobSubject claimed = ledger.claim(bed.tenant, cancelled).orElseThrow();
+    requestCancel(cancelled);
+    assertFalse(ledger.published(claimed, result), "cancelled meanwhile");
+    assertEquals("PROCESSING", bed.column(cancelled, "state"));
+
+    String deleted = bed.upload(TestFfmpeg.smallMp4(dir.resolve("deleted.mp4")));
+    JobSubject gone = ledger.claim(bed.tenant, deleted).orElseThrow();
+    ledger.discard(bed.tenant, deleted);
+    assertFalse(ledger.published(gone, result), "deleted meanwhile");
+  }
+
+  /** A ledger that passes every call on, for tests that interpose at one step. */
+  private static class ForwardingLedger implements JobLedger {
+    private final JobLedger next;
+
+    ForwardingLedger(JobLedger next) {
+      this.next = next;
+    }
+
+    @Override
+    public Optional<JobSubject> claim(String tenantId, String videoId) {
+      return next.claim(tenantId, videoId);
+    }
+
+    @Override
+    public void progress(String tenantId, String videoId, int percent) {
+      next.progress(tenantId, videoId, percent);
+    }
+
+    @Override
+    public boolean cancelRequested(String tenantId, String videoId) {
+      return next.cancelRequested(tenantId, videoId);
+    }
+
+    @Override
+    public void rejected(String tenantId, String videoId, String reason, String detail) {
+      next.rejected(tenantId, videoId, reason, detail);
+    }
+
+    @Override
+    public boolean published(JobSubject subject, Published result) {
+      return next.published(subject, result);
+    }
+
+    @Override
+    public void failed(String tenantId, String videoId, String detail) {
+      next.failed(tenantId, videoId, detail);
+    }
+
+    @Override
+    public void discard(String tenantId, String videoId) {
+      next.discard(tenantId, videoId);
+    }
+  }
+
   /** Checks that no output can pass: every rung is further than -1 ms from the input's length. */
   private static LadderSettings unpassable() {
     LadderSettings d = LadderSettings.defaults();
@@ -104,6 +224,11 @@ class TranscodeJobIT {
 
   private static CompletableFuture<Void> runAsync(
       LadderSettings settings, Path work, String videoId) {
+    return run(settings, work, videoId, new JdbcJobLedger(bed.db, Clock.systemUTC()));
+  }
+
+  private static CompletableFuture<Void> run(
+      LadderSettings settings, Path work, String videoId, JobLedger ledger) {
     JobParts parts =
         new JobParts(
             bed.store,
@@ -112,7 +237,7 @@ class TranscodeJobIT {
             loopback,
             new InputProbe(TestFfmpeg.INSTALLATION, ProbeLimits.defaults()),
             new HlsTranscoder(TestFfmpeg.INSTALLATION, settings),
-            new JdbcJobLedger(bed.db, Clock.systemUTC()),
+            ledger,
             // The test's temporary directory is on a disk here.
             new Workspace(work, true));
     return CompletableFuture.runAsync(

@@ -12,6 +12,8 @@ import io.kursfilm.identity.control.NotAuthenticatedException;
 import io.kursfilm.identity.control.UserDirectory;
 import io.kursfilm.identity.entity.Role;
 import io.kursfilm.identity.entity.User;
+import io.kursfilm.storage.field.FieldCipher;
+import io.kursfilm.storage.field.FieldCipherException;
 import io.kursfilm.storage.sealed.SealedObject;
 import io.kursfilm.storage.sealed.SealedObjects;
 import io.kursfilm.storage.shred.ShredCertificate;
@@ -28,6 +30,7 @@ import jakarta.transaction.UserTransaction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -62,6 +65,7 @@ class TenancyIT {
   @Inject TenantProvisioning provisioning;
   @Inject TenantShredding shredding;
   @Inject SealedObjects sealedObjects;
+  @Inject FieldCipher cipher;
 
   @Resource UserTransaction tx;
 
@@ -155,6 +159,136 @@ class TenancyIT {
               return users.findByEmail("employee3@acme.example").orElseThrow().displayName();
             });
     assertEquals("Employee 3", name);
+  }
+
+  /**
+   * Someone with write access to the database swaps two users' sealed display names: each
+   * ciphertext is bound to its row, so reading either user fails instead of showing the other's
+   * name.
+   */
+  @Test
+  void a_name_copied_into_another_users_row_fails_to_open_instead_of_showing() throws Exception {
+    String acme = tenantId("acme");
+    String alice = newUser(acme, "Alice Swap");
+    String bob = newUser(acme, "Bob Swap");
+    try {
+      String aliceName = column(alice, "display_name");
+      setColumn(alice, "display_name", column(bob, "display_name"));
+      setColumn(bob, "display_name", aliceName);
+
+      for (String id : List.of(alice, bob)) {
+        Exception e =
+            assertThrows(
+                Exception.class,
+                () ->
+                    inTx(
+                        () -> {
+                          filter.bind(acme);
+                          return users.find(id).orElseThrow().displayName();
+                        }),
+                "a swapped name must not open");
+        assertTrue(causedBy(e, FieldCipherException.class), e.toString());
+      }
+    } finally {
+      deleteUsers(alice, bob);
+    }
+  }
+
+  /**
+   * A name sealed before ciphertexts were bound to rows (bound to tenant and column only) still
+   * opens, and is sealed again bound to its row when the row is next written.
+   */
+  @Test
+  void a_name_sealed_before_row_binding_opens_and_is_bound_at_the_next_write() throws Exception {
+    String acme = tenantId("acme");
+    String id = newUser(acme, "New Name");
+    try {
+      setColumn(id, "display_name", cipher.encrypt(acme, "user.display_name", "Old Name"));
+      assertTrue(column(id, "display_name").startsWith("f1:"));
+      assertEquals(
+          "Old Name",
+          inTx(
+              () -> {
+                filter.bind(acme);
+                return users.find(id).orElseThrow().displayName();
+              }));
+
+      inTx(
+          () -> {
+            filter.bind(acme);
+            users.find(id).orElseThrow().endSessions();
+            return null;
+          });
+
+      String rewritten = column(id, "display_name");
+      assertTrue(rewritten.startsWith("f2:"), rewritten);
+      assertEquals(
+          "Old Name",
+          cipher.decrypt(
+              acme, new FieldCipher.Row("app_user", id), "user.display_name", rewritten));
+      assertTrue(column(id, "email").startsWith("f2:"));
+    } finally {
+      deleteUsers(id);
+    }
+  }
+
+  private String newUser(String tenant, String name) throws Exception {
+    String email = "row-" + UUID.randomUUID() + "@acme.example";
+    return inTx(
+        () -> {
+          filter.bind(tenant);
+          return users.create(email, name, EnumSet.of(Role.EMPLOYEE), null).id();
+        });
+  }
+
+  private static String column(String userId, String column) throws Exception {
+    DataSource db = InitialContext.doLookup("java:app/jdbc/kursfilm");
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement("SELECT " + column + " FROM app_user WHERE id = ?")) {
+      s.setString(1, userId);
+      try (ResultSet row = s.executeQuery()) {
+        assertTrue(row.next());
+        return row.getString(1);
+      }
+    }
+  }
+
+  private static void setColumn(String userId, String column, String value) throws Exception {
+    DataSource db = InitialContext.doLookup("java:app/jdbc/kursfilm");
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement("UPDATE app_user SET " + column + " = ? WHERE id = ?")) {
+      s.setString(1, value);
+      s.setString(2, userId);
+      assertEquals(1, s.executeUpdate());
+    }
+  }
+
+  /** Removes test users with SQL: a row whose values no longer open cannot be loaded to remove. */
+  private static void deleteUsers(String... ids) throws Exception {
+    DataSource db = InitialContext.doLookup("java:app/jdbc/kursfilm");
+    try (Connection c = db.getConnection()) {
+      for (String id : ids) {
+        for (String sql :
+            List.of(
+                "DELETE FROM user_role WHERE user_id = ?", "DELETE FROM app_user WHERE id = ?")) {
+          try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, id);
+            s.executeUpdate();
+          }
+        }
+      }
+    }
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Test

@@ -10,7 +10,13 @@ import io.kursfilm.web.testing.RestClient;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -22,6 +28,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -261,6 +269,139 @@ class VideoIT {
     String master = new String(api().download(hls(id, "master.m3u8"), trainer).body());
     assertTrue(master.contains("720p/") && master.contains("360p/"), master);
     assertFalse(master.contains("1080p"), master);
+  }
+
+  /**
+   * Once complete has succeeded the original is fixed: a chunk still arriving makes complete wait
+   * (409 until it is stored), a chunk sent afterwards is refused, and the transcode hashes exactly
+   * the bytes that were uploaded.
+   */
+  @Test
+  void no_chunk_changes_the_original_once_its_upload_is_complete() throws Exception {
+    byte[] bytes = Files.readAllBytes(TestMedia.clip(media, "fixed.mp4", "640x360", 3, "fixed"));
+    String trainer = login("demo", "trainer");
+    JsonObject declared =
+        api().post("api/v1/videos/uploads", trainer, details("Fixed", bytes.length)).json();
+    String id = declared.getString("id");
+    int chunkSize = declared.getInt("chunkSize");
+    int count = declared.getInt("chunkCount");
+    for (int i = 0; i < count; i++) {
+      assertEquals(200, putChunk(trainer, id, i, chunk(bytes, i, chunkSize)).status());
+    }
+    String complete = "api/v1/videos/" + id + "/upload/complete";
+
+    // Chunk 0 sent again (a retry): half of it arrives, the rest waits while complete is asked.
+    byte[] first = chunk(bytes, 0, chunkSize);
+    CountDownLatch rest = new CountDownLatch(1);
+    CompletableFuture<HttpResponse<String>> retry =
+        HttpClient.newHttpClient()
+            .sendAsync(
+                HttpRequest.newBuilder(URI.create(base + "api/v1/videos/" + id + "/chunks/0"))
+                    .header("Authorization", "Bearer " + trainer)
+                    .header("Content-Type", "application/octet-stream")
+                    .PUT(
+                        HttpRequest.BodyPublishers.fromPublisher(
+                            HttpRequest.BodyPublishers.ofInputStream(
+                                () -> paused(first, first.length / 2, rest)),
+                            first.length))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    Thread.sleep(2000);
+    RestClient.Reply early = api().post(complete, trainer, empty());
+    rest.countDown();
+    assertEquals(409, early.status(), "complete while a chunk arrives: " + early.body());
+    assertEquals(200, retry.get(60, TimeUnit.SECONDS).statusCode());
+
+    RestClient.Reply closed = api().post(complete, trainer, empty());
+    assertEquals(202, closed.status(), closed.body());
+    byte[] altered = first.clone();
+    altered[altered.length - 1] ^= 1;
+    RestClient.Reply late = putChunk(trainer, id, 0, altered);
+    assertEquals(409, late.status(), "a chunk after complete: " + late.body());
+    assertTrue(late.json().containsKey("error"), late.body());
+
+    JsonObject done = awaitSettled(trainer, id);
+    assertEquals("IN_REVIEW", done.getString("state"), done.toString());
+    assertEquals(
+        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)),
+        done.getString("mediaSha256"),
+        "the original is exactly what was uploaded");
+  }
+
+  /** A whole-body upload completes by itself: asking to complete it while it streams is a 409. */
+  @Test
+  void a_whole_upload_still_arriving_cannot_be_completed() throws Exception {
+    byte[] bytes = Files.readAllBytes(TestMedia.clip(media, "stream.mp4", "640x360", 3, "stream"));
+    String trainer = login("demo", "trainer");
+    String title = "Streaming-" + UUID.randomUUID();
+    CountDownLatch rest = new CountDownLatch(1);
+    CompletableFuture<HttpResponse<String>> upload =
+        HttpClient.newHttpClient()
+            .sendAsync(
+                HttpRequest.newBuilder(URI.create(base + "api/v1/videos?title=" + title))
+                    .header("Authorization", "Bearer " + trainer)
+                    .header("Content-Type", "application/octet-stream")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofInputStream(
+                            () -> paused(bytes, bytes.length / 2, rest)))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    String id = null;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (id == null) {
+      assertTrue(System.nanoTime() < deadline, "the streaming upload never showed");
+      id =
+          api().get("api/v1/videos?state=UPLOADING", trainer).array().stream()
+              .map(JsonObject.class::cast)
+              .filter(v -> v.getString("title").equals(title))
+              .map(v -> v.getString("id"))
+              .findFirst()
+              .orElse(null);
+      Thread.sleep(200);
+    }
+    RestClient.Reply early =
+        api().post("api/v1/videos/" + id + "/upload/complete", trainer, empty());
+    rest.countDown();
+    assertEquals(409, early.status(), "complete while the body streams: " + early.body());
+    assertEquals(202, upload.get(60, TimeUnit.SECONDS).statusCode());
+
+    JsonObject done = awaitSettled(trainer, id);
+    assertEquals("IN_REVIEW", done.getString("state"), done.toString());
+    assertEquals(
+        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)),
+        done.getString("mediaSha256"));
+  }
+
+  /** A body that delivers {@code bytes} but stops after {@code pause} of them until {@code go}. */
+  private static InputStream paused(byte[] bytes, int pause, CountDownLatch go) {
+    return new InputStream() {
+      private int position;
+
+      @Override
+      public int read() throws IOException {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        if (position >= bytes.length) {
+          return -1;
+        }
+        if (position == pause) {
+          try {
+            go.await(60, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+          }
+        }
+        int n = Math.min(len, (position < pause ? pause : bytes.length) - position);
+        System.arraycopy(bytes, position, b, off, n);
+        position += n;
+        return n;
+      }
+    };
   }
 
   @Test

@@ -1,0 +1,11 @@
+package io.kursfilm.video.boundary;
+
+/**
+ * A registered chunk write: the upload was open when it began, and it cannot be completed until the
+ * write ends.
+ *
+ * @param id the write's registration, ended by {@link Videos#finishChunk} or {@link
+ *     Videos#abortChunk}
+ * @param length plaintext bytes the chunk must have
+ */
+public record ChunkWrite(String id, long length) {}
