@@ -79,6 +79,19 @@ public class AuditSigningKey {
     }
   }
 
+  /**
+   * {@link CheckpointSigner#fingerprint} of the public key checkpoints are verified with: the
+   * pinned one, else the signing key's; {@code null} when there is neither.
+   */
+  public String verificationKeyFingerprint() {
+    Optional<String> pin = pinnedKey.filter(k -> !k.isBlank());
+    if (pin.isPresent()) {
+      return CheckpointSigner.fingerprint(CheckpointSigner.json(pin.get()));
+    }
+    CheckpointSigner s = signer;
+    return s == null ? null : CheckpointSigner.fingerprint(s.publicKeyset());
+  }
+
   /** The signer; fails when the keyset is missing. */
   public CheckpointSigner signer() {
     CheckpointSigner s = signer;

@@ -51,8 +51,18 @@ public class ChainVerifier {
    * tampering.
    */
   public Optional<Checkpoint> checkpoint(String chain) {
+    return checkpoint(chain, false);
+  }
+
+  /**
+   * As {@link #checkpoint(String)}; with {@code acceptStale} a chain whose only problem is a stale
+   * newest checkpoint is anchored anyway: an operator's decision after a crash followed by a long
+   * pause, once the unanchored entries were looked into.
+   */
+  public Optional<Checkpoint> checkpoint(String chain, boolean acceptStale) {
     Checked checked = check(chain);
-    if (!checked.report().valid()) {
+    boolean accepted = acceptStale && "checkpoint_stale".equals(checked.report().problem());
+    if (!checked.report().valid() && !accepted) {
       LOG.warning(
           () ->
               "audit chain "
@@ -68,7 +78,7 @@ public class ChainVerifier {
     Instant now = clock.instant();
     boolean moved = newest == null || newest.sequence() != walk.lastSequence();
     boolean aging = newest != null && !newest.time().isAfter(now.minus(interval.dividedBy(2)));
-    if (walk.lastSequence() == 0 || !moved && !aging) {
+    if (walk.lastSequence() == 0 || !moved && !aging && !accepted) {
       return Optional.empty();
     }
     return Optional.of(checkpoints.write(newest, chain, walk.lastSequence(), walk.lastHash(), now));

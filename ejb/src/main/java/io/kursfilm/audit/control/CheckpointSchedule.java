@@ -11,6 +11,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -62,6 +63,14 @@ public class CheckpointSchedule {
   void onTimer() {
     int written = checkpointAll();
     LOG.info(() -> "audit checkpoints written: " + written);
+  }
+
+  /**
+   * Anchors {@code chain} although its newest checkpoint is stale (see {@link
+   * ChainVerifier#checkpoint(String, boolean)}); under the schedule's lock like every write.
+   */
+  public Optional<Checkpoint> reanchorStale(String chain) {
+    return verifier.checkpoint(chain, true);
   }
 
   /**

@@ -9,7 +9,10 @@ import com.google.crypto.tink.signature.PredefinedSignatureParameters;
 import com.google.crypto.tink.signature.SignatureConfig;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.function.Predicate;
 
 /**
@@ -53,10 +56,7 @@ public final class CheckpointSigner {
    * @throws IllegalArgumentException when it is no public keyset
    */
   public static Predicate<Checkpoint> verifierOf(String pinned) {
-    String json = pinned.strip();
-    if (!json.startsWith("{")) {
-      json = new String(Base64.getMimeDecoder().decode(json), StandardCharsets.UTF_8);
-    }
+    String json = json(pinned);
     try {
       SignatureConfig.register();
       PublicKeyVerify verify =
@@ -65,6 +65,29 @@ public final class CheckpointSigner {
       return c -> verify(verify, c);
     } catch (GeneralSecurityException e) {
       throw new IllegalArgumentException("not a Tink public signature keyset", e);
+    }
+  }
+
+  /** A pinned public keyset as JSON, whether it was given as JSON or Base64. */
+  static String json(String pinned) {
+    String json = pinned.strip();
+    return json.startsWith("{")
+        ? json
+        : new String(Base64.getMimeDecoder().decode(json), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * SHA-256 (hex) of a public keyset's JSON without whitespace: what {@code infra/audit-verify}
+   * compares with the key an auditor expects ({@code tr -d '[:space:]' | sha256sum}).
+   */
+  public static String fingerprint(String publicKeysetJson) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(publicKeysetJson.replaceAll("\\s", "").getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 missing from the JDK", e);
     }
   }
 
