@@ -53,9 +53,16 @@ ensure_mariadb() {
   die "MariaDB did not start"
 }
 
-# create_database NAME USER PASSWORD [fresh]: a database and an account that may use only it.
+# create_database NAME USER PASSWORD [fresh] [OWNER_PASSWORD]: a database, the app's account USER
+# and the schema owner USER_owner (password OWNER_PASSWORD, default PASSWORD-owner). The owner
+# holds ALL WITH GRANT OPTION and runs the migrations when the app is given
+# kursfilm.db.migration-user; after migrating, the app's start-up revokes USER's database-wide
+# grants and grants DML per table, with only SELECT, INSERT on audit_entry (MariaDB cannot except
+# a table from a database-wide grant). USER starts with ALL so that an app configured without the
+# owner (and other tools such as the transcoder tests) can still migrate.
 create_database() {
-  local name=$1 user=$2 password=$3 fresh=${4:-}
+  local name=$1 user=$2 password=$3 fresh=${4:-} owner_password=${5:-$3-owner}
+  local owner="${user}_owner"
   if [ "$fresh" = fresh ]; then
     sql -e "DROP DATABASE IF EXISTS \`$name\`"
   fi
@@ -67,6 +74,12 @@ ALTER USER '$user'@'127.0.0.1' IDENTIFIED BY '$password';
 ALTER USER '$user'@'localhost' IDENTIFIED BY '$password';
 GRANT ALL ON \`$name\`.* TO '$user'@'127.0.0.1';
 GRANT ALL ON \`$name\`.* TO '$user'@'localhost';
+CREATE USER IF NOT EXISTS '$owner'@'127.0.0.1' IDENTIFIED BY '$owner_password';
+CREATE USER IF NOT EXISTS '$owner'@'localhost' IDENTIFIED BY '$owner_password';
+ALTER USER '$owner'@'127.0.0.1' IDENTIFIED BY '$owner_password';
+ALTER USER '$owner'@'localhost' IDENTIFIED BY '$owner_password';
+GRANT ALL ON \`$name\`.* TO '$owner'@'127.0.0.1' WITH GRANT OPTION;
+GRANT ALL ON \`$name\`.* TO '$owner'@'localhost' WITH GRANT OPTION;
 SQL
 }
 

@@ -2,10 +2,13 @@ package io.kursfilm.audit.boundary;
 
 import io.kursfilm.audit.control.AuditFilter;
 import io.kursfilm.audit.control.AuditQuery;
+import io.kursfilm.audit.control.AuditSigningKey;
 import io.kursfilm.audit.control.ChainVerifier;
+import io.kursfilm.audit.control.Checkpoint;
 import io.kursfilm.audit.control.CheckpointSchedule;
 import io.kursfilm.audit.entity.Action;
 import io.kursfilm.audit.entity.AuditEntry;
+import io.kursfilm.audit.entity.AuditEvent;
 import io.kursfilm.identity.control.AuthenticatedCaller;
 import io.kursfilm.identity.control.Caller;
 import io.kursfilm.identity.entity.Role;
@@ -17,6 +20,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reading and verifying the audit log. A tenant admin sees and verifies the own tenant's chain
@@ -45,6 +49,8 @@ public class AuditTrail {
   @Inject AuditQuery query;
   @Inject ChainVerifier verifier;
   @Inject CheckpointSchedule checkpoints;
+  @Inject AuditSigningKey signingKey;
+  @Inject AuditLog audit;
 
   /** Entries newest first, one page. */
   public List<AuditEntryView> list(Criteria c) {
@@ -59,13 +65,38 @@ public class AuditTrail {
   public VerifyResult verify(String tenantSlug) {
     String chain = chain(tenantSlug);
     List<String> chains = chain == null ? verifier.chains() : List.of(chain);
-    return VerifyResult.of(chains.stream().map(verifier::verify).toList());
+    return VerifyResult.of(
+        chains.stream().map(verifier::verify).toList(), signingKey.verificationKeyFingerprint());
   }
 
   /** Writes signed checkpoints of every chain now, as the timer does; returns how many. */
   @RolesAllowed(Role.Names.ROOT)
   public int checkpointNow() {
     return checkpoints.checkpointAll();
+  }
+
+  /**
+   * Anchors the chain of {@code tenantSlug} although its newest checkpoint is stale: after a crash
+   * followed by a pause longer than twice the interval, once an operator has looked into the
+   * unanchored entries. Recorded on the platform chain. Returns how many checkpoints were written
+   * (0: the chain has another problem, or none).
+   */
+  @RolesAllowed(Role.Names.ROOT)
+  public int reanchorStale(String tenantSlug) {
+    if (tenantSlug == null || tenantSlug.isBlank()) {
+      throw new IllegalArgumentException("name the tenant whose chain to re-anchor");
+    }
+    String chain = chain(tenantSlug);
+    Optional<Checkpoint> written = checkpoints.reanchorStale(chain);
+    written.ifPresent(
+        c ->
+            audit.record(
+                AuditEvent.of(Action.AUDIT_REANCHORED)
+                    .platform()
+                    .subject("audit-chain", chain)
+                    .detail("sequence", c.sequence())
+                    .detail("checkpoint", c.number())));
+    return written.isPresent() ? 1 : 0;
   }
 
   private AuditFilter filter(Criteria c) {

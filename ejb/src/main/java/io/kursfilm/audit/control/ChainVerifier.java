@@ -6,14 +6,17 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Verifies chains against themselves, their head row and their latest signed checkpoint, and writes
- * new checkpoints for chains that verify. Reads in pages and clears the persistence context between
- * them, so a long chain does not pile up in memory.
+ * Verifies chains against themselves, their head row and their chain of signed checkpoints, and
+ * writes new checkpoints for chains that verify. Reads in pages and clears the persistence context
+ * between them, so a long chain does not pile up in memory.
  */
 @Dependent
 public class ChainVerifier {
@@ -27,6 +30,10 @@ public class ChainVerifier {
   @Inject Checkpoints checkpoints;
   @Inject Clock clock;
 
+  @Inject
+  @ConfigProperty(name = "kursfilm.audit.checkpoint-interval", defaultValue = "PT1H")
+  Duration interval;
+
   /** Ids of every chain that has entries. */
   @SuppressWarnings("unchecked")
   public List<String> chains() {
@@ -34,38 +41,76 @@ public class ChainVerifier {
   }
 
   public ChainReport verify(String chain) {
-    ChainWalk walk = walk(chain);
-    head(chain).ifPresent(h -> walk.head(((Number) h[0]).longValue(), (String) h[1]));
-    Optional<Checkpoint> checkpoint = checkpoints.latest(chain);
-    checkpoint.ifPresent(
-        c -> {
-          if (!chain.equals(c.chain()) || !checkpoints.authentic(c)) {
-            walk.badCheckpoint(c.sequence());
-          } else {
-            walk.checkpoint(c.sequence(), c.hash(), hashAt(chain, c.sequence()));
-          }
-        });
-    return walk.report(chain, checkpoint.map(Checkpoint::sequence).orElse(null));
+    return check(chain).report();
   }
 
   /**
-   * Signs the current end of {@code chain} if it verifies and moved since the last checkpoint; a
-   * broken chain is never anchored (that would bless the tampering).
+   * Signs the current end of {@code chain} if it verifies and either moved since the newest
+   * checkpoint or that one is half an interval old (a heartbeat, so an idle chain's newest
+   * checkpoint never looks rolled back). A broken chain is never anchored: that would bless the
+   * tampering.
    */
   public Optional<Checkpoint> checkpoint(String chain) {
-    ChainReport report = verify(chain);
-    if (!report.valid()) {
-      LOG.warning(() -> "audit chain " + chain + " broken at " + report.firstBrokenSequence());
+    return checkpoint(chain, false);
+  }
+
+  /**
+   * As {@link #checkpoint(String)}; with {@code acceptStale} a chain whose only problem is a stale
+   * newest checkpoint is anchored anyway: an operator's decision after a crash followed by a long
+   * pause, once the unanchored entries were looked into.
+   */
+  public Optional<Checkpoint> checkpoint(String chain, boolean acceptStale) {
+    Checked checked = check(chain);
+    boolean accepted = acceptStale && "checkpoint_stale".equals(checked.report().problem());
+    if (!checked.report().valid() && !accepted) {
+      LOG.warning(
+          () ->
+              "audit chain "
+                  + chain
+                  + " not anchored: "
+                  + checked.report().problem()
+                  + " at "
+                  + checked.report().firstBrokenSequence());
       return Optional.empty();
     }
+    ChainWalk walk = checked.walk();
+    Checkpoint newest = checked.newest();
+    Instant now = clock.instant();
+    boolean moved = newest == null || newest.sequence() != walk.lastSequence();
+    boolean aging = newest != null && !newest.time().isAfter(now.minus(interval.dividedBy(2)));
+    if (walk.lastSequence() == 0 || !moved && !aging && !accepted) {
+      return Optional.empty();
+    }
+    return Optional.of(checkpoints.write(newest, chain, walk.lastSequence(), walk.lastHash(), now));
+  }
+
+  private record Checked(ChainWalk walk, Checkpoint newest, ChainReport report) {}
+
+  /**
+   * Walks the entries, compares the head row, verifies the chain of checkpoints, matches the newest
+   * against the entries and applies the freshness rule, in that order; the first problem found is
+   * the one reported.
+   */
+  private Checked check(String chain) {
     ChainWalk walk = walk(chain);
-    if (walk.lastSequence() == 0
-        || report.checkpointSequence() != null
-            && report.checkpointSequence() == walk.lastSequence()) {
-      return Optional.empty();
+    head(chain).ifPresent(h -> walk.head(((Number) h[0]).longValue(), (String) h[1]));
+    CheckpointChain.Verdict verdict =
+        CheckpointChain.verify(
+            chain,
+            checkpoints.numbers(chain),
+            n -> checkpoints.load(chain, n),
+            checkpoints::authentic);
+    if (verdict.problem() != null) {
+      walk.checkpointProblem(verdict.brokenSequence(), verdict.problem());
     }
-    return Optional.of(
-        checkpoints.write(chain, walk.lastSequence(), walk.lastHash(), clock.instant()));
+    Checkpoint newest = verdict.newest();
+    if (newest != null) {
+      walk.checkpoint(newest.sequence(), newest.hash(), hashAt(chain, newest.sequence()));
+    }
+    CheckpointChain.freshness(
+            newest, walk.lastSequence(), walk.firstTime(), clock.instant(), interval)
+        .ifPresent(stale -> walk.checkpointProblem(stale.sequence(), stale.problem()));
+    return new Checked(walk, newest, walk.report(chain, newest));
   }
 
   private ChainWalk walk(String chain) {

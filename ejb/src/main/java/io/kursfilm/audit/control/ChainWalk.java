@@ -2,6 +2,7 @@ package io.kursfilm.audit.control;
 
 import io.kursfilm.audit.entity.AuditEntry;
 import io.kursfilm.audit.entity.AuditHash;
+import java.time.Instant;
 
 /**
  * Walks one chain in sequence order and stops at the first broken link. Catches an edited entry
@@ -17,6 +18,7 @@ public class ChainWalk {
   private long checked;
   private Long broken;
   private String problem;
+  private Instant firstTime;
 
   /** Feeds the next entry in sequence order; returns false once the chain is broken. */
   public boolean accept(AuditEntry entry) {
@@ -31,6 +33,9 @@ public class ChainWalk {
     }
     if (!entry.computeHash().equals(entry.hash())) {
       return fail(expected, "altered_entry");
+    }
+    if (checked == 0) {
+      firstTime = entry.occurredAt();
     }
     checked++;
     previousHash = entry.hash();
@@ -62,10 +67,13 @@ public class ChainWalk {
     }
   }
 
-  /** A checkpoint whose signature does not verify: the anchor itself was tampered with. */
-  public void badCheckpoint(long sequence) {
+  /**
+   * The checkpoints themselves are wrong (forged, missing, unlinked or too old): entries from
+   * {@code sequence} on have no trustworthy anchor.
+   */
+  public void checkpointProblem(long sequence, String why) {
     if (broken == null) {
-      fail(sequence, "checkpoint_signature");
+      fail(sequence, why);
     }
   }
 
@@ -83,7 +91,19 @@ public class ChainWalk {
     return previousHash;
   }
 
-  public ChainReport report(String chain, Long checkpointSequence) {
-    return new ChainReport(chain, broken == null, checked, broken, problem, checkpointSequence);
+  /** When the chain's first entry was written; {@code null} before one was accepted. */
+  public Instant firstTime() {
+    return firstTime;
+  }
+
+  public ChainReport report(String chain, Checkpoint newest) {
+    return new ChainReport(
+        chain,
+        broken == null,
+        checked,
+        broken,
+        problem,
+        newest == null ? null : newest.sequence(),
+        newest == null ? null : newest.number());
   }
 }

@@ -1,6 +1,7 @@
 package io.kursfilm.audit.control;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -10,6 +11,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -18,8 +20,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Writes signed checkpoints of every audit chain at the configured interval ({@code
  * kursfilm.audit.checkpoint-interval}, hourly by default). A programmatic interval timer rather
  * than {@code @Schedule}, whose expression cannot come from configuration; not persistent, so a
- * restarted node simply starts counting again. Creates the signing keyset at start-up, so a key
- * store that cannot hold it fails the deployment instead of the first checkpoint.
+ * restarted node simply starts counting again. The first pass runs shortly after start-up and one
+ * more at a clean shutdown, so a restart after a long pause does not leave chains whose newest
+ * checkpoint looks rolled back. Opens the signing key at start-up (see {@link AuditSigningKey}).
  */
 @Singleton
 @Startup
@@ -32,15 +35,28 @@ public class CheckpointSchedule {
   @ConfigProperty(name = "kursfilm.audit.checkpoint-interval", defaultValue = "PT1H")
   Duration interval;
 
+  /** Longest wait for the first pass after start-up. */
+  private static final long FIRST_PASS_MS = 30_000;
+
   @Resource TimerService timers;
-  @Inject CheckpointSigner signer;
+  @Inject AuditSigningKey key;
   @Inject ChainVerifier verifier;
 
   @PostConstruct
   void start() {
-    signer.getClass(); // resolves the producer: creates the keyset on first start
+    key.open();
     long ms = interval.toMillis();
-    timers.createIntervalTimer(ms, ms, new TimerConfig("audit-checkpoints", false));
+    timers.createIntervalTimer(
+        Math.min(ms, FIRST_PASS_MS), ms, new TimerConfig("audit-checkpoints", false));
+  }
+
+  @PreDestroy
+  void stop() {
+    try {
+      checkpointAll();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "audit checkpoints at shutdown failed", e);
+    }
   }
 
   @Timeout
@@ -50,7 +66,16 @@ public class CheckpointSchedule {
   }
 
   /**
-   * Checkpoints every chain that moved since its last checkpoint; returns how many were written.
+   * Anchors {@code chain} although its newest checkpoint is stale (see {@link
+   * ChainVerifier#checkpoint(String, boolean)}); under the schedule's lock like every write.
+   */
+  public Optional<Checkpoint> reanchorStale(String chain) {
+    return verifier.checkpoint(chain, true);
+  }
+
+  /**
+   * Checkpoints every chain that moved since its newest checkpoint or whose newest is aging;
+   * returns how many were written.
    */
   public int checkpointAll() {
     int written = 0;

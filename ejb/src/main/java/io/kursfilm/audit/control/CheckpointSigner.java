@@ -1,6 +1,5 @@
 package io.kursfilm.audit.control;
 
-import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.PublicKeySign;
 import com.google.crypto.tink.PublicKeyVerify;
@@ -8,61 +7,88 @@ import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.signature.PredefinedSignatureParameters;
 import com.google.crypto.tink.signature.SignatureConfig;
-import io.kursfilm.storage.keys.kms.MasterKeyFile;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.function.Predicate;
 
 /**
- * Signs and verifies audit checkpoints with the platform's Ed25519 keyset. The private keyset lives
- * in the key store directory (owner-only file, created on first start, backed up with the key
- * store) and never in the database or the object store; the public keyset is written next to it so
- * auditors can check checkpoints without the application.
+ * Signs and verifies audit checkpoints with one Ed25519 keyset (Tink). Holds the private keyset in
+ * memory only; where it is stored (wrapped by the key store's master) is {@link AuditSigningKey}'s
+ * business. Verifying against a configured (pinned) public keyset goes through {@link #verifierOf},
+ * so a checkpoint signed by any other key fails.
  */
-public class CheckpointSigner {
-
-  public static final String KEYSET_FILE = "audit-signing-keyset.json";
-  public static final String PUBLIC_FILE = "audit-signing-public.json";
+public final class CheckpointSigner {
 
   private final PublicKeySign signer;
   private final PublicKeyVerify verifier;
+  private final String publicKeyset;
 
-  public CheckpointSigner(Path keyStoreDir) {
+  public CheckpointSigner(KeysetHandle privateKeyset) {
     try {
       SignatureConfig.register();
-      Path file = keyStoreDir.resolve(KEYSET_FILE);
-      KeysetHandle handle = loadOrCreate(keyStoreDir, file);
-      KeysetHandle publicHandle = handle.getPublicKeysetHandle();
-      Path publicFile = keyStoreDir.resolve(PUBLIC_FILE);
-      if (!Files.exists(publicFile)) {
-        Files.writeString(
-            publicFile,
-            TinkJsonProtoKeysetFormat.serializeKeysetWithoutSecret(publicHandle),
-            StandardCharsets.UTF_8);
-      }
-      signer = handle.getPrimitive(RegistryConfiguration.get(), PublicKeySign.class);
+      KeysetHandle publicHandle = privateKeyset.getPublicKeysetHandle();
+      signer = privateKeyset.getPrimitive(RegistryConfiguration.get(), PublicKeySign.class);
       verifier = publicHandle.getPrimitive(RegistryConfiguration.get(), PublicKeyVerify.class);
+      publicKeyset = TinkJsonProtoKeysetFormat.serializeKeysetWithoutSecret(publicHandle);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("audit signing keyset unusable", e);
-    } catch (IOException e) {
-      throw new UncheckedIOException("audit signing keyset unreadable", e);
     }
   }
 
-  private static KeysetHandle loadOrCreate(Path dir, Path file)
-      throws IOException, GeneralSecurityException {
-    if (!Files.exists(file)) {
-      Files.createDirectories(dir);
-      KeysetHandle fresh = KeysetHandle.generateNew(PredefinedSignatureParameters.ED25519);
-      MasterKeyFile.writePrivately(
-          file, TinkJsonProtoKeysetFormat.serializeKeyset(fresh, InsecureSecretKeyAccess.get()));
+  /** A fresh Ed25519 keyset. */
+  public static KeysetHandle generate() {
+    try {
+      SignatureConfig.register();
+      return KeysetHandle.generateNew(PredefinedSignatureParameters.ED25519);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot generate audit signing keyset", e);
     }
-    return TinkJsonProtoKeysetFormat.parseKeyset(
-        Files.readString(file, StandardCharsets.UTF_8), InsecureSecretKeyAccess.get());
+  }
+
+  /**
+   * A verifier for the public keyset {@code pinned}: Tink's JSON keyset format, as is or Base64
+   * encoded (one line, fit for an environment variable).
+   *
+   * @throws IllegalArgumentException when it is no public keyset
+   */
+  public static Predicate<Checkpoint> verifierOf(String pinned) {
+    String json = json(pinned);
+    try {
+      SignatureConfig.register();
+      PublicKeyVerify verify =
+          TinkJsonProtoKeysetFormat.parseKeysetWithoutSecret(json)
+              .getPrimitive(RegistryConfiguration.get(), PublicKeyVerify.class);
+      return c -> verify(verify, c);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalArgumentException("not a Tink public signature keyset", e);
+    }
+  }
+
+  /** A pinned public keyset as JSON, whether it was given as JSON or Base64. */
+  static String json(String pinned) {
+    String json = pinned.strip();
+    return json.startsWith("{")
+        ? json
+        : new String(Base64.getMimeDecoder().decode(json), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * SHA-256 (hex) of a public keyset's JSON without whitespace: what {@code infra/audit-verify}
+   * compares with the key an auditor expects ({@code tr -d '[:space:]' | sha256sum}).
+   */
+  public static String fingerprint(String publicKeysetJson) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(publicKeysetJson.replaceAll("\\s", "").getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 missing from the JDK", e);
+    }
   }
 
   public Checkpoint sign(Checkpoint unsigned) {
@@ -74,7 +100,17 @@ public class CheckpointSigner {
     }
   }
 
+  /** Whether {@code checkpoint} was signed by this keyset. */
   public boolean verify(Checkpoint checkpoint) {
+    return verify(verifier, checkpoint);
+  }
+
+  /** The public keyset in Tink's JSON format: what an auditor pins. */
+  public String publicKeyset() {
+    return publicKeyset;
+  }
+
+  private static boolean verify(PublicKeyVerify verifier, Checkpoint checkpoint) {
     try {
       verifier.verify(Base64.getDecoder().decode(checkpoint.signature()), checkpoint.signedBytes());
       return true;

@@ -1,6 +1,7 @@
 package io.kursfilm.audit.control;
 
 import io.kursfilm.storage.objects.ObjectStore;
+import io.kursfilm.storage.objects.ObjectSummary;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -12,13 +13,17 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Signed checkpoints in the object store's platform bucket: {@code audit-checkpoints/<chain>/}
- * holds one object per checkpoint (named by zero-padded sequence) and {@code latest.json}. In the
- * platform bucket rather than the tenant's, so a tenant's shred (which empties its bucket) leaves
- * the anchors of its audit chain in place.
+ * Signed checkpoints in the object store's platform bucket: {@code audit-checkpoint-chain/<chain>/}
+ * holds one object per checkpoint, named by its zero-padded number, and nothing else (no "latest"
+ * pointer that could be rolled back: the newest is the highest number listed). In the platform
+ * bucket rather than the tenant's, so a tenant's shred (which empties its bucket) leaves the
+ * anchors of its audit chain in place.
  */
 @Dependent
 public class Checkpoints {
@@ -26,59 +31,81 @@ public class Checkpoints {
   /** Object-store "tenant" whose bucket holds platform objects. */
   public static final String PLATFORM_BUCKET = "platform";
 
-  private static final String PREFIX = "audit-checkpoints/";
+  /** Checkpoints of this chained format; the unchained ones of before live under another prefix. */
+  static final String PREFIX = "audit-checkpoint-chain/";
+
+  private static final Pattern NAME = Pattern.compile("(\\d{20})\\.json");
 
   @Inject ObjectStore store;
-  @Inject CheckpointSigner signer;
+  @Inject AuditSigningKey key;
 
-  /** Signs and stores a checkpoint of {@code chain} at {@code sequence}/{@code hash}. */
-  public Checkpoint write(String chain, long sequence, String hash, Instant now) {
-    Checkpoint signed = signer.sign(new Checkpoint(chain, sequence, hash, now, null));
+  /** Signs and stores the checkpoint after {@code previous} (none: the chain's first). */
+  public Checkpoint write(
+      Checkpoint previous, String chain, long sequence, String hash, Instant now) {
+    Checkpoint signed = key.signer().sign(Checkpoint.next(previous, chain, sequence, hash, now));
     byte[] json = toJson(signed).getBytes(StandardCharsets.UTF_8);
-    store.put(
-        PLATFORM_BUCKET,
-        PREFIX + chain + "/" + String.format("%020d", sequence) + ".json",
-        new ByteArrayInputStream(json));
-    store.put(PLATFORM_BUCKET, PREFIX + chain + "/latest.json", new ByteArrayInputStream(json));
+    store.put(PLATFORM_BUCKET, keyOf(chain, signed.number()), new ByteArrayInputStream(json));
     return signed;
   }
 
-  /** The latest checkpoint of {@code chain}, signature not yet checked; empty if none. */
-  public Optional<Checkpoint> latest(String chain) {
-    String key = PREFIX + chain + "/latest.json";
-    if (!store.exists(PLATFORM_BUCKET, key)) {
-      return Optional.empty();
+  /** The numbers of the checkpoints stored for {@code chain}, as listed; foreign names ignored. */
+  public List<Long> numbers(String chain) {
+    String prefix = PREFIX + chain + "/";
+    List<Long> numbers = new ArrayList<>();
+    for (ObjectSummary s : store.list(PLATFORM_BUCKET, prefix)) {
+      Matcher m = NAME.matcher(s.key().substring(prefix.length()));
+      if (m.matches()) {
+        numbers.add(Long.parseLong(m.group(1)));
+      }
     }
-    try (InputStream in = store.get(PLATFORM_BUCKET, key);
+    return numbers;
+  }
+
+  /** Checkpoint {@code number} of {@code chain}, signature not yet checked; null if unreadable. */
+  public Checkpoint load(String chain, long number) {
+    String objectKey = keyOf(chain, number);
+    try (InputStream in = store.get(PLATFORM_BUCKET, objectKey);
         JsonReader reader = Json.createReader(in)) {
       JsonObject o = reader.readObject();
-      return Optional.of(
-          new Checkpoint(
-              o.getString("chain"),
-              o.getJsonNumber("sequence").longValueExact(),
-              o.getString("hash"),
-              Instant.parse(o.getString("time")),
-              o.getString("signature")));
+      return new Checkpoint(
+          o.getString("chain"),
+          o.getJsonNumber("number").longValueExact(),
+          o.getJsonNumber("sequence").longValueExact(),
+          o.getString("hash"),
+          Instant.parse(o.getString("time")),
+          o.getString("previous"),
+          o.getString("signature"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read audit checkpoint", e);
     } catch (RuntimeException malformed) {
       // A checkpoint that is not even well-formed is as good as a forged one.
-      return Optional.of(new Checkpoint(chain, 0, "", Instant.EPOCH, null));
+      return null;
     }
   }
 
+  /** Whether any checkpoint of any chain is stored: the audit log has been anchored before. */
+  public boolean anyStored() {
+    return !store.list(PLATFORM_BUCKET, PREFIX).isEmpty();
+  }
+
   public boolean authentic(Checkpoint checkpoint) {
-    return signer.verify(checkpoint);
+    return key.authentic(checkpoint);
+  }
+
+  private static String keyOf(String chain, long number) {
+    return PREFIX + chain + "/" + String.format("%020d", number) + ".json";
   }
 
   private static String toJson(Checkpoint c) {
     return Json.createObjectBuilder()
         .add("chain", c.chain())
+        .add("number", c.number())
         .add("sequence", c.sequence())
         .add("hash", c.hash())
         .add("time", c.time().toString())
+        .add("previous", c.previous())
         .add("signature", c.signature())
-        .add("algorithm", "Ed25519 (Tink), over kursfilm-audit-checkpoint-v1")
+        .add("algorithm", "Ed25519 (Tink), over kursfilm-audit-checkpoint-v2")
         .build()
         .toString();
   }

@@ -1,5 +1,6 @@
 /**
- * Appending to a chain under a row lock, the canonical hash encoding, the chain verifier, the
- * signing key and the checkpoints in the object store.
+ * Appending to a chain under a row lock, the chain verifier, the signed checkpoints in the object
+ * store and their own chain ({@code CheckpointChain}), and the signing key kept wrapped in the key
+ * store.
  */
 package io.kursfilm.audit.control;

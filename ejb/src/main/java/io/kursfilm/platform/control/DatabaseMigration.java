@@ -7,13 +7,24 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
- * Brings the schema up to date before anything else touches the database. Flyway manages its own
- * transactions, hence bean-managed transactions here.
+ * Brings the schema up to date before anything else touches the database. With {@code
+ * kursfilm.db.migration-user} set, the schema owner migrates and then restricts the app's account
+ * ({@link AppGrants}: no UPDATE or DELETE on the audit log); without it the app's account migrates
+ * as before. Flyway manages its own transactions, hence bean-managed transactions here.
  */
 @DataSourceDefinition(
     name = "java:app/jdbc/kursfilm",
@@ -33,14 +44,30 @@ public class DatabaseMigration {
   @Resource(lookup = "java:app/jdbc/kursfilm")
   DataSource dataSource;
 
+  @Inject
+  @ConfigProperty(name = "kursfilm.db.url")
+  String url;
+
+  @Inject
+  @ConfigProperty(name = "kursfilm.db.migration-user")
+  Optional<String> migrationUser;
+
+  @Inject
+  @ConfigProperty(name = "kursfilm.db.migration-password")
+  Optional<String> migrationPassword;
+
   @PostConstruct
   void migrate() {
-    var result =
+    FluentConfiguration flyway =
         Flyway.configure(DatabaseMigration.class.getClassLoader())
-            .dataSource(dataSource)
-            .locations("classpath:db/migration")
-            .load()
-            .migrate();
+            .locations("classpath:db/migration");
+    Optional<String> owner = migrationUser.filter(u -> !u.isBlank());
+    if (owner.isPresent()) {
+      flyway.dataSource(url, owner.get(), migrationPassword.orElse(""));
+    } else {
+      flyway.dataSource(dataSource);
+    }
+    var result = flyway.load().migrate();
     LOG.info(
         () ->
             "schema at version "
@@ -48,5 +75,30 @@ public class DatabaseMigration {
                 + " ("
                 + result.migrationsExecuted
                 + " migrations applied)");
+    if (owner.isPresent()) {
+      restrictAppAccount(flyway.getDataSource());
+    } else {
+      LOG.warning(
+          "kursfilm.db.migration-user not set: the app's database account keeps UPDATE and"
+              + " DELETE on the audit log");
+    }
+  }
+
+  private void restrictAppAccount(DataSource ownerSource) {
+    try (Connection app = dataSource.getConnection();
+        Connection owner = ownerSource.getConnection()) {
+      List<String> tables = AppGrants.apply(owner, currentUser(app));
+      LOG.info(() -> "app account granted DML on " + tables.size() + " tables, audit append-only");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot restrict the app's database account", e);
+    }
+  }
+
+  private static String currentUser(Connection app) throws SQLException {
+    try (Statement s = app.createStatement();
+        ResultSet rs = s.executeQuery("SELECT CURRENT_USER()")) {
+      rs.next();
+      return rs.getString(1);
+    }
   }
 }

@@ -3,6 +3,8 @@ package io.kursfilm.platform.control;
 import io.kursfilm.storage.field.FieldCipher;
 import io.kursfilm.storage.keys.KeyStoreBackup;
 import io.kursfilm.storage.keys.KeyStoreSettings;
+import io.kursfilm.storage.keys.LocalKeyStore;
+import io.kursfilm.storage.keys.PlatformKeysets;
 import io.kursfilm.storage.keys.TenantKeys;
 import io.kursfilm.storage.objects.ObjectStore;
 import io.kursfilm.storage.objects.ObjectStoreSettings;
@@ -109,12 +111,35 @@ public class StorageWiring {
         new ObjectStoreSettings(s3Endpoint, s3AccessKey, s3SecretKey, bucketPrefix, s3Timeout));
   }
 
+  private LocalKeyStore keyStore;
+
   @Produces
   @Singleton
   TenantKeys tenantKeys() {
-    return new KeyStoreSettings(
-            Path.of(keyStoreDir), masterUri, createMaster, vaultToken, kmsCredentials, kekCacheTtl)
-        .open();
+    return keyStore();
+  }
+
+  /** The platform's own keysets, wrapped by the same master as the tenant keys. */
+  @Produces
+  @Singleton
+  PlatformKeysets platformKeysets() {
+    return keyStore().platformKeysets();
+  }
+
+  /** One key store (one master, possibly a KMS client) for tenant and platform keysets. */
+  private synchronized LocalKeyStore keyStore() {
+    if (keyStore == null) {
+      keyStore =
+          new KeyStoreSettings(
+                  Path.of(keyStoreDir),
+                  masterUri,
+                  createMaster,
+                  vaultToken,
+                  kmsCredentials,
+                  kekCacheTtl)
+              .open();
+    }
+    return keyStore;
   }
 
   @Produces

@@ -23,7 +23,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
-@DependsOn("DatabaseMigration")
+// After the audit schedule: on a first start the audit signing key must exist before the first
+// tenant key, or the key store looks in use with its signing key lost (readiness DOWN).
+@DependsOn({"DatabaseMigration", "CheckpointSchedule"})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DemoSeed {
 

@@ -1,41 +1,59 @@
 package io.kursfilm.audit.control;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.kursfilm.audit.entity.AuditHash;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class CheckpointSignerTest {
 
-  @TempDir Path keys;
+  private static final Checkpoint UNSIGNED =
+      new Checkpoint(
+          "t", 3, 7, "ab".repeat(32), Instant.parse("2026-01-01T00:00:00Z"), "cd".repeat(32), null);
 
   @Test
   void signed_checkpoint_verifies_and_any_change_breaks_it() {
-    CheckpointSigner signer = new CheckpointSigner(keys);
-    Checkpoint signed =
-        signer.sign(
-            new Checkpoint("t", 7, "ab".repeat(32), Instant.parse("2026-01-01T00:00:00Z"), null));
+    CheckpointSigner signer = new CheckpointSigner(CheckpointSigner.generate());
+    Checkpoint signed = signer.sign(UNSIGNED);
 
     assertTrue(signer.verify(signed));
+    String sig = signed.signature();
     assertFalse(
-        signer.verify(new Checkpoint("t", 6, signed.hash(), signed.time(), signed.signature())));
+        signer.verify(
+            new Checkpoint("t", 3, 6, signed.hash(), signed.time(), signed.previous(), sig)));
     assertFalse(
-        signer.verify(new Checkpoint("u", 7, signed.hash(), signed.time(), signed.signature())));
+        signer.verify(
+            new Checkpoint("u", 3, 7, signed.hash(), signed.time(), signed.previous(), sig)));
+    assertFalse(
+        signer.verify(
+            new Checkpoint("t", 2, 7, signed.hash(), signed.time(), signed.previous(), sig)),
+        "the number is signed");
+    assertFalse(
+        signer.verify(
+            new Checkpoint("t", 3, 7, signed.hash(), signed.time(), AuditHash.GENESIS, sig)),
+        "the link to the previous checkpoint is signed");
     assertFalse(signer.verify(signed.withSignature("AAAA")));
     assertFalse(signer.verify(signed.withSignature(null)));
   }
 
   @Test
-  void keyset_is_created_once_and_reused() {
-    Checkpoint signed =
-        new CheckpointSigner(keys)
-            .sign(new Checkpoint("t", 1, "00".repeat(32), Instant.EPOCH, null));
-    assertTrue(Files.exists(keys.resolve(CheckpointSigner.KEYSET_FILE)));
-    assertTrue(Files.exists(keys.resolve(CheckpointSigner.PUBLIC_FILE)));
-    assertTrue(new CheckpointSigner(keys).verify(signed), "same key after a restart");
+  void a_pinned_public_key_accepts_its_own_signatures_and_refuses_a_foreign_key() {
+    CheckpointSigner own = new CheckpointSigner(CheckpointSigner.generate());
+    CheckpointSigner foreign = new CheckpointSigner(CheckpointSigner.generate());
+    String pin =
+        Base64.getEncoder().encodeToString(own.publicKeyset().getBytes(StandardCharsets.UTF_8));
+
+    Predicate<Checkpoint> pinned = CheckpointSigner.verifierOf(pin);
+
+    assertTrue(pinned.test(own.sign(UNSIGNED)));
+    assertTrue(CheckpointSigner.verifierOf(own.publicKeyset()).test(own.sign(UNSIGNED)));
+    assertFalse(pinned.test(foreign.sign(UNSIGNED)), "signed by another key");
+    assertThrows(IllegalArgumentException.class, () -> CheckpointSigner.verifierOf("bm9wZQ=="));
   }
 }

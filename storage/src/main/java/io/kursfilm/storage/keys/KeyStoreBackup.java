@@ -24,9 +24,10 @@ import java.util.stream.Stream;
  * application; {@link #run} is called on a fixed schedule (every {@code runInterval}, aligned to
  * the epoch, e.g. daily at 00:00 UTC) and is the only place that prunes.
  *
- * <p>Only {@code tenants/*.json} is copied, never the master keyset: the backups are useless
- * without the master, which in production lives in the KMS, and a leaked backup must not carry its
- * own key.
+ * <p>Only the wrapped keysets ({@code tenants/*.json} and the platform's own, such as the audit
+ * signing key, in {@code platform/*.json}) are copied, never the master keyset: the backups are
+ * useless without the master, which in production lives in the KMS, and a leaked backup must not
+ * carry its own key.
  *
  * <p>A destroyed tenant key stays in the backups taken before its destruction until they age out.
  * {@link #keyGoneFromBackupsAfter} says when that is. {@link #purgeTenant} removes it at once
@@ -41,6 +42,7 @@ public final class KeyStoreBackup {
       DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
   private final Path tenantsDir;
+  private final Path platformDir;
   private final Path backupDir;
   private final Duration retention;
   private final Duration runInterval;
@@ -64,6 +66,7 @@ public final class KeyStoreBackup {
       throw new IllegalArgumentException("backup directory must lie outside the key store");
     }
     this.tenantsDir = store.resolve(LocalKeyStore.TENANTS_DIR);
+    this.platformDir = store.resolve(PlatformKeysets.DIR);
     this.backupDir = backups;
     this.retention = retention;
     this.runInterval = runInterval;
@@ -92,20 +95,26 @@ public final class KeyStoreBackup {
     try {
       Files.createDirectories(backupDir);
       deleteTree(partial); // left over from a crash during an earlier backup
-      Path partialTenants = Files.createDirectories(partial.resolve(LocalKeyStore.TENANTS_DIR));
+      Files.createDirectories(partial);
       restrict(partial);
-      if (Files.isDirectory(tenantsDir)) {
-        try (DirectoryStream<Path> keysets = Files.newDirectoryStream(tenantsDir, "*.json")) {
-          for (Path keyset : keysets) {
-            Files.copy(keyset, partialTenants.resolve(keyset.getFileName()));
-          }
-        }
-      }
+      copyKeysets(tenantsDir, partial.resolve(LocalKeyStore.TENANTS_DIR));
+      copyKeysets(platformDir, partial.resolve(PlatformKeysets.DIR));
       Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
       return target;
     } catch (IOException e) {
       deleteTree(partial);
       throw new KeyStoreException("cannot back up key store", e);
+    }
+  }
+
+  private static void copyKeysets(Path from, Path to) throws IOException {
+    Files.createDirectories(to);
+    if (Files.isDirectory(from)) {
+      try (DirectoryStream<Path> keysets = Files.newDirectoryStream(from, "*.json")) {
+        for (Path keyset : keysets) {
+          Files.copy(keyset, to.resolve(keyset.getFileName()));
+        }
+      }
     }
   }
 

@@ -25,7 +25,7 @@ public record KeyStoreSettings(
     Duration cacheTtl) {
 
   /** Opens the key store these settings describe. */
-  public TenantKeys open() {
+  public LocalKeyStore open() {
     // Local default: the master keyset file inside the key store; production names a KMS key.
     String uri =
         masterUri

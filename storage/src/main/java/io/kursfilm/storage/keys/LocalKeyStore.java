@@ -37,6 +37,7 @@ public class LocalKeyStore implements TenantKeys {
   /** The sub-directory holding the wrapped tenant keysets; the only part that is backed up. */
   public static final String TENANTS_DIR = "tenants";
 
+  private final Path directory;
   private final Path tenantsDir;
   private final Aead master;
   private final Duration cacheTtl;
@@ -58,6 +59,7 @@ public class LocalKeyStore implements TenantKeys {
    * io.kursfilm.storage.keys.kms.MasterKeys#fromUri}. No master file is read or written.
    */
   public LocalKeyStore(Path directory, Aead master, Duration cacheTtl, Clock clock) {
+    this.directory = directory;
     this.tenantsDir = directory.resolve(TENANTS_DIR);
     this.master = master;
     this.cacheTtl = cacheTtl;
@@ -92,6 +94,11 @@ public class LocalKeyStore implements TenantKeys {
     } catch (IOException | GeneralSecurityException e) {
       throw new KeyStoreException("cannot create tenant key", e);
     }
+  }
+
+  /** The platform's own keysets, wrapped by this store's master and backed up with it. */
+  public PlatformKeysets platformKeysets() {
+    return new PlatformKeysets(directory, master);
   }
 
   @Override

@@ -55,6 +55,22 @@ class KeyStoreBackupTest {
   }
 
   @Test
+  void backup_holds_the_wrapped_platform_keysets_too() throws Exception {
+    store
+        .platformKeysets()
+        .store(
+            "audit-signing",
+            com.google.crypto.tink.KeysetHandle.generateNew(
+                com.google.crypto.tink.aead.PredefinedAeadParameters.AES256_GCM));
+
+    Path backup = backups.run();
+
+    assertArrayEquals(
+        Files.readAllBytes(storeDir.resolve("platform/audit-signing.json")),
+        Files.readAllBytes(backup.resolve("platform/audit-signing.json")));
+  }
+
+  @Test
   void master_keyset_is_never_copied() throws Exception {
     store.create("t1");
     assertTrue(Files.exists(storeDir.resolve(LocalKeyStore.MASTER_FILE)));

@@ -80,9 +80,17 @@ public class AuditResource {
 
   @POST
   @Path("checkpoints")
-  @Operation(summary = "Write signed checkpoints of every chain now (ROOT)")
-  public Checkpoints checkpoint() {
-    return new Checkpoints(trail.checkpointNow());
+  @Operation(
+      summary =
+          "Write signed checkpoints of every chain now (ROOT); with accept-stale=<tenant slug>"
+              + " anchor that chain although its newest checkpoint is stale (after a crash and a"
+              + " long pause; audited)")
+  public Checkpoints checkpoint(
+      @Parameter(description = "tenant slug whose stale chain to re-anchor")
+          @QueryParam("accept-stale")
+          String acceptStale) {
+    return new Checkpoints(
+        acceptStale == null ? trail.checkpointNow() : trail.reanchorStale(acceptStale));
   }
 
   private static Instant instant(String name, String value) {

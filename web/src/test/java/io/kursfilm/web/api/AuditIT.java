@@ -3,23 +3,31 @@ package io.kursfilm.web.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kursfilm.audit.control.CheckpointSigner;
 import io.kursfilm.audit.entity.AuditHash;
+import io.kursfilm.storage.objects.ObjectStore;
 import io.kursfilm.web.ItEnvironment;
 import io.kursfilm.web.testing.RestClient;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -35,9 +43,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The audit log, black-box: events are written by real logins and reads, the table is inspected and
- * tampered with directly over JDBC in the same MariaDB the app uses, and the verifier (REST and the
- * infra/audit-verify script) must name the first broken sequence. Tampering happens on fresh
- * tenants only, so every case has a chain of its own and the demo chains stay intact.
+ * tampered with directly over JDBC in the same MariaDB the app uses (as the schema owner: the app's
+ * own account may not rewrite it), checkpoints are deleted in the object store, and the verifier
+ * (REST and the infra/audit-verify script) must name the first broken sequence. Tampering happens
+ * on fresh tenants only, so every case has a chain of its own and the demo chains stay intact.
  */
 @ExtendWith(ArquillianExtension.class)
 class AuditIT {
@@ -279,7 +288,193 @@ class AuditIT {
     assertEquals("invalid", api().get("api/v1/audit?limit=0", admin).json().getString("error"));
   }
 
+  @Test
+  void the_app_account_cannot_update_or_delete_audit_entries() throws Exception {
+    Fresh t = freshTenant();
+    try (Connection app = appDb()) {
+      SQLException update =
+          assertThrows(
+              SQLException.class,
+              () -> exec(app, "UPDATE audit_entry SET action = 'LOGOUT' WHERE chain_id = ?", t.id));
+      assertEquals(1142, update.getErrorCode(), update.getMessage());
+      SQLException delete =
+          assertThrows(
+              SQLException.class,
+              () -> exec(app, "DELETE FROM audit_entry WHERE chain_id = ?", t.id));
+      assertEquals(1142, delete.getErrorCode(), delete.getMessage());
+      assertThrows(SQLException.class, () -> exec(app, "TRUNCATE TABLE audit_entry", null));
+      assertThrows(SQLException.class, () -> exec(app, "DROP TABLE audit_entry", null));
+      // Other tables stay writable for the app.
+      assertEquals(
+          0, exec(app, "UPDATE audit_chain SET last_seq = last_seq WHERE chain_id = ?", "none"));
+    }
+    assertEquals(4, single(t.id, "SELECT COUNT(*) FROM audit_entry WHERE chain_id = ?"));
+    assertTrue(verify(t).getBoolean("valid"));
+  }
+
+  @Test
+  void a_deleted_checkpoint_leaves_a_gap_that_is_detected() throws Exception {
+    Fresh t = freshTenant();
+    checkpointNow();
+    api().login(t.slug, t.adminEmail, t.password); // entry 5
+    checkpointNow();
+    List<Long> numbers = checkpointNumbers(t.id);
+    assertTrue(numbers.size() >= 2, numbers.toString());
+    assertTrue(verify(t).getBoolean("valid"));
+
+    deleteCheckpoint(t.id, numbers.get(0));
+
+    assertBrokenAt(t, 1, "checkpoint_missing");
+  }
+
+  @Test
+  void a_rolled_back_checkpoint_with_a_rehashed_tail_is_detected_once_it_is_stale()
+      throws Exception {
+    Fresh t = freshTenant();
+    checkpointNow();
+    long kept = checkpointNumbers(t.id).get(checkpointNumbers(t.id).size() - 1);
+    // The schedule runs every 10 s here; twice that and the kept checkpoint is stale.
+    Thread.sleep(22_000);
+    api().login(t.slug, t.adminEmail, t.password); // entry 5
+    checkpointNow();
+    JsonObject anchored = verify(t);
+    assertTrue(anchored.getBoolean("valid"), anchored.toString());
+    assertEquals(5, chainOf(anchored).getJsonNumber("checkpointSequence").longValue());
+
+    // Rewrite entry 5 with a matching hash and head, then roll the checkpoints back to the one
+    // before it (in this order, so the schedule never sees a consistent chain to anchor).
+    rehashLastAs(t.id, 5, "LOGOUT");
+    for (long n : checkpointNumbers(t.id)) {
+      if (n > kept) {
+        deleteCheckpoint(t.id, n);
+      }
+    }
+
+    assertBrokenAt(t, 5, "checkpoint_stale");
+    assertEquals(1, script(t.slug, t.adminEmail, t.password, null), "script reports it");
+
+    // The schedule never re-anchors it; only an operator's explicit, audited decision does.
+    checkpointNow();
+    assertBrokenAt(t, 5, "checkpoint_stale");
+    String root = api().login("platform", "root@kursfilm.example", PW);
+    long reanchored = count("platform", "AUDIT_REANCHORED");
+    RestClient.Reply accepted =
+        api().post("api/v1/audit/checkpoints?accept-stale=" + t.slug, root, empty());
+    assertEquals(200, accepted.status(), accepted.body());
+    assertEquals(1, accepted.json().getInt("written"));
+    assertTrue(verify(t).getBoolean("valid"));
+    assertEquals(reanchored + 1, count("platform", "AUDIT_REANCHORED"));
+  }
+
+  @Test
+  void all_checkpoints_deleted_and_the_chain_rehashed_with_older_times_is_detected()
+      throws Exception {
+    Fresh t = freshTenant();
+    checkpointNow();
+    rehashChainShifted(t.id, Duration.ofDays(1)); // first, so the schedule anchors nothing
+    for (long n : checkpointNumbers(t.id)) {
+      deleteCheckpoint(t.id, n);
+    }
+    assertTrue(checkpointNumbers(t.id).isEmpty(), "the schedule does not anchor a broken chain");
+
+    assertBrokenAt(t, 1, "checkpoint_missing");
+  }
+
+  @Test
+  void a_missing_signing_key_takes_readiness_down_and_no_new_key_is_made() throws Exception {
+    Path keyset = Path.of(System.getenv("KURSFILM_KEYSTORE_DIR"), "platform", "audit-signing.json");
+    Path aside = keyset.resolveSibling("audit-signing.json.aside");
+    assertEquals("UP", readiness("audit-signing"));
+    Files.move(keyset, aside);
+    try {
+      assertEquals("DOWN", readiness("audit-signing"));
+      checkpointNow();
+      assertFalse(Files.exists(keyset), "no new signing key made");
+    } finally {
+      Files.move(aside, keyset);
+    }
+    assertEquals("UP", readiness("audit-signing"));
+  }
+
+  @Test
+  void the_script_refuses_checkpoints_verified_with_another_key_than_the_pinned_one()
+      throws Exception {
+    checkpointNow();
+    Path own = Path.of(System.getenv("KURSFILM_KEYSTORE_DIR"), "audit-signing-public.json");
+    String foreign =
+        new CheckpointSigner(CheckpointSigner.generate()).publicKeyset(); // another key, as JSON
+    String foreignBase64 =
+        Base64.getEncoder().encodeToString(foreign.getBytes(StandardCharsets.UTF_8));
+
+    assertEquals(0, script("demo", "admin@demo.example", PW, null, own.toString()), "own key");
+    assertEquals(1, script("demo", "admin@demo.example", PW, null, foreignBase64), "foreign key");
+  }
+
   // --- helpers ---
+
+  private String readiness(String check) throws Exception {
+    RestClient.Reply reply = api().get("/health/ready", null);
+    return reply.json().getJsonArray("checks").stream()
+        .map(JsonValue::asJsonObject)
+        .filter(c -> check.equals(c.getString("name")))
+        .map(c -> c.getString("status"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no check " + check + " in " + reply.body()));
+  }
+
+  /**
+   * Rewrites every entry of {@code chain} as if it happened {@code earlier} before, with hashes,
+   * links and head recomputed: a consistent chain that no checkpoint anchors.
+   */
+  private static void rehashChainShifted(String chain, Duration earlier) throws Exception {
+    try (Connection db = db()) {
+      db.setAutoCommit(false);
+      String prev = AuditHash.GENESIS;
+      try (PreparedStatement q =
+              db.prepareStatement(
+                  "SELECT seq, tenant_id, occurred_at, actor_id, action, subject_type, subject_id,"
+                      + " details FROM audit_entry WHERE chain_id = ? ORDER BY seq");
+          PreparedStatement u =
+              db.prepareStatement(
+                  "UPDATE audit_entry SET occurred_at = ?, prev_hash = ?, hash = ?"
+                      + " WHERE chain_id = ? AND seq = ?")) {
+        q.setString(1, chain);
+        try (ResultSet rs = q.executeQuery()) {
+          while (rs.next()) {
+            LocalDateTime at = rs.getObject(3, LocalDateTime.class).minus(earlier);
+            long micros =
+                ChronoUnit.MICROS.between(java.time.Instant.EPOCH, at.toInstant(ZoneOffset.UTC));
+            String hash =
+                AuditHash.of(
+                    chain,
+                    rs.getLong(1),
+                    rs.getString(2),
+                    micros,
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getString(6),
+                    rs.getString(7),
+                    rs.getString(8),
+                    prev);
+            u.setObject(1, at);
+            u.setString(2, prev);
+            u.setString(3, hash);
+            u.setString(4, chain);
+            u.setLong(5, rs.getLong(1));
+            assertEquals(1, u.executeUpdate());
+            prev = hash;
+          }
+        }
+      }
+      try (PreparedStatement h =
+          db.prepareStatement("UPDATE audit_chain SET last_hash = ? WHERE chain_id = ?")) {
+        h.setString(1, prev);
+        h.setString(2, chain);
+        assertEquals(1, h.executeUpdate());
+      }
+      db.commit();
+    }
+  }
 
   /** A tenant of its own whose chain holds exactly 4 entries: 3 logins, 1 user-list read. */
   private record Fresh(String slug, String id, String adminEmail, String password, String token) {}
@@ -327,11 +522,31 @@ class AuditIT {
     return verifyResult.getJsonArray("chains").getJsonObject(0);
   }
 
+  /** Anchors every chain now (the schedule may already have: then nothing new is written). */
   private void checkpointNow() throws Exception {
     String root = api().login("platform", "root@kursfilm.example", PW);
     RestClient.Reply reply = api().post("api/v1/audit/checkpoints", root, empty());
     assertEquals(200, reply.status(), reply.body());
-    assertTrue(reply.json().getInt("written") >= 1, reply.body());
+  }
+
+  private static final String CHECKPOINTS = "audit-checkpoint-chain/";
+
+  private static ObjectStore objects() throws Exception {
+    return new ObjectStore(ItEnvironment.s3().settings("kursfilm"));
+  }
+
+  /** Checkpoint numbers of {@code chain} stored in the object store, ascending. */
+  private static List<Long> checkpointNumbers(String chain) throws Exception {
+    String prefix = CHECKPOINTS + chain + "/";
+    return objects().list("platform", prefix).stream()
+        .map(o -> Long.parseLong(o.key().substring(prefix.length()).replace(".json", "")))
+        .sorted()
+        .toList();
+  }
+
+  private static void deleteCheckpoint(String chain, long number) throws Exception {
+    objects()
+        .delete("platform", CHECKPOINTS + chain + "/" + String.format("%020d", number) + ".json");
   }
 
   private static JsonObject empty() {
@@ -389,6 +604,11 @@ class AuditIT {
 
   /** Runs infra/audit-verify against the app under test; returns its exit code. */
   private int script(String tenant, String email, String password, String only) throws Exception {
+    return script(tenant, email, password, only, null);
+  }
+
+  private int script(String tenant, String email, String password, String only, String pinned)
+      throws Exception {
     Path script = Path.of(System.getProperty("user.dir")).resolve("../infra/audit-verify");
     ProcessBuilder pb =
         only == null
@@ -398,13 +618,28 @@ class AuditIT {
     pb.environment().put("KURSFILM_AUDIT_TENANT", tenant);
     pb.environment().put("KURSFILM_AUDIT_EMAIL", email);
     pb.environment().put("KURSFILM_AUDIT_PASSWORD", password);
+    if (pinned != null) {
+      pb.environment().put("KURSFILM_AUDIT_SIGNING_PUBLIC_KEY", pinned);
+    }
     pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
     Process p = pb.start();
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), "script finished");
     return p.exitValue();
   }
 
+  /**
+   * The schema owner's connection: the tampering attacker here holds more than the app's
+   * credentials, since the app's account may not rewrite the log at all.
+   */
   private static Connection db() throws Exception {
+    return DriverManager.getConnection(
+        System.getenv("KURSFILM_DB_URL"),
+        System.getenv("KURSFILM_DB_MIGRATION_USER"),
+        System.getenv("KURSFILM_DB_MIGRATION_PASSWORD"));
+  }
+
+  /** The app's own database account, as configured for the deployment under test. */
+  private static Connection appDb() throws Exception {
     return DriverManager.getConnection(
         System.getenv("KURSFILM_DB_URL"),
         System.getenv("KURSFILM_DB_USER"),
@@ -461,9 +696,11 @@ class AuditIT {
     }
   }
 
-  private static int exec(Connection db, String sql, String chain) throws Exception {
+  private static int exec(Connection db, String sql, String chain) throws SQLException {
     try (PreparedStatement s = db.prepareStatement(sql)) {
-      s.setString(1, chain);
+      if (chain != null) {
+        s.setString(1, chain);
+      }
       return s.executeUpdate();
     }
   }

@@ -166,7 +166,17 @@ class PlatformApiIT {
     RestClient.Reply up = api().get("/health/ready", null);
     assertEquals(200, up.status(), up.body());
     assertEquals(
-        Map.of("database", "UP", "object-store", "UP", "ffmpeg", "UP", "key-store", "UP"),
+        Map.of(
+            "database",
+            "UP",
+            "object-store",
+            "UP",
+            "ffmpeg",
+            "UP",
+            "key-store",
+            "UP",
+            "audit-signing",
+            "UP"),
         checks(up.json()));
 
     LocalS3 s3 = ItEnvironment.s3();
