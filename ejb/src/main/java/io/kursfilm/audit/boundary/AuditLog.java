@@ -22,10 +22,16 @@ import java.util.Optional;
  * #recordInTransaction} joins the caller's transaction for state changes that must be logged if and
  * only if they happen. Never call {@code record} for a chain whose head the current transaction
  * already locked through {@code recordInTransaction}: it would wait for itself.
+ *
+ * <p>Events of an operator elevated into a tenant carry the elevation's id as detail {@value
+ * #ELEVATION_DETAIL}.
  */
 @Stateless
 @PermitAll
 public class AuditLog {
+
+  /** Detail naming the elevation through which a platform operator acted. */
+  public static final String ELEVATION_DETAIL = "elevation";
 
   @Inject ChainAppender appender;
   @Inject Caller caller;
@@ -42,6 +48,11 @@ public class AuditLog {
 
   private void append(AuditEvent event) {
     Optional<AuthenticatedCaller> who = current();
+    // Whatever an operator does through an elevation names it, so the tenant's admins can see what
+    // was done during each elevation.
+    who.filter(AuthenticatedCaller::isElevated)
+        .filter(c -> !event.details().containsKey(ELEVATION_DETAIL))
+        .ifPresent(c -> event.detail(ELEVATION_DETAIL, c.elevationId()));
     String tenantId =
         event.tenantGiven()
             ? event.tenantId()

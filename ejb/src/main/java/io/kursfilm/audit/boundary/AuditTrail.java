@@ -21,6 +21,8 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Reading and verifying the audit log. A tenant admin sees and verifies the own tenant's chain
@@ -52,9 +54,27 @@ public class AuditTrail {
   @Inject AuditSigningKey signingKey;
   @Inject AuditLog audit;
 
-  /** Entries newest first, one page. */
+  /**
+   * Entries newest first, one page. When a platform operator reads entries of a tenant's chain, the
+   * read is recorded in that chain (one entry per chain, with the count), so the tenant's admins
+   * see who looked at their log.
+   */
   public List<AuditEntryView> list(Criteria c) {
-    return query.list(filter(c)).stream().map(AuditEntryView::of).toList();
+    List<AuditEntryView> page = query.list(filter(c)).stream().map(AuditEntryView::of).toList();
+    if (caller.require().has(Role.ROOT)) {
+      page.stream()
+          .filter(e -> e.tenantId() != null)
+          .collect(
+              Collectors.groupingBy(AuditEntryView::tenantId, TreeMap::new, Collectors.counting()))
+          .forEach(
+              (tenantId, count) ->
+                  audit.record(
+                      AuditEvent.of(Action.AUDIT_READ)
+                          .tenant(tenantId, null)
+                          .subject("audit-chain", tenantId)
+                          .detail("count", count)));
+    }
+    return page;
   }
 
   /** How many entries match, for paging. */

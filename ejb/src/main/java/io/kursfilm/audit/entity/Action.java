@@ -31,5 +31,15 @@ public enum Action {
   VIDEO_REJECTED,
   SSO_CONFIGURED,
   TENANT_SETTINGS_CHANGED,
-  AUDIT_REANCHORED
+  AUDIT_REANCHORED,
+  /** A tenant admin looked at one user of their tenant. */
+  USER_READ,
+  INVITATIONS_READ,
+  DELETION_REQUESTS_READ,
+  /** A platform operator read entries of a tenant's chain; recorded in that chain. */
+  AUDIT_READ,
+  PASSWORD_RESET_REQUESTED,
+  PASSWORD_RESET,
+  /** A user's account was pinned to one subject of the tenant's identity provider. */
+  SSO_LINKED
 }

@@ -1,12 +1,14 @@
 package io.kursfilm.identity.boundary;
 
 import io.kursfilm.audit.boundary.AuditLog;
+import io.kursfilm.audit.entity.Action;
 import io.kursfilm.audit.entity.AuditEvent;
 import io.kursfilm.identity.control.ApiTokens;
 import io.kursfilm.identity.control.AuthenticatedCaller;
 import io.kursfilm.identity.control.LoginAttempt;
 import io.kursfilm.identity.control.LoginThrottling;
 import io.kursfilm.identity.control.PasswordHasher;
+import io.kursfilm.identity.control.ProviderIdentity;
 import io.kursfilm.identity.control.TenantSsoStore;
 import io.kursfilm.identity.control.UserDirectory;
 import io.kursfilm.identity.entity.TenantSso;
@@ -137,30 +139,63 @@ public class Authentication {
   }
 
   /**
-   * Login of a person whose e-mail address the tenant's identity provider has vouched for (ID token
-   * validated, address verified or provider trusted): the address must belong to an active user of
-   * that tenant. Throttled and audited like a password login, with method {@code sso}; no account
-   * is ever created here.
+   * Login of a person the tenant's identity provider has signed in (ID token validated, address
+   * verified or provider trusted). The account pinned to the provider's issuer and subject is the
+   * one; without one, the active user with the vouched-for address is linked now and pinned to that
+   * subject for good. An address whose account is already pinned to another subject of the same
+   * provider is refused (reason {@code subject_mismatch}): that is somebody else, or a provider
+   * that lets people choose their address. Throttled and audited like a password login, with method
+   * {@code sso}; no account is ever created here.
    */
-  public LoginAttempt logInWithProvider(String tenantSlug, String email, String clientAddress) {
+  public LoginAttempt logInWithProvider(
+      String tenantSlug, ProviderIdentity identity, String email, String clientAddress) {
     LoginThrottling.Keys keys = throttleKeys(tenantSlug, email, clientAddress);
     Optional<Duration> wait = throttling.waitFor(keys);
     if (wait.isPresent()) {
       return LoginAttempt.throttled(wait.get());
     }
     Optional<Tenant> tenant = tenants.findBySlug(tenantSlug).filter(Tenant::isActive);
-    Optional<User> user = Optional.empty();
+    Optional<User> pinned = Optional.empty();
+    Optional<User> byEmail = Optional.empty();
     if (tenant.isPresent()) {
       tenantFilter.bind(tenant.get().id());
-      user = users.findByEmail(email).filter(User::active);
+      pinned = users.findByProviderSubject(identity.issuer(), identity.subject());
+      if (pinned.isEmpty()) {
+        byEmail = users.findByEmail(email).filter(User::active);
+      }
     }
+    if (byEmail.isPresent() && byEmail.get().isLinkedTo(identity.issuer())) {
+      audit.record(
+          AuditEvent.login(false, tenant.get().id(), tenant.get().slug(), byEmail.get().id())
+              .detail("method", SSO)
+              .detail("reason", "subject_mismatch"));
+      throttling.failed(keys);
+      return LoginAttempt.refused();
+    }
+    Optional<User> user = pinned.isPresent() ? pinned.filter(User::active) : byEmail;
     audited(user.isPresent(), tenant, user, SSO);
     if (user.isEmpty()) {
       throttling.failed(keys);
       return LoginAttempt.refused();
     }
+    if (pinned.isEmpty()) {
+      link(tenant.get(), user.get(), identity);
+    }
     throttling.succeeded(keys);
     return LoginAttempt.success(callerOf(tenant.get(), user.get()));
+  }
+
+  /** The first sign-in through the provider pins the account to its subject. */
+  private void link(Tenant tenant, User user, ProviderIdentity identity) {
+    user.linkProvider(
+        identity.issuer(), users.providerSubjectIndex(identity.issuer(), identity.subject()));
+    // In this transaction (the login above was recorded on its own already): linked if and only if
+    // the pin is stored.
+    audit.recordInTransaction(
+        AuditEvent.of(Action.SSO_LINKED)
+            .tenant(tenant.id(), tenant.slug())
+            .actor(user.id())
+            .subject("user", user.id()));
   }
 
   /**
@@ -211,7 +246,20 @@ public class Authentication {
             });
   }
 
+  /** Logs out one bearer token; recorded as LOGOUT of its user, by id. */
   public void endApiSession(String token) {
+    tokens
+        .resolve(token)
+        .ifPresent(
+            session -> {
+              Optional<Tenant> tenant = tenants.find(session.tenantId());
+              audit.record(
+                  AuditEvent.of(Action.LOGOUT)
+                      .tenant(session.tenantId(), tenant.map(Tenant::slug).orElse(null))
+                      .actor(session.userId())
+                      .subject("user", session.userId())
+                      .detail("via", "bearer"));
+            });
     tokens.revoke(token);
   }
 

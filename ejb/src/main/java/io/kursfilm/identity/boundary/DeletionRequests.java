@@ -41,7 +41,17 @@ public class DeletionRequests {
   @Inject AuditLog audit;
   @Inject Clock clock;
 
+  /** Pending requests with the addresses and names they concern: a read of personal data. */
   public List<Pending> pending() {
+    List<Pending> pending = pendingRequests();
+    audit.record(
+        AuditEvent.of(Action.DELETION_REQUESTS_READ)
+            .subject("deletion-requests", null)
+            .detail("count", pending.size()));
+    return pending;
+  }
+
+  private List<Pending> pendingRequests() {
     return em.createNamedQuery(DeletionRequest.PENDING, DeletionRequest.class)
         .setParameter("state", DeletionRequest.State.PENDING)
         .getResultStream()

@@ -1,5 +1,8 @@
 package io.kursfilm.identity.boundary;
 
+import io.kursfilm.audit.boundary.AuditEntryView;
+import io.kursfilm.audit.boundary.AuditLog;
+import io.kursfilm.audit.boundary.AuditTrail;
 import io.kursfilm.identity.control.AuthenticatedCaller;
 import io.kursfilm.identity.control.Caller;
 import io.kursfilm.identity.control.ElevationAudit;
@@ -13,6 +16,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -21,10 +25,13 @@ import java.util.Optional;
 /**
  * Time-bound access of platform operators to a tenant. An operator holds no tenant rights until
  * they request an elevation with a reason; it lapses by itself. The tenant's admins see every
- * elevation into their tenant.
+ * elevation into their tenant, and what was done during it ({@link #actions}).
  */
 @Stateless
 public class Elevations {
+
+  /** Slack around an elevation's window when its actions are looked up (ids decide, not time). */
+  private static final Duration LATE = Duration.ofMinutes(1);
 
   /** An elevation in force and the caller it turns the operator into for one request. */
   public record Elevated(String elevationId, AuthenticatedCaller caller) {}
@@ -34,6 +41,7 @@ public class Elevations {
   @Inject ElevationAudit elevationAudit;
   @Inject TenantRegistry tenants;
   @Inject Clock clock;
+  @Inject AuditTrail trail;
 
   /** Elevates the calling operator into the tenant {@code tenantSlug} for the configured time. */
   @RolesAllowed(Role.Names.ROOT)
@@ -63,6 +71,46 @@ public class Elevations {
   }
 
   /**
+   * What was done during one elevation: the entries of the tenant's audit chain that name it (the
+   * grant, every request, and every event recorded meanwhile), newest first. For the tenant's
+   * admins when it was into their tenant, for operators when it was their own; empty otherwise.
+   */
+  @RolesAllowed({Role.Names.ROOT, Role.Names.TENANT_ADMIN})
+  public Optional<List<AuditEntryView>> actions(String elevationId) {
+    AuthenticatedCaller who = caller.require();
+    return ledger
+        .find(elevationId)
+        .filter(
+            e ->
+                who.has(Role.ROOT)
+                    ? e.operatorId().equals(who.userId())
+                    : e.tenantId().equals(who.tenantId()))
+        .map(e -> actionsDuring(e, tenants.find(e.tenantId()).map(Tenant::slug).orElse(null)));
+  }
+
+  private List<AuditEntryView> actionsDuring(Elevation e, String tenantSlug) {
+    if (tenantSlug == null) {
+      return List.of(); // the tenant is gone, and its chain with it
+    }
+    // A request that began just before the elevation lapsed may be recorded just after it.
+    AuditTrail.Criteria during =
+        new AuditTrail.Criteria(
+            tenantSlug,
+            e.startsAt().minus(LATE),
+            e.expiresAt().plus(LATE),
+            null,
+            e.operatorId(),
+            0,
+            AuditTrail.MAX_LIMIT);
+    return trail.list(during).stream().filter(entry -> names(entry, e.id())).toList();
+  }
+
+  private static boolean names(AuditEntryView entry, String elevationId) {
+    return ("elevation".equals(entry.subjectType()) && elevationId.equals(entry.subjectId()))
+        || elevationId.equals(entry.details().get(AuditLog.ELEVATION_DETAIL));
+  }
+
+  /**
    * The caller an operator acts as in {@code tenantSlug} while an elevation is in force: the same
    * user id, that tenant, TENANT_ADMIN rights only. Empty for anyone else or without an elevation
    * in force. Called by the web tier's authentication before roles are established.
@@ -88,6 +136,7 @@ public class Elevations {
                                     tenant.slug(),
                                     operator.userId(),
                                     EnumSet.of(Role.TENANT_ADMIN),
-                                    operator.sessionEpoch()))));
+                                    operator.sessionEpoch(),
+                                    e.id()))));
   }
 }

@@ -1,8 +1,12 @@
 package io.kursfilm.identity.boundary;
 
+import io.kursfilm.audit.boundary.AuditLog;
+import io.kursfilm.audit.entity.Action;
+import io.kursfilm.audit.entity.AuditEvent;
 import io.kursfilm.identity.control.AccountTokens;
 import io.kursfilm.identity.control.InvalidLinkException;
 import io.kursfilm.identity.control.PasswordPolicy;
+import io.kursfilm.identity.control.ProviderIdentity;
 import io.kursfilm.identity.control.UserDirectory;
 import io.kursfilm.identity.entity.AccountToken;
 import io.kursfilm.identity.entity.TokenPurpose;
@@ -31,6 +35,7 @@ public class InvitationAcceptance {
   @Inject PasswordPolicy policy;
   @Inject UserDirectory users;
   @Inject PersonalIndex index;
+  @Inject AuditLog audit;
 
   public Optional<LinkPreview> preview(String token) {
     return links.preview(token, TokenPurpose.INVITATION);
@@ -39,9 +44,11 @@ public class InvitationAcceptance {
   /**
    * Accepts an invitation by signing in at the tenant's identity provider instead of choosing a
    * password: the address the provider vouched for must be the invited one. The user gets the
-   * invited roles and no password; they log in through the provider from then on.
+   * invited roles and no password, and is pinned to the provider's subject: they log in through the
+   * provider, as that subject, from then on.
    */
-  public Accepted acceptWithProvider(String tenantSlug, String token, String providerEmail) {
+  public Accepted acceptWithProvider(
+      String tenantSlug, String token, ProviderIdentity identity, String providerEmail) {
     LinkHolders.Resolved link = links.resolve(tenantSlug, token, TokenPurpose.INVITATION);
     AccountToken row = link.row();
     String email = tokens.email(row);
@@ -52,10 +59,31 @@ public class InvitationAcceptance {
     if (users.findByEmail(email).isPresent()) {
       throw new ConflictException("a user with this e-mail exists");
     }
+    if (users.findByProviderSubject(identity.issuer(), identity.subject()).isPresent()) {
+      throw new ConflictException("this company account already belongs to a user");
+    }
     User user = users.create(email, tokens.displayName(row), row.invitedRoles(), null);
     user.emailVerified();
+    user.linkProvider(
+        identity.issuer(), users.providerSubjectIndex(identity.issuer(), identity.subject()));
     tokens.consume(row);
+    created(link, user);
+    audit.recordInTransaction(
+        AuditEvent.of(Action.SSO_LINKED)
+            .tenant(link.tenant().id(), link.tenant().slug())
+            .actor(user.id())
+            .subject("user", user.id()));
     return new Accepted(link.tenant().slug(), email);
+  }
+
+  /** The new account, by id, with the invitation it came from; the newcomer is the actor. */
+  private void created(LinkHolders.Resolved link, User user) {
+    audit.recordInTransaction(
+        AuditEvent.of(Action.USER_CREATED)
+            .tenant(link.tenant().id(), link.tenant().slug())
+            .actor(user.id())
+            .subject("user", user.id())
+            .detail("invitation", link.row().id()));
   }
 
   /** Refuses a link of another tenant, a used, expired or tampered one with the same error. */
@@ -74,6 +102,7 @@ public class InvitationAcceptance {
     User user = users.create(email, tokens.displayName(row), row.invitedRoles(), password);
     user.emailVerified();
     tokens.consume(row);
+    created(link, user);
     return new Accepted(link.tenant().slug(), email);
   }
 }

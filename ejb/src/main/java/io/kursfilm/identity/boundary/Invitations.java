@@ -4,6 +4,7 @@ import io.kursfilm.audit.boundary.AuditLog;
 import io.kursfilm.audit.entity.Action;
 import io.kursfilm.audit.entity.AuditEvent;
 import io.kursfilm.identity.control.AccountTokens;
+import io.kursfilm.identity.control.ElevationGuard;
 import io.kursfilm.identity.control.InvitationCsv;
 import io.kursfilm.identity.control.InvitationIssuer;
 import io.kursfilm.identity.entity.AccountToken;
@@ -28,18 +29,29 @@ import java.util.Set;
  * <p>CSV uploads are handled per line: every valid line is invited, every bad line is reported with
  * its number and reason, and nothing is written for it. An admin can then fix and upload only the
  * bad lines (inviting an address again simply replaces its earlier link).
+ *
+ * <p>Platform operators acting through an elevation cannot invite anybody (see {@link
+ * ElevationGuard}); they may look at and revoke pending invitations.
  */
 @Stateless
 @TenantScoped
 @RolesAllowed(Role.Names.TENANT_ADMIN)
 public class Invitations {
 
+  /**
+   * An invitation grants roles to whoever accepts it, so an elevated operator could invite
+   * themselves (or anybody) and keep access after the elevation lapsed: refused while elevated.
+   */
+  private static final String INVITING = "Inviting people";
+
   @Inject InvitationIssuer issuer;
   @Inject AccountTokens tokens;
   @Inject TenantContext tenant;
   @Inject AuditLog audit;
+  @Inject ElevationGuard elevation;
 
   public InvitationView invite(String email, String displayName, Set<Role> roles) {
+    elevation.refuse(INVITING);
     InvitationIssuer.Invited invited = issuer.invite(email, displayName, roles);
     audited(invited);
     return InvitationView.of(invited);
@@ -52,6 +64,7 @@ public class Invitations {
   }
 
   public List<CsvLineResult> importCsv(String csv) {
+    elevation.refuse(INVITING);
     List<CsvLineResult> results = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (InvitationCsv.Line line : InvitationCsv.parse(csv)) {
@@ -74,10 +87,15 @@ public class Invitations {
     return results;
   }
 
+  /** Pending invitations with their addresses and names: a read of personal data, audited. */
   public List<InvitationView> pending() {
-    return tokens.pending(tenant.require(), TokenPurpose.INVITATION).stream()
-        .map(this::view)
-        .toList();
+    List<InvitationView> pending =
+        tokens.pending(tenant.require(), TokenPurpose.INVITATION).stream().map(this::view).toList();
+    audit.record(
+        AuditEvent.of(Action.INVITATIONS_READ)
+            .subject("invitations", null)
+            .detail("count", pending.size()));
+    return pending;
   }
 
   /** False for an unknown id, one of another tenant, or one already accepted. */

@@ -1,10 +1,14 @@
 package io.kursfilm.identity.boundary;
 
+import io.kursfilm.audit.boundary.AuditLog;
+import io.kursfilm.audit.entity.Action;
+import io.kursfilm.audit.entity.AuditEvent;
 import io.kursfilm.identity.control.AccountMails;
 import io.kursfilm.identity.control.AccountTokens;
 import io.kursfilm.identity.control.InvalidLinkException;
 import io.kursfilm.identity.control.PasswordHasher;
 import io.kursfilm.identity.control.PasswordPolicy;
+import io.kursfilm.identity.control.ResetThrottling;
 import io.kursfilm.identity.control.TenantSsoStore;
 import io.kursfilm.identity.control.UserDirectory;
 import io.kursfilm.identity.entity.TenantSso;
@@ -25,7 +29,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * "Forgot password": anyone may ask for a reset link for a tenant and address; the answer never
  * says whether the account exists (the mail goes out asynchronously, so timing does not tell
  * either). Using the link sets a new password under the policy, verifies the address and ends all
- * API sessions of the user.
+ * sessions of the user, UI sessions and bearer tokens alike. Requests and resets are audited.
  */
 @Stateless
 @PermitAll
@@ -43,6 +47,8 @@ public class PasswordResets {
   @Inject TenantRegistry tenants;
   @Inject TenantFilter filter;
   @Inject TenantSsoStore sso;
+  @Inject ResetThrottling throttling;
+  @Inject AuditLog audit;
 
   @Inject
   @ConfigProperty(name = "kursfilm.password-reset.ttl")
@@ -50,33 +56,51 @@ public class PasswordResets {
 
   /**
    * Sends a reset link if the account exists and its tenant still accepts passwords (not where
-   * sign-in is only through the tenant's identity provider); does and returns nothing observable
-   * otherwise.
+   * sign-in is only through the tenant's identity provider); does nothing else observable
+   * otherwise. Requests are throttled per account and per client address ({@link ResetThrottling}),
+   * alike for existing and unknown accounts; every request admitted is audited (the account by id
+   * when it exists).
+   *
+   * @return empty when the request was taken, else how long the client must wait
    */
-  public void request(String tenantSlug, String email) {
+  public Optional<Duration> request(String tenantSlug, String email, String clientAddress) {
     Optional<Tenant> tenant = tenants.findBySlug(tenantSlug).filter(Tenant::isActive);
-    if (tenant.isEmpty()
-        || Tenant.PLATFORM_SLUG.equals(tenant.get().slug())
-        || sso.find(tenant.get().id()).map(TenantSso::refusesPasswords).orElse(false)) {
-      return;
+    tenant.ifPresent(t -> filter.bind(t.id()));
+    Optional<Duration> wait = throttling.admit(tenant, tenantSlug, email, clientAddress);
+    if (wait.isPresent()) {
+      return wait;
     }
-    filter.bind(tenant.get().id());
-    Optional<User> user = users.findByEmail(email).filter(User::active);
-    if (user.isEmpty()) {
-      return;
-    }
-    String address = user.get().email();
+    Optional<User> user =
+        tenant
+            .filter(this::acceptsPasswords)
+            .flatMap(t -> users.findByEmail(email))
+            .filter(User::active);
+    AuditEvent asked = AuditEvent.of(Action.PASSWORD_RESET_REQUESTED);
+    tenant.ifPresentOrElse(t -> asked.tenant(t.id(), t.slug()), asked::platform);
+    user.ifPresent(u -> asked.subject("user", u.id()));
+    audit.recordInTransaction(asked);
+    user.ifPresent(u -> sendLink(tenant.get(), u));
+    return Optional.empty();
+  }
+
+  private boolean acceptsPasswords(Tenant tenant) {
+    return !Tenant.PLATFORM_SLUG.equals(tenant.slug())
+        && !sso.find(tenant.id()).map(TenantSso::refusesPasswords).orElse(false);
+  }
+
+  private void sendLink(Tenant tenant, User user) {
+    String address = user.email();
     String emailIndex = index.of(EMAIL_INDEX_FIELD, address);
-    tokens.withdrawPending(tenant.get().id(), TokenPurpose.PASSWORD_RESET, emailIndex);
+    tokens.withdrawPending(tenant.id(), TokenPurpose.PASSWORD_RESET, emailIndex);
     AccountTokens.Issued issued =
         tokens.issue(
-            tenant.get().id(),
+            tenant.id(),
             TokenPurpose.PASSWORD_RESET,
             address,
             emailIndex,
             ttl,
-            row -> row.resetting(user.get().id()));
-    mails.passwordReset(address, tenant.get().name(), issued.token());
+            row -> row.resetting(user.id()));
+    mails.passwordReset(address, tenant.name(), issued.token());
   }
 
   public Optional<LinkPreview> preview(String token) {
@@ -94,7 +118,14 @@ public class PasswordResets {
             .orElseThrow(InvalidLinkException::new);
     user.setPasswordHash(hasher.hash(newPassword));
     user.emailVerified();
+    // Whoever knew the old password may hold a session: UI sessions and bearer tokens end alike.
+    user.endSessions();
     tokens.consume(link.row());
     tokens.revokeApiSessions(user.id());
+    audit.recordInTransaction(
+        AuditEvent.of(Action.PASSWORD_RESET)
+            .tenant(link.tenant().id(), link.tenant().slug())
+            .actor(user.id())
+            .subject("user", user.id()));
   }
 }

@@ -1,5 +1,8 @@
 package io.kursfilm.identity.boundary;
 
+import io.kursfilm.audit.boundary.AuditLog;
+import io.kursfilm.audit.entity.Action;
+import io.kursfilm.audit.entity.AuditEvent;
 import io.kursfilm.identity.control.ApiTokens;
 import io.kursfilm.identity.control.AuthenticatedCaller;
 import io.kursfilm.identity.control.Caller;
@@ -19,6 +22,7 @@ public class Profile {
   @Inject Caller caller;
   @Inject UserDirectory directory;
   @Inject ApiTokens tokens;
+  @Inject AuditLog audit;
 
   public record Me(String tenant, String email, String displayName, java.util.Set<String> roles) {}
 
@@ -38,6 +42,19 @@ public class Profile {
     AuthenticatedCaller who = caller.require();
     var user = directory.find(who.userId()).orElseThrow(NotAuthenticatedException::new);
     user.endSessions();
-    return tokens.revokeAll(user.id());
+    int revoked = tokens.revokeAll(user.id());
+    audit.recordInTransaction(
+        AuditEvent.of(Action.LOGOUT)
+            .subject("user", user.id())
+            .detail("scope", "everywhere")
+            .detail("revokedTokens", revoked));
+    return revoked;
+  }
+
+  /** Records that the caller ends their UI session (the web tier ends it). */
+  public void loggedOut() {
+    AuthenticatedCaller who = caller.require();
+    audit.record(
+        AuditEvent.of(Action.LOGOUT).subject("user", who.userId()).detail("via", "session"));
   }
 }

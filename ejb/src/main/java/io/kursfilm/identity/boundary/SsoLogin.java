@@ -27,8 +27,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Sign-in through a tenant's own OpenID Connect provider, open to anyone: which ways to log in a
  * tenant offers, where to send the browser, and what the provider's answer amounts to. The answer
- * is either the same caller a password login yields or one generic refusal; accounts are linked by
- * e-mail to existing active users only, never created (except by accepting an invitation).
+ * is either the same caller a password login yields or one generic refusal. An account is linked by
+ * e-mail once, to an existing active user (or created by accepting an invitation), and pinned to
+ * the provider's subject then; later sign-ins are matched by issuer and subject only.
  *
  * <p>Runs outside a transaction: the calls to the provider must not hold database resources; the
  * login itself is one transaction of {@link Authentication}.
@@ -121,20 +122,23 @@ public class SsoLogin {
                   + OidcClient.causeOf(e));
       return authentication.providerRefused(slug, clientAddress, e.reason());
     }
+    if (!identity.hasSubject()) {
+      return authentication.providerRefused(slug, clientAddress, "subject");
+    }
     Optional<String> email = identity.trustedEmail(sso.get().trustProviderEmail());
     if (email.isEmpty()) {
       return authentication.providerRefused(slug, clientAddress, "email_unverified");
     }
     if (pending.invitationToken().isPresent()
-        && !accepted(slug, pending.invitationToken().get(), email.get())) {
+        && !accepted(slug, pending.invitationToken().get(), identity, email.get())) {
       return authentication.providerRefused(slug, clientAddress, "invitation");
     }
-    return authentication.logInWithProvider(slug, email.get(), clientAddress);
+    return authentication.logInWithProvider(slug, identity, email.get(), clientAddress);
   }
 
-  private boolean accepted(String slug, String token, String email) {
+  private boolean accepted(String slug, String token, ProviderIdentity identity, String email) {
     try {
-      invitations.acceptWithProvider(slug, token, email);
+      invitations.acceptWithProvider(slug, token, identity, email);
       return true;
     } catch (InvalidLinkException | ConflictException refused) {
       return false;

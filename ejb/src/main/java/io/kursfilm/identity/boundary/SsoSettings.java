@@ -4,6 +4,8 @@ import io.kursfilm.audit.boundary.AuditLog;
 import io.kursfilm.audit.entity.Action;
 import io.kursfilm.audit.entity.AuditEvent;
 import io.kursfilm.identity.control.Caller;
+import io.kursfilm.identity.control.ElevationGuard;
+import io.kursfilm.identity.control.ElevationRefusedException;
 import io.kursfilm.identity.control.OidcClient;
 import io.kursfilm.identity.control.TenantSsoStore;
 import io.kursfilm.identity.entity.Role;
@@ -20,6 +22,11 @@ import java.time.Clock;
  * it is offered, whether passwords are still accepted, and whether the provider's e-mail addresses
  * are trusted without {@code email_verified}. Every change is audited (switches only, never the
  * secret).
+ *
+ * <p>A platform operator elevated into the tenant may only fall back towards passwords (switch SSO
+ * off, passwords back on) with the provider and client left as they are: the rescue when the
+ * provider breaks. Pointing the tenant's sign-in at another provider is refused, or an operator
+ * could keep signing in as anybody after the elevation lapsed.
  */
 @Stateless
 @TenantScoped
@@ -32,6 +39,7 @@ public class SsoSettings {
   @Inject Caller caller;
   @Inject AuditLog audit;
   @Inject Clock clock;
+  @Inject ElevationGuard elevation;
 
   public SsoSettingsView view() {
     return store
@@ -50,12 +58,28 @@ public class SsoSettings {
     }
     String issuer = TenantSso.normaliseIssuer(update.issuer());
     boolean enabled = update.enabled();
-    if (enabled) {
-      oidc.verifyIssuer(issuer);
-    }
     String tenantId = tenant.require();
     String secret = update.clientSecret();
     boolean newSecret = secret != null && !secret.isBlank();
+    if (elevation.elevated()
+        && !store
+            .find(tenantId)
+            .map(
+                sso ->
+                    sso.isFallbackOnly(
+                        issuer,
+                        update.clientId(),
+                        newSecret,
+                        enabled,
+                        Boolean.TRUE.equals(update.passwordLoginDisabled()),
+                        Boolean.TRUE.equals(update.trustProviderEmail())))
+            .orElse(false)) {
+      throw new ElevationRefusedException(
+          "Changing single sign-on other than switching it off or passwords back on");
+    }
+    if (enabled) {
+      oidc.verifyIssuer(issuer);
+    }
     if (newSecret && secret.length() > 1000) {
       throw new IllegalArgumentException("clientSecret: at most 1000 characters");
     }

@@ -6,6 +6,7 @@ import io.kursfilm.audit.entity.AuditEvent;
 import io.kursfilm.identity.control.ApiTokens;
 import io.kursfilm.identity.control.AuthenticatedCaller;
 import io.kursfilm.identity.control.Caller;
+import io.kursfilm.identity.control.ElevationGuard;
 import io.kursfilm.identity.control.UserDirectory;
 import io.kursfilm.identity.entity.Role;
 import io.kursfilm.identity.entity.User;
@@ -28,6 +29,7 @@ public class Users {
   @Inject AuditLog audit;
   @Inject ApiTokens tokens;
   @Inject Caller caller;
+  @Inject ElevationGuard elevation;
 
   public List<UserView> list() {
     List<UserView> users = directory.all().stream().map(UserView::of).toList();
@@ -38,16 +40,23 @@ public class Users {
     return users;
   }
 
-  /** Empty for an id of another tenant, exactly as for one that does not exist. */
+  /**
+   * Empty for an id of another tenant, exactly as for one that does not exist. A user found is a
+   * read of personal data, audited by id.
+   */
   public Optional<UserView> find(String userId) {
-    return directory.find(userId).map(UserView::of);
+    Optional<UserView> found = directory.find(userId).map(UserView::of);
+    found.ifPresent(
+        user -> audit.record(AuditEvent.of(Action.USER_READ).subject("user", user.id())));
+    return found;
   }
 
   /**
    * Activates or deactivates a user and sets their roles. Deactivation or a change of roles ends
    * all of the user's sessions and bearer tokens at once. Admins cannot lock themselves out: they
    * can neither deactivate themselves nor drop their own TENANT_ADMIN role. Empty for an id of
-   * another tenant, exactly as for one that does not exist.
+   * another tenant, exactly as for one that does not exist. An operator acting through an elevation
+   * may only take rights away (deactivate, drop roles), never grant or restore them.
    */
   public Optional<UserView> update(String userId, boolean active, Set<Role> roles) {
     if (roles == null || roles.isEmpty()) {
@@ -66,6 +75,9 @@ public class Users {
           "admins cannot deactivate themselves or remove their own TENANT_ADMIN role");
     }
     User user = found.get();
+    if (!user.roles().containsAll(roles) || (active && !user.active())) {
+      elevation.refuse("Granting roles or re-activating users");
+    }
     if (user.administer(active, roles)) {
       tokens.revokeAll(user.id());
       AuditEvent changed =

@@ -33,6 +33,10 @@ public class ElevationLedger {
     return elevation;
   }
 
+  public Optional<Elevation> find(String elevationId) {
+    return Optional.ofNullable(elevationId == null ? null : em.find(Elevation.class, elevationId));
+  }
+
   public Optional<Elevation> active(String operatorId, String tenantId) {
     return em.createNamedQuery(Elevation.FIND_ACTIVE, Elevation.class)
         .setParameter("operatorId", operatorId)

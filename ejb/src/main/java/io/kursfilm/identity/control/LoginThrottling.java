@@ -79,6 +79,16 @@ public class LoginThrottling {
         sha256("address|" + (clientAddress == null ? "unknown" : clientAddress)));
   }
 
+  /**
+   * Keys of counters kept apart from the login counters under {@code scope} (e.g. password-reset
+   * requests), so one kind of request never blocks the other.
+   */
+  public static Keys keys(String scope, String tenantRef, String accountRef, String clientAddress) {
+    return new Keys(
+        sha256(scope + "|account|" + tenantRef + "|" + accountRef),
+        sha256(scope + "|address|" + (clientAddress == null ? "unknown" : clientAddress)));
+  }
+
   /** The longest wait any of the counters imposes now; empty when login may proceed. */
   public Optional<Duration> waitFor(Keys keys) {
     Instant now = clock.instant();
@@ -108,6 +118,12 @@ public class LoginThrottling {
   public void failed(Keys keys) {
     count(keys.account(), accountBackoff);
     count(keys.address(), addressBackoff);
+  }
+
+  /** Counts one more request on both counters, with back-offs of the caller's own. */
+  public void counted(Keys keys, Backoff account, Backoff address) {
+    count(keys.account(), account);
+    count(keys.address(), address);
   }
 
   /** A successful login clears the account's counter; the address keeps its own. */

@@ -131,7 +131,10 @@ public class OidcClient {
       IDTokenClaimsSet claims = provider.validator().validate(idToken, new Nonce(pending.nonce()));
       Object verified = claims.getClaim("email_verified");
       return new ProviderIdentity(
-          claims.getStringClaim("email"), Boolean.TRUE.equals(verified) || "true".equals(verified));
+          claims.getIssuer().getValue(),
+          claims.getSubject() == null ? null : claims.getSubject().getValue(),
+          claims.getStringClaim("email"),
+          Boolean.TRUE.equals(verified) || "true".equals(verified));
     } catch (BadJOSEException | JOSEException e) {
       throw new SsoRefusedException("id_token", e);
     }

@@ -22,6 +22,7 @@ import java.util.Set;
 public class UserDirectory {
 
   private static final String EMAIL = "user.email";
+  private static final String SSO_SUBJECT = "user.sso-subject";
 
   @PersistenceContext(unitName = "kursfilm")
   EntityManager em;
@@ -57,6 +58,25 @@ public class UserDirectory {
     } catch (IllegalArgumentException notAnAddress) {
       return Optional.empty();
     }
+  }
+
+  /** The user pinned to {@code subject} of the identity provider {@code issuer}, if any. */
+  public Optional<User> findByProviderSubject(String issuer, String subject) {
+    return em.createNamedQuery(User.FIND_BY_SSO_SUBJECT, User.class)
+        .setParameter("subjectIndex", providerSubjectIndex(issuer, subject))
+        .getResultStream()
+        .findFirst();
+  }
+
+  /**
+   * Blind index of a provider's subject in the bound tenant. The issuer is part of it: subjects are
+   * unique only per issuer (OpenID Connect Core, 2).
+   */
+  public String providerSubjectIndex(String issuer, String subject) {
+    if (issuer == null || subject == null || subject.isBlank()) {
+      throw new IllegalArgumentException("issuer and subject required");
+    }
+    return index.of(SSO_SUBJECT, issuer + "\n" + subject);
   }
 
   /** All users of the tenant, by e-mail (sorted here: the database holds only ciphertext). */

@@ -89,6 +89,29 @@ public class TenantSso {
     this.updatedAt = now;
   }
 
+  /**
+   * Whether these settings would only fall back towards passwords: the same provider and client,
+   * the stored secret, and no switch turned on (SSO may go off, password login back on, trust in
+   * the provider's addresses off). The one change an elevated platform operator may make: the
+   * rescue when a tenant's provider breaks, which cannot send anybody's sign-in elsewhere.
+   */
+  public boolean isFallbackOnly(
+      String issuer,
+      String clientId,
+      boolean newSecret,
+      boolean enabled,
+      boolean passwordLoginDisabled,
+      boolean trustProviderEmail) {
+    return this.issuer != null
+        && this.issuer.equals(issuer)
+        && clientId != null
+        && clientId.strip().equals(this.clientId)
+        && !newSecret
+        && (!enabled || this.enabled)
+        && (!passwordLoginDisabled || this.passwordLoginDisabled)
+        && (!trustProviderEmail || this.trustProviderEmail);
+  }
+
   /** An absolute http(s) URL without query or fragment; a trailing slash is dropped. */
   public static String normaliseIssuer(String issuer) {
     if (issuer == null || issuer.isBlank() || issuer.length() > 500) {

@@ -44,10 +44,14 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
     name = User.FIND_BY_EMAIL_INDEX,
     query = "select u from User u where u.emailIndex = :emailIndex")
 @NamedQuery(name = User.FIND_ALL, query = "select u from User u")
+@NamedQuery(
+    name = User.FIND_BY_SSO_SUBJECT,
+    query = "select u from User u where u.ssoSubjectIndex = :subjectIndex")
 public class User {
 
   public static final String FIND_BY_EMAIL_INDEX = "User.findByEmailIndex";
   public static final String FIND_ALL = "User.findAll";
+  public static final String FIND_BY_SSO_SUBJECT = "User.findBySsoSubject";
 
   @Id
   @Column(length = 36)
@@ -95,6 +99,14 @@ public class User {
   /** Raised whenever the user's sessions must end (deactivation, role change, logout-all). */
   @Column(name = "session_epoch")
   private long sessionEpoch;
+
+  /** The identity provider this account is pinned to; null until the first SSO link. */
+  @Column(name = "sso_issuer")
+  private String ssoIssuer;
+
+  /** Blind index of the provider's issuer and subject that signs in as this user. */
+  @Column(name = "sso_subject_index")
+  private String ssoSubjectIndex;
 
   @Version private long version;
 
@@ -229,6 +241,23 @@ public class User {
       endSessions();
     }
     return end;
+  }
+
+  /**
+   * Pins the account to one subject of an identity provider: from now on only that subject signs in
+   * as this user through {@code issuer}, whatever e-mail address it presents.
+   */
+  public void linkProvider(String issuer, String subjectIndex) {
+    this.ssoIssuer = issuer;
+    this.ssoSubjectIndex = subjectIndex;
+  }
+
+  /**
+   * Whether the account is pinned to a subject of {@code issuer}: then an e-mail address alone does
+   * not sign anybody in as this user there.
+   */
+  public boolean isLinkedTo(String issuer) {
+    return ssoSubjectIndex != null && issuer != null && issuer.equals(ssoIssuer);
   }
 
   /** Every session opened before this call stops working at its next request. */

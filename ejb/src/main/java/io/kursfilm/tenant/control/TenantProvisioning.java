@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -53,8 +54,9 @@ public class TenantProvisioning {
     try {
       tenant.keysCreated(kekId, fieldCipher.newWrappedIndexKey(tenant.id()));
       filter.bind(tenant.id());
+      List<String> created = new ArrayList<>();
       for (NewUser u : firstUsers) {
-        users.create(u.email(), u.displayName(), u.roles(), u.password());
+        created.add(users.create(u.email(), u.displayName(), u.roles(), u.password()).id());
       }
       em.flush();
       // In this transaction: logged if and only if the tenant comes to exist.
@@ -68,6 +70,14 @@ public class TenantProvisioning {
               .platform()
               .subject("tenant-key", kekId)
               .detail("tenant", tenant.id()));
+      // On the platform chain with the tenant's creation: the operator made these accounts.
+      for (String userId : created) {
+        audit.recordInTransaction(
+            AuditEvent.of(Action.USER_CREATED)
+                .platform()
+                .subject("user", userId)
+                .detail("tenant", tenant.id()));
+      }
       return tenant;
     } catch (RuntimeException e) {
       keys.destroy(tenant.id());

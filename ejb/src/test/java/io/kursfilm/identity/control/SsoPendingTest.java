@@ -89,17 +89,29 @@ class SsoPendingTest {
     }
   }
 
+  private static final String ISS = "https://idp.example/demo";
+
   @Test
   void provider_email_counts_only_when_verified_or_the_provider_is_trusted() {
     assertEquals(
         Optional.of("a@demo.example"),
-        new ProviderIdentity("a@demo.example", true).trustedEmail(false));
+        new ProviderIdentity(ISS, "sub-1", "a@demo.example", true).trustedEmail(false));
     assertEquals(
-        Optional.empty(), new ProviderIdentity("a@demo.example", false).trustedEmail(false));
+        Optional.empty(),
+        new ProviderIdentity(ISS, "sub-1", "a@demo.example", false).trustedEmail(false));
     assertEquals(
         Optional.of("a@demo.example"),
-        new ProviderIdentity("a@demo.example", false).trustedEmail(true));
-    assertEquals(Optional.empty(), new ProviderIdentity(null, true).trustedEmail(true));
-    assertFalse(new ProviderIdentity("a@demo.example", true).toString().contains("@"));
+        new ProviderIdentity(ISS, "sub-1", "a@demo.example", false).trustedEmail(true));
+    assertEquals(
+        Optional.empty(), new ProviderIdentity(ISS, "sub-1", null, true).trustedEmail(true));
+    String shown = new ProviderIdentity(ISS, "sub-1", "a@demo.example", true).toString();
+    assertFalse(shown.contains("@") || shown.contains("sub-1"), shown);
+  }
+
+  @Test
+  void a_token_without_subject_names_nobody() {
+    assertTrue(new ProviderIdentity(ISS, "sub-1", "a@demo.example", true).hasSubject());
+    assertFalse(new ProviderIdentity(ISS, " ", "a@demo.example", true).hasSubject());
+    assertFalse(new ProviderIdentity(ISS, null, "a@demo.example", true).hasSubject());
   }
 }

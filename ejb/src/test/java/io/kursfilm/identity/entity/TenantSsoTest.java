@@ -59,4 +59,25 @@ class TenantSsoTest {
     assertFalse(sso.refusesPasswords());
     assertTrue(sso.isEnabled());
   }
+
+  @Test
+  void only_a_fall_back_towards_passwords_counts_as_the_rescue() {
+    TenantSso sso = new TenantSso("t1");
+    sso.configure(ISSUER, "client", "f1:sealed", true, true, false, "admin", NOW);
+
+    assertTrue(sso.isFallbackOnly(ISSUER, "client", false, true, false, false), "passwords on");
+    assertTrue(sso.isFallbackOnly(ISSUER, " client ", false, false, false, false), "SSO off");
+    assertTrue(sso.isFallbackOnly(ISSUER, "client", false, true, true, false), "unchanged");
+    assertFalse(
+        sso.isFallbackOnly("https://evil.example", "client", false, true, false, false),
+        "another provider");
+    assertFalse(sso.isFallbackOnly(ISSUER, "other", false, true, false, false), "another client");
+    assertFalse(sso.isFallbackOnly(ISSUER, "client", true, true, false, false), "a new secret");
+    assertFalse(sso.isFallbackOnly(ISSUER, "client", false, true, false, true), "trust turned on");
+    assertFalse(sso.isFallbackOnly(ISSUER, null, false, false, false, false), "no client");
+
+    TenantSso off = new TenantSso("t2");
+    off.configure(ISSUER, "client", "f1:sealed", false, false, false, "admin", NOW);
+    assertFalse(off.isFallbackOnly(ISSUER, "client", false, true, false, false), "SSO turned on");
+  }
 }

@@ -1,5 +1,6 @@
 package io.kursfilm.web.api;
 
+import io.kursfilm.identity.control.ElevationRefusedException;
 import io.kursfilm.identity.control.InvalidLinkException;
 import io.kursfilm.identity.control.PasswordPolicy;
 import io.kursfilm.identity.control.WeakPasswordException;
@@ -15,8 +16,9 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 
 /**
- * Errors of invitation and reset links and of the password policy. The policy's message is given in
- * the caller's language (Accept-Language, German or English), like the UI says it.
+ * Errors of invitation and reset links, of the password policy, and what elevations must not do.
+ * The policy's message is given in the caller's language (Accept-Language, German or English), like
+ * the UI says it.
  */
 public final class AccountErrorMappers {
 
@@ -39,6 +41,14 @@ public final class AccountErrorMappers {
     @Override
     public Response toResponse(InvalidLinkException e) {
       return ApiError.response(Status.BAD_REQUEST, "invalid_link", e.getMessage());
+    }
+  }
+
+  @Provider
+  public static class ElevationRefused implements ExceptionMapper<ElevationRefusedException> {
+    @Override
+    public Response toResponse(ElevationRefusedException e) {
+      return ApiError.response(Status.FORBIDDEN, "elevation_forbidden", e.getMessage());
     }
   }
 

@@ -1,13 +1,16 @@
 package io.kursfilm.web.api;
 
+import io.kursfilm.audit.boundary.AuditEntryView;
 import io.kursfilm.identity.boundary.ElevationView;
 import io.kursfilm.identity.boundary.Elevations;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -31,7 +34,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         "ROOT requests an elevation into a tenant with a reason; it lapses after"
             + " kursfilm.elevation.duration (default PT1H). While it is in force, requests with"
             + " header X-Kursfilm-Tenant: <slug> act in that tenant with TENANT_ADMIN rights;"
-            + " otherwise such requests get 403 {\"error\":\"not_elevated\"}.")
+            + " otherwise such requests get 403 {\"error\":\"not_elevated\"}. An elevation cannot"
+            + " be made permanent: while elevated, inviting people, granting roles, re-activating"
+            + " users and changing single sign-on (other than switching it off or passwords back"
+            + " on) get 403 {\"error\":\"elevation_forbidden\"}.")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 public class ElevationsResource {
@@ -65,5 +71,19 @@ public class ElevationsResource {
       description = "Each with operator (user id), reason, startsAt, expiresAt and active.")
   public List<ElevationView> list() {
     return elevations.list();
+  }
+
+  @GET
+  @Path("{id}/actions")
+  @Operation(
+      summary = "What was done during one elevation, from the tenant's audit chain",
+      description =
+          "The grant and every request and audited event of the operator during the elevation"
+              + " (entries carry detail \"elevation\": <id>), newest first. Tenant admins for"
+              + " elevations into their tenant, ROOT for their own; 404 for any other.")
+  @APIResponse(responseCode = "200", description = "Audit entries, as GET /api/v1/audit gives them")
+  @APIResponse(responseCode = "404", description = "No such elevation visible to the caller")
+  public List<AuditEntryView> actions(@PathParam("id") String id) {
+    return elevations.actions(id).orElseThrow(NotFoundException::new);
   }
 }

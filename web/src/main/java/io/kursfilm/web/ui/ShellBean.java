@@ -70,6 +70,13 @@ public class ShellBean {
   }
 
   public void logout() throws IOException, ServletException {
+    if (caller.current().isPresent()) {
+      profile.loggedOut();
+    }
+    endSession();
+  }
+
+  private void endSession() throws IOException, ServletException {
     ExternalContext external = faces.getExternalContext();
     ((HttpServletRequest) external.getRequest()).logout();
     external.invalidateSession();
@@ -81,7 +88,7 @@ public class ShellBean {
    * POST /api/v1/sessions/logout-all}); then this session as well.
    */
   public void logoutEverywhere() throws IOException, ServletException {
-    profile.logOutEverywhere();
-    logout();
+    profile.logOutEverywhere(); // audited there, with scope "everywhere"
+    endSession();
   }
 }

@@ -1,5 +1,6 @@
 package io.kursfilm.web.api;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -121,6 +122,107 @@ class AuditIT {
         api().get("api/v1/audit?action=PARTICIPANTS_READ&limit=1", admin).array().getJsonObject(0);
     assertEquals("8", newest.getJsonObject("details").getString("count"));
     assertEquals(acme, newest.getString("tenantId"));
+  }
+
+  @Test
+  void single_user_reads_pending_lists_logouts_and_roots_audit_reads_are_recorded_by_id()
+      throws Exception {
+    String acme = tenantId("acme");
+    String admin = api().login("acme", "admin@acme.example", PW);
+    String trainerId =
+        api().get("api/v1/users", admin).array().getValuesAs(JsonObject.class).stream()
+            .filter(u -> u.getString("email").equals("trainer@acme.example"))
+            .findFirst()
+            .orElseThrow()
+            .getString("id");
+
+    assertEquals(200, api().get("api/v1/users/" + trainerId, admin).status());
+    assertEquals(200, api().get("api/v1/invitations", admin).status());
+    assertEquals(200, api().get("api/v1/deletion-requests", admin).status());
+    String root = api().login("platform", "root@kursfilm.example", PW);
+    assertEquals(200, api().get("api/v1/audit?tenant=acme&limit=5", root).status());
+    String critic = api().login("acme", "critic@acme.example", PW);
+    String criticId = newest(acme, "LOGIN")[0];
+    assertEquals(204, api().delete("api/v1/sessions/current", critic).status());
+
+    assertArrayEquals(new String[] {adminId(admin), "user", trainerId}, newest(acme, "USER_READ"));
+    assertEquals("invitations", newest(acme, "INVITATIONS_READ")[1]);
+    assertEquals("deletion-requests", newest(acme, "DELETION_REQUESTS_READ")[1]);
+    String[] auditRead = newest(acme, "AUDIT_READ");
+    assertEquals(rootId(), auditRead[0], "the operator, in acme's own chain");
+    assertEquals(acme, auditRead[2]);
+    assertArrayEquals(new String[] {criticId, "user", criticId}, newest(acme, "LOGOUT"));
+    assertNoPersonalData(
+        acme, "USER_READ", "INVITATIONS_READ", "DELETION_REQUESTS_READ", "AUDIT_READ", "LOGOUT");
+  }
+
+  @Test
+  void users_created_with_a_tenant_are_recorded_on_the_platform_chain() throws Exception {
+    Fresh t = freshTenant();
+    String adminId = adminId(t.token);
+
+    try (Connection db = db();
+        PreparedStatement q =
+            db.prepareStatement(
+                "SELECT subject_type, details FROM audit_entry WHERE chain_id = 'platform'"
+                    + " AND action = 'USER_CREATED' AND subject_id = ?")) {
+      q.setString(1, adminId);
+      try (ResultSet rs = q.executeQuery()) {
+        assertTrue(rs.next(), "USER_CREATED of the first admin");
+        assertEquals("user", rs.getString(1));
+        assertTrue(rs.getString(2).contains(t.id), rs.getString(2));
+        assertFalse(rs.getString(2).contains("@"));
+      }
+    }
+  }
+
+  /** actor, subject type and subject id of the newest entry of {@code action} in {@code chain}. */
+  private static String[] newest(String chain, String action) throws Exception {
+    try (Connection db = db();
+        PreparedStatement q =
+            db.prepareStatement(
+                "SELECT actor_id, subject_type, subject_id FROM audit_entry WHERE chain_id = ?"
+                    + " AND action = ? ORDER BY seq DESC LIMIT 1")) {
+      q.setString(1, chain);
+      q.setString(2, action);
+      try (ResultSet rs = q.executeQuery()) {
+        assertTrue(rs.next(), "an entry " + action + " in " + chain);
+        return new String[] {rs.getString(1), rs.getString(2), rs.getString(3)};
+      }
+    }
+  }
+
+  private static void assertNoPersonalData(String chain, String... actions) throws Exception {
+    try (Connection db = db()) {
+      for (String action : actions) {
+        try (PreparedStatement q =
+            db.prepareStatement(
+                "SELECT CONCAT_WS('|', actor_id, subject_type, subject_id, details) FROM"
+                    + " audit_entry WHERE chain_id = ? AND action = ?")) {
+          q.setString(1, chain);
+          q.setString(2, action);
+          try (ResultSet rs = q.executeQuery()) {
+            while (rs.next()) {
+              String row = rs.getString(1);
+              assertFalse(row.contains("@") || row.contains("acme.example"), action + ": " + row);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** The id of the tenant's admin (admin@...), as the admin's own user list gives it. */
+  private String adminId(String token) throws Exception {
+    return api().get("api/v1/users", token).array().getValuesAs(JsonObject.class).stream()
+        .filter(u -> u.getString("email").startsWith("admin@"))
+        .findFirst()
+        .orElseThrow()
+        .getString("id");
+  }
+
+  private static String rootId() throws Exception {
+    return newest("platform", "LOGIN")[0];
   }
 
   @Test

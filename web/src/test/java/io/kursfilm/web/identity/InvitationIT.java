@@ -10,7 +10,15 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import java.net.CookieManager;
+import java.net.URI;
 import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -18,8 +26,11 @@ import java.sql.ResultSetMetaData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -405,6 +416,142 @@ class InvitationIT {
     assertEquals(400, http().post("api/v1/password-resets/confirm", null, confirm).status());
     // A used reset link cannot even be previewed.
     assertEquals(400, http().get("api/v1/password-resets/preview?token=" + token, null).status());
+  }
+
+  @Test
+  void a_completed_reset_ends_ui_sessions_and_bearer_tokens_and_every_step_is_audited()
+      throws Exception {
+    String email = fresh("demo");
+    String bearer = joinedDemo(email, "EMPLOYEE");
+    HttpClient browser = formLogin("demo", email, GOOD_PASSWORD);
+    assertEquals(200, me(browser), "the UI session works");
+
+    assertEquals(202, askReset(http(), "demo", email).status());
+    JsonObject confirm =
+        Json.createObjectBuilder()
+            .add("tenant", "demo")
+            .add("token", inbox.token(email, 2))
+            .add("password", "new-" + GOOD_PASSWORD)
+            .build();
+    assertEquals(204, http().post("api/v1/password-resets/confirm", null, confirm).status());
+
+    assertEquals(401, me(browser), "the UI session from before the reset is over");
+    assertEquals(401, http().get("api/v1/me", bearer).status());
+    String userId = userId(email);
+    for (String action : List.of("USER_CREATED", "PASSWORD_RESET_REQUESTED", "PASSWORD_RESET")) {
+      RestClient.Reply entries = http().get("api/v1/audit?limit=50&action=" + action, demoAdmin());
+      assertEquals(200, entries.status(), entries.body());
+      assertTrue(
+          entries.array().getValuesAs(JsonObject.class).stream()
+              .anyMatch(
+                  e ->
+                      "user".equals(e.getString("subjectType", ""))
+                          && userId.equals(e.getString("subjectId", ""))),
+          action + " of " + userId + ": " + entries.body());
+      assertFalse(entries.body().contains(email), "no address in the audit log");
+    }
+  }
+
+  @Test
+  void reset_requests_are_throttled_per_account_and_per_address_alike_for_unknown_accounts()
+      throws Exception {
+    String known = fresh("demo");
+    joinedDemo(known, "EMPLOYEE");
+    String unknown = "nobody-" + UUID.randomUUID() + "@demo.example";
+    RestClient client = new RestClient(base, "203.0.113.50");
+    for (int i = 0; i < 3; i++) {
+      assertEquals(202, askReset(client, "demo", known).status());
+      assertEquals(202, askReset(client, "demo", unknown).status());
+    }
+    RestClient.Reply real = askReset(client, "demo", known);
+    RestClient.Reply nobody = askReset(client, "demo", unknown);
+
+    assertEquals(429, real.status(), real.body());
+    assertEquals(429, nobody.status(), nobody.body());
+    assertEquals(real.body(), nobody.body(), "same answer whether the account exists or not");
+    assertEquals("too_many_attempts", real.json().getString("error"));
+    assertTrue(real.retryAfter().isPresent() && nobody.retryAfter().isPresent());
+    assertEquals(
+        202, askReset(new RestClient(base, "203.0.113.52"), "demo", fresh("demo")).status());
+
+    // One address asking for many accounts is throttled too (ip-threshold 20 by default).
+    RestClient sweeper = new RestClient(base, "203.0.113.51");
+    for (int i = 0; i < 20; i++) {
+      assertEquals(202, askReset(sweeper, "demo", fresh("demo")).status(), "request " + (i + 1));
+    }
+    RestClient.Reply swept = askReset(sweeper, "demo", fresh("demo"));
+    assertEquals(429, swept.status(), swept.body());
+    assertTrue(swept.retryAfter().isPresent());
+  }
+
+  private static RestClient.Reply askReset(RestClient client, String tenant, String email)
+      throws Exception {
+    return client.post(
+        "api/v1/password-resets",
+        null,
+        Json.createObjectBuilder().add("tenant", tenant).add("email", email).build());
+  }
+
+  private String userId(String email) throws Exception {
+    return http().get("api/v1/users", demoAdmin()).array().getValuesAs(JsonObject.class).stream()
+        .filter(u -> u.getString("email").equals(email))
+        .findFirst()
+        .orElseThrow()
+        .getString("id");
+  }
+
+  /** Logs in through the login form as a browser does; the client keeps the session cookie. */
+  private HttpClient formLogin(String tenant, String email, String password) throws Exception {
+    HttpClient browser =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    URI login = URI.create(base + "login.xhtml");
+    String page =
+        browser.send(HttpRequest.newBuilder(login).build(), BodyHandlers.ofString()).body();
+    Matcher state =
+        Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(page);
+    assertTrue(state.find(), "JSF view state on the login page");
+    String form =
+        Map.of(
+                "login",
+                "login",
+                "login:tenant",
+                tenant,
+                "login:email",
+                email,
+                "login:password",
+                password,
+                "login:submit",
+                "",
+                "jakarta.faces.ViewState",
+                state.group(1))
+            .entrySet()
+            .stream()
+            .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+            .collect(Collectors.joining("&"));
+    HttpResponse<String> posted =
+        browser.send(
+            HttpRequest.newBuilder(login)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            BodyHandlers.ofString());
+    assertEquals(302, posted.statusCode(), "form login redirects to the start page");
+    return browser;
+  }
+
+  private int me(HttpClient browser) throws Exception {
+    return browser
+        .send(
+            HttpRequest.newBuilder(URI.create(base + "api/v1/me")).build(),
+            BodyHandlers.discarding())
+        .statusCode();
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
   @Test

@@ -252,6 +252,96 @@ class LoginProtectionIT {
   }
 
   @Test
+  void an_elevation_cannot_be_made_permanent_and_its_admins_see_what_was_done_during_it()
+      throws Exception {
+    RestClient client = new RestClient(base, "198.51.100.10");
+    String root = client.login("platform", "root@kursfilm.example", pw());
+    String demoAdmin = client.login("demo", "admin@demo.example", pw());
+    String employee = idsByEmail(client, demoAdmin).get("employee1@demo.example");
+    JsonObject inviteRoot =
+        Json.createObjectBuilder()
+            .add("email", "root@kursfilm.example")
+            .add("roles", Json.createArrayBuilder().add("TENANT_ADMIN"))
+            .build();
+    JsonObject inviteOther =
+        Json.createObjectBuilder()
+            .add("email", "helper-" + System.nanoTime() + "@elsewhere.example")
+            .add("roles", Json.createArrayBuilder().add("EMPLOYEE"))
+            .build();
+    JsonObject ownProvider =
+        Json.createObjectBuilder()
+            .add("enabled", true)
+            .add("issuer", "https://operator-idp.example/realms/mine")
+            .add("clientId", "mine")
+            .add("clientSecret", "operator-secret")
+            .add("passwordLoginDisabled", false)
+            .add("trustProviderEmail", true)
+            .build();
+
+    // Elevations last 3 s here: each refusal gets one of its own, so none can lapse in between.
+    String first = elevate(client, root);
+    RestClient.Reply read = client.get("api/v1/users/" + employee, root, TENANT_HEADER, "demo");
+    RestClient.Reply invitedSelf =
+        client.post("api/v1/invitations", root, inviteRoot, TENANT_HEADER, "demo");
+    elevate(client, root);
+    RestClient.Reply invitedOther =
+        client.post("api/v1/invitations", root, inviteOther, TENANT_HEADER, "demo");
+    RestClient.Reply csv = csvInvite(client, root, "root@kursfilm.example,Root,TENANT_ADMIN\n");
+    elevate(client, root);
+    RestClient.Reply promoted =
+        client.put(
+            "api/v1/users/" + employee,
+            root,
+            update(true, "EMPLOYEE", "TENANT_ADMIN"),
+            TENANT_HEADER,
+            "demo");
+    RestClient.Reply sso =
+        client.put("api/v1/tenant/sso", root, ownProvider, TENANT_HEADER, "demo");
+
+    assertEquals(200, read.status(), read.body());
+    for (RestClient.Reply refused : List.of(invitedSelf, invitedOther, csv, promoted, sso)) {
+      assertEquals(403, refused.status(), refused.body());
+      assertEquals("elevation_forbidden", refused.json().getString("error"), refused.body());
+    }
+    assertFalse(
+        client.get("api/v1/users/" + employee, demoAdmin).body().contains("TENANT_ADMIN"),
+        "nothing was granted");
+
+    RestClient.Reply actions = client.get("api/v1/elevations/" + first + "/actions", demoAdmin);
+    assertEquals(200, actions.status(), actions.body());
+    List<JsonObject> entries = actions.array().getValuesAs(JsonObject.class);
+    Set<String> kinds =
+        entries.stream().map(e -> e.getString("action")).collect(Collectors.toSet());
+    assertTrue(
+        kinds.containsAll(Set.of("ELEVATION_REQUESTED", "ELEVATED_ACTION", "USER_READ")),
+        kinds.toString());
+    JsonObject userRead =
+        entries.stream().filter(e -> e.getString("action").equals("USER_READ")).findFirst().get();
+    assertEquals(first, userRead.getJsonObject("details").getString("elevation"));
+    assertEquals(employee, userRead.getString("subjectId"));
+    assertEquals(
+        404,
+        client
+            .get(
+                "api/v1/elevations/" + first + "/actions",
+                client.login("acme", "admin@acme.example", pw()))
+            .status(),
+        "another tenant's admins do not see it");
+  }
+
+  private static String elevate(RestClient client, String root) throws Exception {
+    RestClient.Reply granted =
+        client.post(
+            "api/v1/elevations", root, elevation("demo", "Support ticket 4712: check a user"));
+    assertEquals(201, granted.status(), granted.body());
+    return granted.json().getString("id");
+  }
+
+  private RestClient.Reply csvInvite(RestClient client, String root, String csv) throws Exception {
+    return client.postCsv("api/v1/invitations/csv", root, csv, TENANT_HEADER, "demo");
+  }
+
+  @Test
   void admin_deactivates_a_user_in_the_dialog_and_their_open_session_goes_to_login()
       throws Exception {
     ChromeDriver admin = Browser.start("en");

@@ -255,6 +255,50 @@ class SsoIT {
   }
 
   @Test
+  void once_linked_only_the_same_subject_signs_in_and_another_with_the_same_email_is_refused()
+      throws Exception {
+    demoSso();
+    String email = "employee5@demo.example";
+    Map<String, Object> first = person(email, true);
+    first.put("sub", "first-" + UUID.randomUUID());
+    Map<String, Object> second = person(email, true);
+    second.put("sub", "second-" + UUID.randomUUID());
+
+    Browser owner = new Browser();
+    assertTrue(owner.signIn("demo", "demo-idp", first).endsWith("/portal/index.xhtml"));
+    // Somebody else at the provider who got (or chose) the same address.
+    Browser intruder = new Browser();
+    assertGenericFailure(intruder.signIn("demo", "demo-idp", second));
+    assertEquals(401, intruder.app("api/v1/me").statusCode());
+    // The linked subject still signs in, even after its address changed at the provider.
+    Map<String, Object> renamed = person("renamed-" + UUID.randomUUID() + "@demo.example", true);
+    renamed.put("sub", first.get("sub"));
+    Browser again = new Browser();
+    assertTrue(again.signIn("demo", "demo-idp", renamed).endsWith("/portal/index.xhtml"));
+    HttpResponse<String> me = again.app("api/v1/me");
+    assertTrue(me.body().contains(email), me.body());
+
+    JsonObject refused =
+        http()
+            .get("api/v1/audit?action=LOGIN_FAILED&limit=20", admin("demo"))
+            .array()
+            .getValuesAs(JsonObject.class)
+            .stream()
+            .filter(
+                e -> "subject_mismatch".equals(e.getJsonObject("details").getString("reason", "")))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no LOGIN_FAILED with subject_mismatch"));
+    assertEquals("user", refused.getString("subjectType"));
+    assertFalse(refused.toString().contains("@"), refused.toString());
+    RestClient.Reply linked = http().get("api/v1/audit?action=SSO_LINKED", admin("demo"));
+    assertEquals(200, linked.status(), linked.body());
+    assertTrue(
+        linked.array().getValuesAs(JsonObject.class).stream()
+            .anyMatch(e -> e.getString("subjectId").equals(refused.getString("subjectId"))),
+        "the first sign-in linked the account");
+  }
+
+  @Test
   void state_must_come_back_to_the_browser_that_started_the_sign_in_and_only_once()
       throws Exception {
     demoSso();

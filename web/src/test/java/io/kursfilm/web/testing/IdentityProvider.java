@@ -6,7 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
@@ -44,12 +46,25 @@ public final class IdentityProvider {
     return "http://127.0.0.1:" + server.issuerUrl(issuerId).port() + "/" + issuerId;
   }
 
-  /** The next ID token {@code issuerId} issues carries these claims. */
+  /**
+   * The next ID token {@code issuerId} issues carries these claims. Its subject is {@code
+   * claims.sub} if given, else one per e-mail address (a real provider's one person, one subject).
+   */
   public void nextIdToken(String issuerId, Map<String, Object> claims) {
-    server.enqueueCallback(new Claims(issuerId, Map.copyOf(claims)));
+    Map<String, Object> rest = new HashMap<>(claims);
+    Object sub = rest.remove("sub");
+    Object email = claims.get("email");
+    String subject =
+        sub != null
+            ? sub.toString()
+            : email != null
+                ? "sub-" + email.toString().toLowerCase(Locale.ROOT)
+                : "sub-" + UUID.randomUUID();
+    server.enqueueCallback(new Claims(issuerId, subject, Map.copyOf(rest)));
   }
 
-  private record Claims(String issuer, Map<String, Object> claims) implements OAuth2TokenCallback {
+  private record Claims(String issuer, String subject, Map<String, Object> claims)
+      implements OAuth2TokenCallback {
     @Override
     public String issuerId() {
       return issuer;
@@ -57,7 +72,7 @@ public final class IdentityProvider {
 
     @Override
     public String subject(TokenRequest request) {
-      return "sub-" + UUID.randomUUID();
+      return subject;
     }
 
     @Override

@@ -72,9 +72,9 @@ public final class RestClient {
             .PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
   }
 
-  public Reply postCsv(String path, String token, String csv) throws Exception {
+  public Reply postCsv(String path, String token, String csv, String... headers) throws Exception {
     return send(
-        request(path, token)
+        request(path, token, headers)
             .header("Content-Type", "text/csv")
             .POST(HttpRequest.BodyPublishers.ofString(csv)));
   }
