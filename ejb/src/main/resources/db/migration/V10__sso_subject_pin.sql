@@ -1,7 +1,6 @@
 -- Single sign-on pins an account to one subject of the tenant's identity provider (issue 10,
 -- point 5): the e-mail claim links an account only once, at the first sign-in or when an invitation
 -- is accepted through the provider; from then on only the same (iss, sub) signs in as that user.
--- Numbered 10.5 so parallel issue-10 migrations (10.x) sort next to it without colliding.
 ALTER TABLE app_user
   -- The provider's issuer the account is pinned to (a tenant setting, not personal data). NULL:
   -- not linked yet.
