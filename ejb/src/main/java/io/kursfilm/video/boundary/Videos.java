@@ -7,6 +7,7 @@ import io.kursfilm.identity.control.AuthenticatedCaller;
 import io.kursfilm.identity.control.Caller;
 import io.kursfilm.identity.entity.Role;
 import io.kursfilm.platform.control.ConflictException;
+import io.kursfilm.platform.control.FreeText;
 import io.kursfilm.tenant.control.TenantScoped;
 import io.kursfilm.video.control.Rendition;
 import io.kursfilm.video.entity.Video;
@@ -244,6 +245,9 @@ public class Videos {
     if (d.tags() != null && d.tags().length() > 500) {
       throw new IllegalArgumentException("tags: at most 500 characters");
     }
+    FreeText.line("title", d.title());
+    FreeText.multiLine("description", d.description());
+    FreeText.line("tags", d.tags());
     if (d.language() != null && !d.language().matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?")) {
       throw new IllegalArgumentException("language: a language tag such as de or en-GB");
     }
