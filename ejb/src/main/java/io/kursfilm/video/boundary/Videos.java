@@ -18,6 +18,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
@@ -96,7 +97,9 @@ public class Videos {
    */
   @RolesAllowed(Role.Names.TRAINER)
   public Optional<VideoView> markUploaded(String id) {
-    Optional<Video> found = visible(id);
+    // Row lock: parallel completions of one upload queue up here, and all but the first then find
+    // it complete (409) instead of failing on the version check at commit.
+    Optional<Video> found = visible(id, LockModeType.PESSIMISTIC_WRITE);
     if (found.isEmpty()) {
       return Optional.empty();
     }
@@ -193,8 +196,12 @@ public class Videos {
   }
 
   private Optional<Video> visible(String id) {
+    return visible(id, LockModeType.NONE);
+  }
+
+  private Optional<Video> visible(String id, LockModeType lock) {
     AuthenticatedCaller who = caller.require();
-    return Optional.ofNullable(em.find(Video.class, id))
+    return Optional.ofNullable(em.find(Video.class, id, lock))
         .filter(v -> seesUnpublished(who) || v.state() == VideoState.PUBLISHED);
   }
 
