@@ -39,6 +39,7 @@ public class PasswordResetsResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Ask for a reset link; the same 202 whether or not the account exists")
+  @BodyLimit(BodyLimit.PUBLIC)
   public Response request(ResetRequest request) {
     if (request != null) {
       resets.request(request.tenant(), request.email());
@@ -57,6 +58,7 @@ public class PasswordResetsResource {
   @Path("confirm")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Set a new password with a reset link; ends all API sessions of the user")
+  @BodyLimit(BodyLimit.PUBLIC)
   public Response confirm(NewPassword request) {
     if (request == null || request.password() == null) {
       throw new IllegalArgumentException("tenant, token and password required");

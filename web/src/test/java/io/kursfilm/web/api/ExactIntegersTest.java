@@ -1,0 +1,58 @@
+package io.kursfilm.web.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import jakarta.json.bind.Jsonb;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The API's JSON-B on Yasson, the implementation Payara ships. */
+class ExactIntegersTest {
+
+  public record Upload(String title, Long size, Integer count) {}
+
+  private final Jsonb jsonb = ExactIntegers.create();
+
+  @Test
+  void exact_integers_are_read_also_in_exponent_notation() {
+    Upload u = jsonb.fromJson("{\"title\":\"t\",\"size\":1e3,\"count\":-7}", Upload.class);
+    assertEquals(1000L, u.size());
+    assertEquals(-7, u.count());
+    assertEquals(
+        Long.MAX_VALUE, jsonb.fromJson("{\"size\":9223372036854775807}", Upload.class).size());
+  }
+
+  @Test
+  void null_and_absent_stay_null() {
+    Upload u = jsonb.fromJson("{\"title\":\"t\",\"size\":null}", Upload.class);
+    assertNull(u.size());
+    assertNull(u.count());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"size\":1e308}",
+        "{\"size\":-1e400}",
+        "{\"size\":1.5}",
+        "{\"size\":1E-7}",
+        "{\"size\":9223372036854775808}",
+        "{\"size\":\"abc\"}",
+        "{\"size\":\"12\"}",
+        "{\"size\":true}",
+        "{\"size\":[1]}",
+        "{\"count\":2147483648}",
+        "{\"count\":0.5}"
+      })
+  void anything_but_an_exact_integer_in_range_is_refused(String body) {
+    assertThrows(RuntimeException.class, () -> jsonb.fromJson(body, Upload.class));
+  }
+
+  @Test
+  void writing_is_unchanged() {
+    assertEquals("{\"count\":2,\"size\":1,\"title\":\"t\"}", jsonb.toJson(new Upload("t", 1L, 2)));
+  }
+}
