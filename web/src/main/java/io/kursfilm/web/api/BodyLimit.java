@@ -14,8 +14,11 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface BodyLimit {
 
-  /** Small bodies of anonymous endpoints: credentials, tokens, a password. */
-  int PUBLIC = 4 * 1024;
+  /**
+   * Small bodies of anonymous endpoints: credentials, a link token, a password of at most 256
+   * characters even if every one is sent as a six-byte JSON escape.
+   */
+  int PUBLIC = 8 * 1024;
 
   /** Bytes. */
   int value();
