@@ -10,11 +10,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The API's JSON-B on Yasson, the implementation Payara ships. */
-class ExactIntegersTest {
+class StrictJsonbTest {
 
   public record Upload(String title, Long size, Integer count) {}
 
-  private final Jsonb jsonb = ExactIntegers.create();
+  public record Update(Boolean active, java.util.List<String> roles) {}
+
+  private final Jsonb jsonb = StrictJsonb.create();
 
   @Test
   void exact_integers_are_read_also_in_exponent_notation() {
@@ -49,6 +51,39 @@ class ExactIntegersTest {
       })
   void anything_but_an_exact_integer_in_range_is_refused(String body) {
     assertThrows(RuntimeException.class, () -> jsonb.fromJson(body, Upload.class));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"title\":1}",
+        "{\"title\":true}",
+        "{\"title\":{}}",
+        "{\"title\":[\"t\"]}",
+      })
+  void strings_take_only_json_strings(String body) {
+    assertThrows(RuntimeException.class, () -> jsonb.fromJson(body, Upload.class));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"active\":\"yes\"}",
+        "{\"active\":\"true\"}",
+        "{\"active\":1}",
+        "{\"roles\":\"TENANT_ADMIN\"}",
+        "{\"roles\":[1]}",
+      })
+  void booleans_and_lists_take_only_their_own_json_types(String body) {
+    assertThrows(RuntimeException.class, () -> jsonb.fromJson(body, Update.class));
+  }
+
+  @Test
+  void well_typed_bodies_read_as_before() {
+    Update u = jsonb.fromJson("{\"active\":false,\"roles\":[\"TRAINER\",null]}", Update.class);
+    assertEquals(false, u.active());
+    assertEquals(java.util.Arrays.asList("TRAINER", null), u.roles());
+    assertEquals("t", jsonb.fromJson("{\"title\":\"t\"}", Upload.class).title());
   }
 
   @Test
