@@ -65,7 +65,7 @@ public class Elevation {
       throw new IllegalArgumentException(
           "reason of " + REASON_MIN + "-" + REASON_MAX + " characters required");
     }
-    FreeText.multiLine("reason", why);
+    FreeText.line("reason", why);
     this.id = UUID.randomUUID().toString();
     this.tenantId = tenantId;
     this.operatorId = operatorId;
