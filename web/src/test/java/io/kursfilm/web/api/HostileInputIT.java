@@ -117,9 +117,8 @@ class HostileInputIT {
       assertBadRequest(abbreviate(body), reply);
     }
     // 100 000 brackets are 100 KB, more than login (or any JSON endpoint) takes: refused unread.
-    Raw deep = send("POST", "api/v1/sessions", null, "application/json", "[".repeat(100_000));
-    assertEquals(413, deep.status(), deep.body());
-    assertEquals("too_large", deep.json().getString("error"));
+    String deep = statusOfBody("api/v1/sessions", 100_000, (byte) '[');
+    assertTrue(deep.startsWith("HTTP/1.1 413"), deep);
   }
 
   @Test
@@ -155,7 +154,7 @@ class HostileInputIT {
   @Test
   void a_50_mb_login_body_is_refused_with_413_before_it_is_read() throws Exception {
     long started = System.nanoTime();
-    String status = statusOfHugeBody("api/v1/sessions", 50L * 1024 * 1024);
+    String status = statusOfBody("api/v1/sessions", 50L * 1024 * 1024, (byte) ' ');
     Duration took = Duration.ofNanos(System.nanoTime() - started);
 
     assertTrue(status.startsWith("HTTP/1.1 413"), status);
@@ -395,7 +394,7 @@ class HostileInputIT {
       return new Raw(
           response.statusCode(), response.body(), Duration.ofNanos(System.nanoTime() - started));
     } catch (HttpTimeoutException e) {
-      return fail(method + " " + path + ": no answer within 15 s");
+      return fail(method + " " + path + " " + abbreviate(body) + ": no answer within 15 s");
     }
   }
 
@@ -411,10 +410,12 @@ class HostileInputIT {
   }
 
   /**
-   * Sends the headers of a body of {@code length} bytes and then as much of it as the server takes,
-   * and returns the status line. The server must answer without reading it all.
+   * Sends the headers of a body of {@code length} bytes of {@code fill} and then, from another
+   * thread, as much of it as the server takes, and returns the status line. The server must answer
+   * without reading it all. (Java's HttpClient reads no answer before it has sent the whole body,
+   * so it would wait for a server that rightly stopped reading.)
    */
-  private String statusOfHugeBody(String path, long length) throws Exception {
+  private String statusOfBody(String path, long length, byte fill) throws Exception {
     URI target = uri(path);
     try (Socket socket = new Socket(target.getHost(), target.getPort())) {
       socket.setSoTimeout(15_000);
@@ -432,10 +433,10 @@ class HostileInputIT {
           new Thread(
               () -> {
                 byte[] block = new byte[64 * 1024];
-                java.util.Arrays.fill(block, (byte) ' ');
+                java.util.Arrays.fill(block, fill);
                 try {
                   for (long sent = 0; sent < length; sent += block.length) {
-                    out.write(block);
+                    out.write(block, 0, (int) Math.min(block.length, length - sent));
                   }
                 } catch (java.io.IOException closed) {
                   // the server answered and closed: expected
