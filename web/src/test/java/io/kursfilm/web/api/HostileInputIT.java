@@ -7,20 +7,16 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.kursfilm.web.ItEnvironment;
 import io.kursfilm.web.testing.JsonEndpoints;
+import io.kursfilm.web.testing.RawHttp;
+import io.kursfilm.web.testing.RawHttp.Reply;
 import io.kursfilm.web.testing.RestClient;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.File;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,6 +29,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -60,9 +57,6 @@ class HostileInputIT {
 
   @ArquillianResource URL base;
 
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
   @BeforeAll
   static void s3() throws Exception {
     ItEnvironment.s3();
@@ -70,6 +64,13 @@ class HostileInputIT {
 
   private RestClient api() {
     return new RestClient(base);
+  }
+
+  private RawHttp raw;
+
+  @BeforeEach
+  void client() {
+    raw = new RawHttp(base);
   }
 
   private String login(String tenant, String email) throws Exception {
@@ -92,7 +93,7 @@ class HostileInputIT {
       for (String token : new String[] {null, admin}) {
         // Fails at the first endpoint that does not answer: before the fix each miss leaves a
         // server thread spinning until Payara stops.
-        Raw reply = send(e.method(), e.path(), token, "application/json", UNTERMINATED);
+        Reply reply = send(e.method(), e.path(), token, "application/json", UNTERMINATED);
         assertBadRequest(e + (token == null ? " anonymous" : " as admin"), reply);
       }
     }
@@ -113,11 +114,11 @@ class HostileInputIT {
             "[".repeat(2_000),
             "{\"a\":".repeat(500) + "1" + "}".repeat(500));
     for (String body : bodies) {
-      Raw reply = send("POST", "api/v1/sessions", null, "application/json", body);
+      Reply reply = send("POST", "api/v1/sessions", null, "application/json", body);
       assertBadRequest(abbreviate(body), reply);
     }
     // 100 000 brackets are 100 KB, more than login (or any JSON endpoint) takes: refused unread.
-    String deep = statusOfBody("api/v1/sessions", 100_000, (byte) '[');
+    String deep = raw.statusOfBody("api/v1/sessions", 100_000, (byte) '[');
     assertTrue(deep.startsWith("HTTP/1.1 413"), deep);
   }
 
@@ -144,7 +145,7 @@ class HostileInputIT {
                 new String[] {"POST", "api/v1/invitations", admin});
     for (var c : cases.entrySet()) {
       String[] where = c.getValue();
-      Raw reply = send(where[0], where[1], where[2], "application/json", c.getKey());
+      Reply reply = send(where[0], where[1], where[2], "application/json", c.getKey());
       assertBadRequest(where[1] + " " + c.getKey(), reply);
     }
     // The settings are untouched by the refused updates.
@@ -154,7 +155,7 @@ class HostileInputIT {
   @Test
   void a_50_mb_login_body_is_refused_with_413_before_it_is_read() throws Exception {
     long started = System.nanoTime();
-    String status = statusOfBody("api/v1/sessions", 50L * 1024 * 1024, (byte) ' ');
+    String status = raw.statusOfBody("api/v1/sessions", 50L * 1024 * 1024, (byte) ' ');
     Duration took = Duration.ofNanos(System.nanoTime() - started);
 
     assertTrue(status.startsWith("HTTP/1.1 413"), status);
@@ -173,7 +174,8 @@ class HostileInputIT {
                 HttpRequest.BodyPublishers.ofInputStream(
                     () -> new java.io.ByteArrayInputStream(body)))
             .build();
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        raw.client().send(request, HttpResponse.BodyHandlers.ofString());
 
     assertEquals(413, response.statusCode(), response.body());
     assertEquals("too_large", json(response.body()).getString("error"));
@@ -215,7 +217,8 @@ class HostileInputIT {
                       Thread.currentThread().interrupt();
                     }
                   })
-              .thenCompose(v -> http.sendAsync(complete, HttpResponse.BodyHandlers.ofString())));
+              .thenCompose(
+                  v -> raw.client().sendAsync(complete, HttpResponse.BodyHandlers.ofString())));
     }
     start.countDown();
     List<Integer> statuses = new ArrayList<>();
@@ -300,7 +303,7 @@ class HostileInputIT {
             .getString("id");
     String vtt = "WEBVTT\n\n00:00.000 --> 00:01.000\nHallo\n";
     for (String label : new String[] {"%1B%5B2J", "%E2%80%AEed", "a%0Db"}) {
-      Raw reply =
+      Reply reply =
           send(
               "PUT",
               "api/v1/videos/" + id + "/captions/de?label=" + label,
@@ -335,7 +338,7 @@ class HostileInputIT {
             .header("Accept", "text/csv")
             .POST(HttpRequest.BodyPublishers.ofString(csv))
             .build();
-    HttpResponse<String> report = http.send(request, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> report = raw.client().send(request, HttpResponse.BodyHandlers.ofString());
 
     assertEquals(200, report.statusCode(), report.body());
     assertTrue(report.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
@@ -363,99 +366,36 @@ class HostileInputIT {
         send("PUT", "api/v1/tenant/settings", admin, "application/json", settings));
     // An integral value in exponent notation is still that integer.
     String exact = "{\"title\":\"Numbers\",\"size\":1e3}";
-    Raw ok = send("POST", "api/v1/videos/uploads", trainer, "application/json", exact);
+    Reply ok = send("POST", "api/v1/videos/uploads", trainer, "application/json", exact);
     assertEquals(201, ok.status(), ok.body());
     assertEquals(1000, json(ok.body()).getJsonNumber("size").longValue(), ok.body());
   }
 
   // --- helpers -----------------------------------------------------------------------------------
 
-  /** A response read with a client timeout; {@code took} is how long the answer took. */
-  private record Raw(int status, String body, Duration took) {
-    JsonObject json() {
-      return HostileInputIT.json(body);
-    }
-  }
-
-  private Raw send(String method, String path, String token, String type, String body)
+  private Reply send(String method, String path, String token, String type, String body)
       throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri(path))
-            .timeout(Duration.ofSeconds(15))
-            .header("Content-Type", type)
-            .method(method, HttpRequest.BodyPublishers.ofString(body));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    long started = System.nanoTime();
     try {
-      HttpResponse<String> response =
-          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Raw(
-          response.statusCode(), response.body(), Duration.ofNanos(System.nanoTime() - started));
-    } catch (HttpTimeoutException e) {
-      return fail(method + " " + path + " " + abbreviate(body) + ": no answer within 15 s");
+      return raw.send(method, path, token, type, body);
+    } catch (RawHttp.NoAnswer e) {
+      return fail(e.getMessage() + " to " + abbreviate(body));
     }
   }
 
-  private Raw sendJson(String method, String path, String token, JsonObject body) throws Exception {
+  private Reply sendJson(String method, String path, String token, JsonObject body)
+      throws Exception {
     return send(method, path, token, "application/json", body.toString());
   }
 
-  private static void assertBadRequest(String what, Raw reply) {
+  private static void assertBadRequest(String what, Reply reply) {
     assertEquals(400, reply.status(), what + ": " + reply.body());
-    JsonObject error = json(reply.body());
+    JsonObject error = reply.json();
     assertTrue(error.containsKey("error") && error.containsKey("message"), what + ": " + error);
     assertTrue(reply.took().compareTo(QUICK) < 0, what + " took " + reply.took());
   }
 
-  /**
-   * Sends the headers of a body of {@code length} bytes of {@code fill} and then, from another
-   * thread, as much of it as the server takes, and returns the status line. The server must answer
-   * without reading it all. (Java's HttpClient reads no answer before it has sent the whole body,
-   * so it would wait for a server that rightly stopped reading.)
-   */
-  private String statusOfBody(String path, long length, byte fill) throws Exception {
-    URI target = uri(path);
-    try (Socket socket = new Socket(target.getHost(), target.getPort())) {
-      socket.setSoTimeout(15_000);
-      OutputStream out = socket.getOutputStream();
-      out.write(
-          ("POST "
-                  + target.getRawPath()
-                  + " HTTP/1.1\r\nHost: "
-                  + target.getHost()
-                  + "\r\nContent-Type: application/json\r\nContent-Length: "
-                  + length
-                  + "\r\n\r\n")
-              .getBytes(StandardCharsets.US_ASCII));
-      Thread writer =
-          new Thread(
-              () -> {
-                byte[] block = new byte[64 * 1024];
-                java.util.Arrays.fill(block, fill);
-                try {
-                  for (long sent = 0; sent < length; sent += block.length) {
-                    out.write(block, 0, (int) Math.min(block.length, length - sent));
-                  }
-                } catch (java.io.IOException closed) {
-                  // the server answered and closed: expected
-                }
-              });
-      writer.setDaemon(true);
-      writer.start();
-      InputStream in = socket.getInputStream();
-      StringBuilder line = new StringBuilder();
-      for (int c; (c = in.read()) >= 0 && c != '\n'; ) {
-        line.append((char) c);
-      }
-      return line.toString().strip();
-    }
-  }
-
   private URI uri(String path) {
-    String root = base.toString().endsWith("/") ? base.toString() : base + "/";
-    return URI.create(root).resolve(path);
+    return raw.uri(path);
   }
 
   private static JsonObject upload(String title, String description, long size) {
