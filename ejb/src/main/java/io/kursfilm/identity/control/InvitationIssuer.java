@@ -5,6 +5,7 @@ import io.kursfilm.identity.entity.Role;
 import io.kursfilm.identity.entity.TokenPurpose;
 import io.kursfilm.identity.entity.User;
 import io.kursfilm.platform.control.ConflictException;
+import io.kursfilm.platform.control.FreeText;
 import io.kursfilm.tenant.control.PersonalIndex;
 import io.kursfilm.tenant.control.TenantContext;
 import io.kursfilm.tenant.control.TenantRegistry;
@@ -66,6 +67,11 @@ public class InvitationIssuer {
     }
     if (displayName != null && displayName.length() > 200) {
       return Optional.of("display name longer than 200 characters");
+    }
+    try {
+      FreeText.line("display name", displayName);
+    } catch (IllegalArgumentException e) {
+      return Optional.of(e.getMessage());
     }
     if (users.findByEmail(normalised).isPresent()) {
       return Optional.of("a user with this e-mail exists");

@@ -1,5 +1,6 @@
 package io.kursfilm.identity.entity;
 
+import io.kursfilm.platform.control.FreeText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -64,6 +65,7 @@ public class Elevation {
       throw new IllegalArgumentException(
           "reason of " + REASON_MIN + "-" + REASON_MAX + " characters required");
     }
+    FreeText.line("reason", why);
     this.id = UUID.randomUUID().toString();
     this.tenantId = tenantId;
     this.operatorId = operatorId;

@@ -1,5 +1,6 @@
 package io.kursfilm.identity.entity;
 
+import io.kursfilm.platform.control.FreeText;
 import io.kursfilm.storage.field.FieldCipher;
 import io.kursfilm.tenant.control.PersonalData;
 import io.kursfilm.tenant.control.TenantFilter;
@@ -126,7 +127,10 @@ public class User {
     this.id = UUID.randomUUID().toString();
     this.email = normaliseEmail(email);
     this.emailIndex = emailIndex;
-    this.displayName = displayName == null || displayName.isBlank() ? this.email : displayName;
+    this.displayName =
+        displayName == null || displayName.isBlank()
+            ? this.email
+            : FreeText.line("displayName", displayName);
     if (roles.isEmpty()) {
       throw new IllegalArgumentException("a user needs at least one role");
     }
@@ -169,7 +173,7 @@ public class User {
     if (e.length() > 320 || !e.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
       throw new IllegalArgumentException("not an e-mail address");
     }
-    return e;
+    return FreeText.line("e-mail", e);
   }
 
   public void setPasswordHash(String passwordHash) {

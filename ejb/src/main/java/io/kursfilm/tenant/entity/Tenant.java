@@ -1,5 +1,6 @@
 package io.kursfilm.tenant.entity;
 
+import io.kursfilm.platform.control.FreeText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -69,6 +70,7 @@ public class Tenant {
     if (name == null || name.isBlank() || name.length() > 200) {
       throw new IllegalArgumentException("name must be 1-200 characters");
     }
+    FreeText.line("name", name);
     this.id = UUID.randomUUID().toString();
     this.slug = slug;
     this.name = name.strip();

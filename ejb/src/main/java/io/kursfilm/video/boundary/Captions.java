@@ -2,6 +2,7 @@ package io.kursfilm.video.boundary;
 
 import io.kursfilm.identity.control.Caller;
 import io.kursfilm.identity.entity.Role;
+import io.kursfilm.platform.control.FreeText;
 import io.kursfilm.storage.objects.ObjectStore;
 import io.kursfilm.storage.sealed.SealedObjectException;
 import io.kursfilm.storage.sealed.SealedObjects;
@@ -67,6 +68,7 @@ public class Captions {
     if (shown.length() > 64) {
       throw new IllegalArgumentException("label: at most 64 characters");
     }
+    FreeText.line("label", shown);
     byte[] text = webVtt(body);
     sealed.seal(
         caller.require().tenantId(),

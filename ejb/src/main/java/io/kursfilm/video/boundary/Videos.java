@@ -7,6 +7,7 @@ import io.kursfilm.identity.control.AuthenticatedCaller;
 import io.kursfilm.identity.control.Caller;
 import io.kursfilm.identity.entity.Role;
 import io.kursfilm.platform.control.ConflictException;
+import io.kursfilm.platform.control.FreeText;
 import io.kursfilm.tenant.control.TenantScoped;
 import io.kursfilm.video.control.Rendition;
 import io.kursfilm.video.entity.Video;
@@ -151,6 +152,8 @@ public class Videos {
    */
   @RolesAllowed(Role.Names.TRAINER)
   public Optional<VideoView> markUploaded(String id) {
+    // Row lock: parallel completions of one upload queue up here, and all but the first then find
+    // it complete (409) instead of failing on the version check at commit.
     Optional<Video> found = locked(id);
     if (found.isEmpty()) {
       return Optional.empty();
@@ -249,8 +252,12 @@ public class Videos {
   }
 
   private Optional<Video> visible(String id) {
+    return visible(id, LockModeType.NONE);
+  }
+
+  private Optional<Video> visible(String id, LockModeType lock) {
     AuthenticatedCaller who = caller.require();
-    return Optional.ofNullable(em.find(Video.class, id))
+    return Optional.ofNullable(em.find(Video.class, id, lock))
         .filter(v -> seesUnpublished(who) || v.state() == VideoState.PUBLISHED);
   }
 
@@ -259,9 +266,7 @@ public class Videos {
    * and completing an upload are serialised on it.
    */
   private Optional<Video> locked(String id) {
-    AuthenticatedCaller who = caller.require();
-    return Optional.ofNullable(em.find(Video.class, id, LockModeType.PESSIMISTIC_WRITE))
-        .filter(v -> seesUnpublished(who) || v.state() == VideoState.PUBLISHED);
+    return visible(id, LockModeType.PESSIMISTIC_WRITE);
   }
 
   private void requireNoChunkWrite(Video video) {
@@ -329,6 +334,9 @@ public class Videos {
     if (d.tags() != null && d.tags().length() > 500) {
       throw new IllegalArgumentException("tags: at most 500 characters");
     }
+    FreeText.line("title", d.title());
+    FreeText.multiLine("description", d.description());
+    FreeText.line("tags", d.tags());
     if (d.language() != null && !d.language().matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?")) {
       throw new IllegalArgumentException("language: a language tag such as de or en-GB");
     }

@@ -5,6 +5,7 @@ import io.kursfilm.platform.control.ConflictException;
 import io.kursfilm.video.boundary.UploadTooLargeException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -90,10 +91,28 @@ public final class ApiExceptionMappers {
       if (cause instanceof EJBAccessException denied) {
         return new AccessDenied().toResponse(denied);
       }
+      if (lostRace(e)) {
+        return ApiError.response(
+            Status.CONFLICT, "conflict", "Changed by another request meanwhile; reload and retry.");
+      }
       String incident = UUID.randomUUID().toString();
       LOG.log(Level.SEVERE, "incident " + incident, cause);
       return ApiError.response(
           Status.INTERNAL_SERVER_ERROR, "internal", "Internal error, incident " + incident + ".");
+    }
+
+    /**
+     * A concurrent change won the version check at commit: the client's view is stale. JPA's
+     * exception or EclipseLink's own of the same name, depending on where the commit failed.
+     */
+    private static boolean lostRace(Throwable e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof OptimisticLockException
+            || t.getClass().getSimpleName().equals("OptimisticLockException")) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 }

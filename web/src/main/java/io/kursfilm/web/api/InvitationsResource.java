@@ -6,6 +6,7 @@ import io.kursfilm.identity.boundary.InvitationView;
 import io.kursfilm.identity.boundary.Invitations;
 import io.kursfilm.identity.boundary.LinkPreview;
 import io.kursfilm.identity.entity.Role;
+import io.kursfilm.platform.boundary.CsvWriter;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +43,9 @@ public class InvitationsResource {
 
   /** {@code tenant} must be the tenant the invitation was made for. */
   public record Acceptance(String tenant, String token, String password) {}
+
+  private static final List<String> CSV_REPORT_HEADER =
+      List.of("line", "email", "invited", "id", "error");
 
   @Inject Invitations invitations;
   @Inject InvitationAcceptance acceptance;
@@ -67,8 +72,32 @@ public class InvitationsResource {
           "Invite from CSV lines email,displayName,roles (roles separated by ';') (TENANT_ADMIN)",
       description =
           "Per line: valid lines are invited, bad lines are listed with their error and skipped.")
+  @BodyLimit(1024 * 1024)
   public List<CsvLineResult> importCsv(String csv) {
     return invitations.importCsv(csv);
+  }
+
+  @POST
+  @Path("csv")
+  @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+  // qs: JSON stays the answer unless the client asks for CSV.
+  @Produces("text/csv;qs=0.5")
+  @BodyLimit(1024 * 1024)
+  @SecurityRequirement(name = "bearer")
+  @Operation(
+      summary = "The same CSV import, answered as CSV (Accept: text/csv) (TENANT_ADMIN)",
+      description =
+          "Columns line,email,invited,id,error. Cells that a spreadsheet would run as a formula"
+              + " (starting with =, +, -, @, tab or CR) get a leading apostrophe.")
+  public Response importCsvAsCsv(String csv) {
+    StringBuilder report = new StringBuilder(CsvWriter.row(CSV_REPORT_HEADER));
+    for (CsvLineResult r : invitations.importCsv(csv)) {
+      report.append(
+          CsvWriter.row(Arrays.asList(r.line(), r.email(), r.invited(), r.id(), r.error())));
+    }
+    return Response.ok(report.toString(), "text/csv; charset=utf-8")
+        .header("Content-Disposition", "attachment; filename=\"invitations.csv\"")
+        .build();
   }
 
   @GET
@@ -100,6 +129,7 @@ public class InvitationsResource {
   @Path("accept")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Public: accept an invitation by setting a password; the link is used up")
+  @BodyLimit(BodyLimit.PUBLIC)
   public InvitationAcceptance.Accepted accept(Acceptance request) {
     if (request == null || request.password() == null) {
       throw new IllegalArgumentException("tenant, token and password required");

@@ -66,6 +66,7 @@ public class PasswordResetsResource {
       responseCode = "429",
       description = "Too many reset requests; wait before trying again",
       headers = @Header(name = "Retry-After", description = "Seconds to wait"))
+  @BodyLimit(BodyLimit.PUBLIC)
   public Response request(ResetRequest request) {
     if (request != null) {
       Optional<Duration> wait =
@@ -97,6 +98,7 @@ public class PasswordResetsResource {
   @Operation(
       summary = "Set a new password with a reset link; ends all sessions of the user",
       description = "Bearer tokens are revoked and UI sessions end at their next request.")
+  @BodyLimit(BodyLimit.PUBLIC)
   public Response confirm(NewPassword request) {
     if (request == null || request.password() == null) {
       throw new IllegalArgumentException("tenant, token and password required");

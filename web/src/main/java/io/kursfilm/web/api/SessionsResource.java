@@ -62,6 +62,7 @@ public class SessionsResource {
       responseCode = "429",
       description = "Too many failed logins; wait before trying again",
       headers = @Header(name = "Retry-After", description = "Seconds to wait"))
+  @BodyLimit(BodyLimit.PUBLIC)
   public Response login(LoginRequest login) {
     LoginAttempt attempt =
         login == null || login.password() == null
