@@ -14,7 +14,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The settings of the caller's own tenant, as its admins see and change them (API.md: {@code
+ * The settings of the caller's own tenant, as its admins see and change them (docs/api.md: {@code
  * tenant/settings}). Every change is audited with the new values.
  */
 @Stateless

@@ -18,7 +18,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Creates the demo tenants of API.md at start-up when {@code kursfilm.demo.seed} is on. Idempotent:
+ * Creates the demo tenants of docs/api.md at start-up when {@code kursfilm.demo.seed} is on. Idempotent:
  * tenants that exist are left as they are.
  */
 @Singleton

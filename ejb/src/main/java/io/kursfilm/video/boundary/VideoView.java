@@ -4,7 +4,7 @@ import io.kursfilm.video.entity.Video;
 import java.time.Instant;
 
 /**
- * A video as callers see it (API.md: {@code id, title, state, progress, error}).
+ * A video as callers see it (docs/api.md: {@code id, title, state, progress, error}).
  *
  * @param error the stable key of a rejection or failure ({@code video.rejected.<key>} in the UI)
  * @param durationSeconds null until transcoded

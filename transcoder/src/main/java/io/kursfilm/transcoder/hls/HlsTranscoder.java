@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * is final: media segments while ffmpeg still runs, the rest once the output proved complete. A
  * private scratch directory holds only what is in the making. Stateless and safe to share; each
  * call blocks its thread, and one transcode at a time per node is the efficient use of the CPU
- * (DESIGN.md).
+ * (docs/architecture.md).
  *
  * <p>Names handed over: {@code master.m3u8}, {@code <p>p/playlist.m3u8}, {@code <p>p/init.mp4},
  * {@code <p>p/seg_00000.m4s}…, {@code poster.jpg}, {@code thumbs/sprite_000.jpg}… and {@code

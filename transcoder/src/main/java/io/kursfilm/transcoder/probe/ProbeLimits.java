@@ -21,7 +21,7 @@ public record ProbeLimits(
     Set<String> videoCodecs,
     Set<String> audioCodecs) {
 
-  /** Demuxers allowed to open an upload (DESIGN.md: no HLS, no concat, no image2). */
+  /** Demuxers allowed to open an upload (docs/architecture.md: no HLS, no concat, no image2). */
   public static final Set<String> CONTAINERS =
       Set.of(
           "mov",

@@ -425,7 +425,7 @@ class HlsTranscoderTest {
       assertTrue(progress.get(i) > progress.get(i - 1), progress.toString());
     }
     assertEquals(100, progress.get(progress.size() - 1));
-    // A tile= output in the graph would hold -progress back until the end (DESIGN.md).
+    // A tile= output in the graph would hold -progress back until the end (docs/architecture.md).
     assertTrue(
         progress.stream().anyMatch(p -> p > 0 && p < ProgressMeter.LADDER_DONE),
         "progress should arrive while ffmpeg runs: " + progress);
