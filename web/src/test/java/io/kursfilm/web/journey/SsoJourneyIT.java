@@ -108,13 +108,19 @@ class SsoJourneyIT {
 
     browser.get(base + "login.xhtml");
     browser.findElement(By.id("login:tenant")).sendKeys("demo", Keys.TAB);
-    // Appears once the company is known (Ajax on leaving the field).
-    waitFor(By.linkText("Sign in with your company account")).click();
+    // Queued before the click: the provider answers at once and the app redeems the code while
+    // the browser is still following the redirects.
     provider.nextIdToken(
         "journey-idp", Map.of("email", "employee4@demo.example", "email_verified", true));
+    // The link appears once the company is known (Ajax on leaving the field).
+    waitFor(By.linkText("Sign in with your company account")).click();
     // The provider signs in at once and redirects to kursfilm.base-url + sso/callback, which in
     // tests is where the app runs; the callback then sends the browser to its start page.
-    waitFor(By.cssSelector("h1[data-page='portal-home']"));
+    try {
+      waitFor(By.cssSelector("h1[data-page='portal-home']"));
+    } catch (RuntimeException e) {
+      throw new AssertionError("ended at " + browser.getCurrentUrl(), e);
+    }
     assertEquals("demo", browser.findElement(By.id("tenant")).getText());
   }
 
