@@ -160,3 +160,19 @@ kursfilm.upload = (function () {
 
   return { start: start };
 })();
+
+// Handlers are bound here, not in onclick/onsubmit attributes: the Content-Security-Policy
+// allows no inline script.
+document.addEventListener('DOMContentLoaded', function () {
+  'use strict';
+  var form = document.getElementById('uploadForm');
+  var button = document.getElementById('uploadButton');
+  if (form && button) {
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+    });
+    button.addEventListener('click', function () {
+      kursfilm.upload.start();
+    });
+  }
+});

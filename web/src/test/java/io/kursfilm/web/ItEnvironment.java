@@ -2,6 +2,9 @@ package io.kursfilm.web;
 
 import io.kursfilm.storage.testing.LocalS3;
 import java.io.File;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
 import java.nio.file.Path;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -28,6 +31,18 @@ public final class ItEnvironment {
     }
     return ShrinkWrap.createFromZipFile(
         WebArchive.class, new File(System.getProperty("kursfilm.it.war")));
+  }
+
+  /**
+   * The app's public address ({@code kursfilm.base-url} in tests): its redirects lead there, so
+   * browsers open it rather than the host name Arquillian reports, or cookies would not follow.
+   */
+  public static URL publicBase() {
+    try {
+      return URI.create(System.getProperty("kursfilm.it.base-url")).toURL();
+    } catch (MalformedURLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public static String demoPassword() {

@@ -62,19 +62,9 @@ public class Mailer {
 
   @PostConstruct
   void init() {
-    Properties props = new Properties();
-    props.put("mail.transport.protocol", "smtp");
-    props.put("mail.smtp.host", host);
-    props.put("mail.smtp.port", Integer.toString(port));
-    props.put("mail.smtp.starttls.enable", Boolean.toString(starttls));
-    props.put("mail.smtp.starttls.required", Boolean.toString(starttls));
-    // Never hang a worker thread on a dead mail server.
-    props.put("mail.smtp.connectiontimeout", "10000");
-    props.put("mail.smtp.timeout", "10000");
-    props.put("mail.smtp.writetimeout", "10000");
+    Properties props = smtpProperties(host, port, starttls, username);
     Authenticator auth = null;
-    if (username.filter(u -> !u.isBlank()).isPresent()) {
-      props.put("mail.smtp.auth", "true");
+    if (props.containsKey("mail.smtp.auth")) {
       String user = username.get();
       String secret = password.orElse("");
       auth =
@@ -86,6 +76,31 @@ public class Mailer {
           };
     }
     session = Session.getInstance(props, auth);
+  }
+
+  /**
+   * Jakarta Mail's SMTP settings. With credentials STARTTLS is required whatever {@code starttls}
+   * says: the password never travels in clear text, and a server that offers no STARTTLS gets no
+   * mail instead.
+   */
+  static Properties smtpProperties(
+      String host, int port, boolean starttls, Optional<String> username) {
+    boolean credentials = username.filter(u -> !u.isBlank()).isPresent();
+    boolean tls = starttls || credentials;
+    Properties props = new Properties();
+    props.put("mail.transport.protocol", "smtp");
+    props.put("mail.smtp.host", host);
+    props.put("mail.smtp.port", Integer.toString(port));
+    props.put("mail.smtp.starttls.enable", Boolean.toString(tls));
+    props.put("mail.smtp.starttls.required", Boolean.toString(tls));
+    // Never hang a worker thread on a dead mail server.
+    props.put("mail.smtp.connectiontimeout", "10000");
+    props.put("mail.smtp.timeout", "10000");
+    props.put("mail.smtp.writetimeout", "10000");
+    if (credentials) {
+      props.put("mail.smtp.auth", "true");
+    }
+    return props;
   }
 
   @Asynchronous

@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  */
 record ByteRange(long offset, long length) {
 
-  private static final Pattern SINGLE = Pattern.compile("bytes=(\\d{0,18})-(\\d{0,18})");
+  // Any number of digits: a position beyond what a long holds is still a position, just past the
+  // end of any content (9223372036854775807- must be 416, not ignored).
+  private static final Pattern SINGLE = Pattern.compile("bytes=(\\d*)-(\\d*)");
 
   /**
    * The range {@code header} asks for within {@code size} bytes: empty for no or an unusable header
@@ -26,19 +28,28 @@ record ByteRange(long offset, long length) {
       return Optional.empty();
     }
     if (m.group(1).isEmpty()) {
-      long suffix = Long.parseLong(m.group(2));
+      long suffix = position(m.group(2));
       if (suffix == 0 || size == 0) {
         return Optional.of(UNSATISFIABLE);
       }
       long length = Math.min(suffix, size);
       return Optional.of(new ByteRange(size - length, length));
     }
-    long first = Long.parseLong(m.group(1));
-    long last = m.group(2).isEmpty() ? size - 1 : Long.parseLong(m.group(2));
+    long first = position(m.group(1));
+    long last = m.group(2).isEmpty() ? size - 1 : position(m.group(2));
     if (first >= size || last < first) {
       return Optional.of(UNSATISFIABLE);
     }
     return Optional.of(new ByteRange(first, Math.min(last, size - 1) - first + 1));
+  }
+
+  /** A decimal position; one too large for a long is taken as the largest, past any content. */
+  private static long position(String digits) {
+    try {
+      return Long.parseLong(digits);
+    } catch (NumberFormatException tooLarge) {
+      return Long.MAX_VALUE;
+    }
   }
 
   static final ByteRange UNSATISFIABLE = new ByteRange(-1, 0);

@@ -23,7 +23,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -212,7 +211,10 @@ public class VideosResource {
     PlaybackFile file = playback.file(id, path).orElseThrow(NotFoundException::new);
     String etag = file.etag();
     if (matches(ifNoneMatch, etag)) {
-      return Response.notModified().header("ETag", etag).cacheControl(cacheControl(file)).build();
+      return Response.notModified()
+          .header("ETag", etag)
+          .header("Cache-Control", cacheControl(file))
+          .build();
     }
     Optional<ByteRange> asked = ByteRange.parse(range, file.size());
     if (asked.isPresent() && !asked.get().satisfiable()) {
@@ -235,7 +237,7 @@ public class VideosResource {
         .header("Accept-Ranges", "bytes")
         .header("Content-Length", part.length())
         .header("ETag", etag)
-        .cacheControl(cacheControl(file))
+        .header("Cache-Control", cacheControl(file))
         .build();
   }
 
@@ -264,16 +266,17 @@ public class VideosResource {
     }
   }
 
-  /** Private content: never in shared caches; playlists revalidated, media kept for a day. */
-  private static CacheControl cacheControl(PlaybackFile file) {
-    CacheControl cache = new CacheControl();
-    cache.setPrivate(true);
-    if (file.playlist()) {
-      cache.setNoCache(true);
-    } else {
-      cache.setMaxAge(86_400);
-    }
-    return cache;
+  /**
+   * Private content, never in shared caches. Playlists are revalidated (the ETag check passes
+   * through the video's current state); media is never stored, so nothing of a video stays in a
+   * browser's cache once it is archived or deleted.
+   */
+  static String cacheControl(PlaybackFile file) {
+    return cacheControl(file.playlist());
+  }
+
+  static String cacheControl(boolean playlist) {
+    return playlist ? "private, no-cache" : "private, no-store";
   }
 
   private static VideoState state(String name) {

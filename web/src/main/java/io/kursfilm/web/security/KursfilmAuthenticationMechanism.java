@@ -63,6 +63,19 @@ public class KursfilmAuthenticationMechanism implements HttpAuthenticationMechan
   @ConfigProperty(name = "kursfilm.http.trust-forwarded-for", defaultValue = "false")
   boolean trustForwardedFor;
 
+  @Inject
+  @ConfigProperty(name = "kursfilm.base-url")
+  String baseUrl;
+
+  private PublicAddress publicAddress;
+
+  private PublicAddress publicAddress() {
+    if (publicAddress == null) {
+      publicAddress = new PublicAddress(baseUrl);
+    }
+    return publicAddress;
+  }
+
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
@@ -107,7 +120,8 @@ public class KursfilmAuthenticationMechanism implements HttpAuthenticationMechan
     if (isApi(request)) {
       return ApiErrorResponse.unauthorized(response, context);
     }
-    String login = request.getContextPath() + "/login.xhtml";
+    // From the public address, never from the Host header the client chose.
+    String login = publicAddress().of("/login.xhtml");
     if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
       // An Ajax click would follow a plain redirect invisibly; JSF's partial response redirects.
       return ApiErrorResponse.ajaxRedirect(response, login);

@@ -7,8 +7,9 @@ import jakarta.servlet.annotation.WebListener;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Session cookie hardening that depends on deployment: {@code Secure} only behind TLS (config
- * {@code kursfilm.http.secure-cookies}); {@code SameSite=Lax} always, as a second CSRF guard.
+ * Session cookie hardening that depends on deployment: {@code Secure} unless switched off for plain
+ * http (config {@code kursfilm.http.secure-cookies}, on by default). {@code SameSite=Lax}, a second
+ * CSRF guard, comes from glassfish-web.xml: Payara does not emit the attribute set here.
  */
 @WebListener
 public class SessionCookieSettings implements ServletContextListener {
@@ -19,7 +20,7 @@ public class SessionCookieSettings implements ServletContextListener {
     boolean secure =
         ConfigProvider.getConfig()
             .getOptionalValue("kursfilm.http.secure-cookies", Boolean.class)
-            .orElse(false);
+            .orElse(true);
     cookie.setSecure(secure);
     cookie.setHttpOnly(true);
     cookie.setAttribute("SameSite", "Lax");

@@ -23,6 +23,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -48,6 +49,12 @@ class LoginProtectionIT {
   }
 
   @ArquillianResource URL base;
+
+  /** Where the app's redirects lead (its kursfilm.base-url), not the host Arquillian reports. */
+  @BeforeEach
+  void publicAddress() {
+    base = ItEnvironment.publicBase();
+  }
 
   @BeforeAll
   static void s3() throws Exception {

@@ -14,6 +14,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -33,6 +34,12 @@ class LoginJourneyIT {
   }
 
   @ArquillianResource URL base;
+
+  /** Where the app's redirects lead (its kursfilm.base-url), not the host Arquillian reports. */
+  @BeforeEach
+  void publicAddress() {
+    base = ItEnvironment.publicBase();
+  }
 
   private ChromeDriver browser;
 

@@ -16,6 +16,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +38,13 @@ class VideoJourneyIT {
   }
 
   @ArquillianResource URL base;
+
+  /** Where the app's redirects lead (its kursfilm.base-url), not the host Arquillian reports. */
+  @BeforeEach
+  void publicAddress() {
+    base = ItEnvironment.publicBase();
+  }
+
   @TempDir static Path media;
   private ChromeDriver browser;
 

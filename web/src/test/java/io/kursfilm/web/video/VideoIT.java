@@ -120,6 +120,16 @@ class VideoIT {
         api()
             .download(hls(id, "360p/" + segment), trainer, "Range", "bytes=" + whole.length + "-")
             .status());
+    assertEquals(
+        416,
+        api()
+            .download(hls(id, "360p/" + segment), trainer, "Range", "bytes=9223372036854775807-")
+            .status(),
+        "a start past any long is past the content");
+    assertEquals(
+        "private, no-store",
+        api().download(hls(id, "360p/" + segment), trainer).header("Cache-Control"),
+        "media never stays in the browser's cache after archiving");
     assertEquals(200, api().download(hls(id, "poster.jpg"), trainer).status());
     assertEquals(200, api().download(hls(id, "thumbs/storyboard.vtt"), trainer).status());
 
