@@ -18,8 +18,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Creates the demo tenants of docs/api.md at start-up when {@code kursfilm.demo.seed} is on. Idempotent:
- * tenants that exist are left as they are.
+ * Creates the demo tenants of docs/api.md at start-up when {@code kursfilm.demo.seed} is on.
+ * Idempotent: tenants that exist are left as they are.
  */
 @Singleton
 @Startup

@@ -20,7 +20,8 @@ import net.bramp.ffmpeg.builder.FFmpegHlsOutputBuilder;
  * once: {@code split} feeds one scaler per rung (H.264 capped by {@code -maxrate}, keyframes forced
  * every segment) into one HLS output with a variant stream map, plus a low-rate branch that writes
  * single JPEG frames for the poster and storyboard. That branch costs almost nothing and, unlike a
- * {@code tile} filter in the same graph, does not hold back {@code -progress} (see docs/architecture.md).
+ * {@code tile} filter in the same graph, does not hold back {@code -progress} (see
+ * docs/architecture.md).
  */
 final class LadderCommand {
 
