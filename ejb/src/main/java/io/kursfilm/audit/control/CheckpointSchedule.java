@@ -20,9 +20,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Writes signed checkpoints of every audit chain at the configured interval ({@code
  * kursfilm.audit.checkpoint-interval}, hourly by default). A programmatic interval timer rather
  * than {@code @Schedule}, whose expression cannot come from configuration; not persistent, so a
- * restarted node simply starts counting again. The first pass runs shortly after start-up and one
- * more at a clean shutdown, so a restart after a long pause does not leave chains whose newest
- * checkpoint looks rolled back. Opens the signing key at start-up (see {@link AuditSigningKey}).
+ * restarted node simply starts counting again. One pass runs at start-up, before the application
+ * takes requests (the demo seed and every other writer of entries start after this bean), and one
+ * more at a clean shutdown: a restart after a pause longer than two intervals then finds no
+ * unanchored entry behind an old checkpoint, which would look exactly like a rolled-back
+ * checkpoint. Opens the signing key at start-up (see {@link AuditSigningKey}).
  */
 @Singleton
 @Startup
@@ -45,6 +47,12 @@ public class CheckpointSchedule {
   @PostConstruct
   void start() {
     key.open();
+    try {
+      checkpointAll();
+    } catch (RuntimeException e) {
+      // An object store that is still starting must not fail the deployment; the timer retries.
+      LOG.log(Level.WARNING, "audit checkpoints at start-up failed", e);
+    }
     long ms = interval.toMillis();
     timers.createIntervalTimer(
         Math.min(ms, FIRST_PASS_MS), ms, new TimerConfig("audit-checkpoints", false));
