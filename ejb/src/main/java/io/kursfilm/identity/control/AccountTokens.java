@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Makes, finds and consumes single-use link tokens. Knows the token rules (hash only, tenant and
@@ -42,30 +43,34 @@ public class AccountTokens {
       java.util.function.UnaryOperator<AccountToken> details) {
     String token = LinkTokens.newToken();
     Instant now = clock.instant();
+    String id = UUID.randomUUID().toString();
     AccountToken row =
         details.apply(
             new AccountToken(
+                id,
                 LinkTokens.hash(token),
                 tenantId,
                 purpose,
                 emailIndex,
-                cipher.encrypt(tenantId, EMAIL_FIELD, email),
+                cipher.encrypt(tenantId, AccountToken.row(id), EMAIL_FIELD, email),
                 now,
                 now.plus(ttl)));
     em.persist(row);
     return new Issued(token, row);
   }
 
-  public String seal(String tenantId, String field, String value) {
-    return cipher.encrypt(tenantId, field, value);
+  /** Seals {@code value} as column {@code field} of {@code row}, bound to that row. */
+  public String seal(AccountToken row, String field, String value) {
+    return cipher.encrypt(row.tenantId(), row.row(), field, value);
   }
 
+  /** Opens the row's e-mail; tokens sealed before row binding open as before. */
   public String email(AccountToken row) {
-    return cipher.decrypt(row.tenantId(), EMAIL_FIELD, row.emailSealed());
+    return cipher.decrypt(row.tenantId(), row.row(), EMAIL_FIELD, row.emailSealed());
   }
 
   public String displayName(AccountToken row) {
-    return cipher.decrypt(row.tenantId(), NAME_FIELD, row.nameSealed());
+    return cipher.decrypt(row.tenantId(), row.row(), NAME_FIELD, row.nameSealed());
   }
 
   /**

@@ -100,7 +100,7 @@ public class InvitationIssuer {
             normalised,
             emailIndex,
             ttl,
-            row -> row.invitingAs(tokens.seal(tenantId, AccountTokens.NAME_FIELD, name), roles));
+            row -> row.invitingAs(tokens.seal(row, AccountTokens.NAME_FIELD, name), roles));
     String tenantName =
         tenants.find(tenantId).orElseThrow(() -> new IllegalStateException("no tenant")).name();
     Optional<String> link = mails.invitation(normalised, tenantName, issued.token());

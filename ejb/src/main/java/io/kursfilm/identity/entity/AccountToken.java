@@ -1,5 +1,6 @@
 package io.kursfilm.identity.entity;
 
+import io.kursfilm.storage.field.FieldCipher;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * is logged in; every query names the tenant explicitly.
  */
 @Entity
-@Table(name = "account_token")
+@Table(name = AccountToken.TABLE)
 @NamedQuery(
     name = AccountToken.FIND_BY_HASH,
     query = "select t from AccountToken t where t.tokenHash = :hash")
@@ -40,6 +40,8 @@ public class AccountToken {
   public static final String FIND_BY_HASH = "AccountToken.findByHash";
   public static final String FIND_PENDING = "AccountToken.findPending";
   public static final String DELETE_PENDING_FOR_EMAIL = "AccountToken.deletePendingForEmail";
+
+  static final String TABLE = "account_token";
 
   @Id
   @Column(length = 36)
@@ -82,8 +84,12 @@ public class AccountToken {
 
   protected AccountToken() {}
 
-  /** A fresh, unused token row; all values are already hashed, indexed or sealed. */
+  /**
+   * A fresh, unused token row; all values are already hashed, indexed or sealed (the sealed ones
+   * bound to {@link #row(String) this row}, hence the id chosen by the caller).
+   */
   public AccountToken(
+      String id,
       String tokenHash,
       String tenantId,
       TokenPurpose purpose,
@@ -94,7 +100,7 @@ public class AccountToken {
     if (!expiresAt.isAfter(now)) {
       throw new IllegalArgumentException("a token must expire after it is made");
     }
-    this.id = UUID.randomUUID().toString();
+    this.id = id;
     this.tokenHash = tokenHash;
     this.tenantId = tenantId;
     this.purpose = purpose;
@@ -102,6 +108,15 @@ public class AccountToken {
     this.emailSealed = emailSealed;
     this.createdAt = now;
     this.expiresAt = expiresAt;
+  }
+
+  /** What sealed columns of the token row {@code id} are bound to, besides tenant and field. */
+  public static FieldCipher.Row row(String id) {
+    return new FieldCipher.Row(TABLE, id);
+  }
+
+  public FieldCipher.Row row() {
+    return row(id);
   }
 
   /** What the invitee becomes on acceptance. */

@@ -16,6 +16,7 @@ class AccountTokenTest {
 
   private AccountToken token() {
     return new AccountToken(
+        "00000000-0000-0000-0000-000000000001",
         "h".repeat(64),
         "tenant",
         TokenPurpose.INVITATION,

@@ -2,6 +2,7 @@ package io.kursfilm.web.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kursfilm.web.ItEnvironment;
@@ -21,6 +22,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.util.ArrayList;
@@ -644,5 +646,47 @@ class InvitationIT {
       assertFalse(cell.contains("@"), "an address in clear: " + cell);
       assertFalse(cell.contains("invited person"), "a name in clear");
     }
+  }
+
+  @Test
+  void an_address_copied_into_another_invitation_row_does_not_open_there() throws Exception {
+    String victim = fresh("demo");
+    String other = fresh("demo");
+    assertEquals(201, invite(demoAdmin(), victim, "TRAINER").status());
+    assertEquals(201, invite(demoAdmin(), other, "EMPLOYEE").status());
+    String otherToken = inbox.token(other);
+
+    try (Connection db =
+        DriverManager.getConnection(
+            System.getProperty("kursfilm.it.db.url"),
+            System.getProperty("kursfilm.it.db.user"),
+            System.getProperty("kursfilm.it.db.password"))) {
+      List<String[]> newest = new ArrayList<>();
+      try (ResultSet rows =
+          db.createStatement()
+              .executeQuery(
+                  "SELECT id, email_sealed FROM account_token WHERE purpose = 'INVITATION'"
+                      + " ORDER BY created_at DESC LIMIT 2")) {
+        while (rows.next()) {
+          newest.add(new String[] {rows.getString(1), rows.getString(2)});
+        }
+      }
+      assertTrue(newest.get(0)[1].startsWith("f2:"), "sealed bound to its row");
+      // The other's row now carries the victim's sealed address, as a thief of the DB might do.
+      try (PreparedStatement copy =
+          db.prepareStatement("UPDATE account_token SET email_sealed = ? WHERE id = ?")) {
+        copy.setString(1, newest.get(1)[1]);
+        copy.setString(2, newest.get(0)[0]);
+        assertEquals(1, copy.executeUpdate());
+      }
+    }
+
+    assertNotEquals(200, accept("demo", otherToken, GOOD_PASSWORD).status());
+    assertEquals(
+        401,
+        http()
+            .post("api/v1/sessions", null, RestClient.credentials("demo", victim, GOOD_PASSWORD))
+            .status(),
+        "nobody became the victim");
   }
 }
