@@ -1,0 +1,82 @@
+package io.kursfilm.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules between the ejb components. The first holds today; the disabled ones are the target of
+ * the kernel refactor of issue 11 and carry the number of violations measured on the code as it is,
+ * so whoever moves the code can switch them on and see the count fall to zero.
+ */
+class EjbArchitectureTest {
+
+  private static final Pattern INNER_PACKAGE =
+      Pattern.compile("io\\.kursfilm\\.([^.]+)\\.(control|entity)(\\..*)?");
+
+  private static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages(
+              "io.kursfilm.tenant",
+              "io.kursfilm.identity",
+              "io.kursfilm.video",
+              "io.kursfilm.audit",
+              "io.kursfilm.platform");
+
+  @Test
+  void ejb_never_imports_web() {
+    noClasses().should().dependOnClassesThat().resideInAPackage("io.kursfilm.web..").check(CLASSES);
+  }
+
+  @Disabled("issue 11: kernel refactor pending — 5 violations (cycles) today")
+  @Test
+  void no_cycles_between_components() {
+    slices().matching("io.kursfilm.(*)..").should().beFreeOfCycles().check(CLASSES);
+  }
+
+  @Disabled("issue 11: kernel refactor pending — 421 violations today")
+  @Test
+  void only_a_component_touches_its_control_and_entity() {
+    noClasses().should(touchAnotherComponentsControlOrEntity()).check(CLASSES);
+  }
+
+  private static ArchCondition<JavaClass> touchAnotherComponentsControlOrEntity() {
+    return new ArchCondition<>("touch the control or entity package of another component") {
+      @Override
+      public void check(JavaClass origin, ConditionEvents events) {
+        Optional<String> own = component(origin.getPackageName());
+        for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+          Optional<String> target = innerComponent(dependency.getTargetClass().getPackageName());
+          boolean foreign = target.isPresent() && !target.equals(own);
+          events.add(new SimpleConditionEvent(origin, foreign, dependency.getDescription()));
+        }
+      }
+    };
+  }
+
+  /** The component a package belongs to: {@code io.kursfilm.<component>..}. */
+  private static Optional<String> component(String packageName) {
+    String[] parts = packageName.split("\\.");
+    return parts.length > 2 ? Optional.of(parts[2]) : Optional.empty();
+  }
+
+  /** The component whose control or entity package this is, if it is one. */
+  private static Optional<String> innerComponent(String packageName) {
+    Matcher matcher = INNER_PACKAGE.matcher(packageName);
+    return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+  }
+}
