@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -83,7 +84,7 @@ public class LocalKeyStore implements TenantKeys {
   }
 
   private static long clockNanos(Clock clock) {
-    java.time.Instant now = clock.instant();
+    Instant now = clock.instant();
     return now.getEpochSecond() * 1_000_000_000L + now.getNano();
   }
 
@@ -175,11 +176,14 @@ public class LocalKeyStore implements TenantKeys {
 
   @Override
   public synchronized void destroy(String tenantId) {
-    cache.invalidate(tenantId);
     try {
       Files.deleteIfExists(fileOf(tenantId));
     } catch (IOException e) {
       throw new KeyStoreException("cannot destroy tenant key", e);
+    } finally {
+      // After the delete: a load racing with it either finished first (and is dropped here) or
+      // finds no file; before it, a racing load could cache the KEK again for a whole TTL.
+      cache.invalidate(tenantId);
     }
   }
 
