@@ -1,5 +1,7 @@
 package io.kursfilm.identity.control;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.proc.BadJOSEException;
@@ -33,6 +35,7 @@ import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import io.kursfilm.identity.entity.TenantSso;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -41,8 +44,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -51,7 +52,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * / OpenID Connect SDK: discovery, the authorization request (code flow with PKCE S256, state and
  * nonce), the code exchange and the ID token's validation (signature against the provider's JWKS,
  * {@code iss}, {@code aud}, {@code exp}, {@code nonce}). Discovery results and the JWKS are cached
- * per tenant and settings version; knows nothing about users or sessions.
+ * per tenant and settings version (a Caffeine cache, at most {@link #PROVIDERS} tenants, each for
+ * {@code kursfilm.sso.metadata-ttl}); knows nothing about users or sessions.
  */
 @ApplicationScoped
 public class OidcClient {
@@ -60,9 +62,11 @@ public class OidcClient {
   private static final Scope SCOPE = new Scope("openid", "email", "profile");
   private static final int MAX_DOCUMENT_BYTES = 256 * 1024;
 
+  /** Tenants whose discovered provider is kept at once. */
+  static final int PROVIDERS = 10_000;
+
   /** One tenant's provider as discovered, with the validator that holds its cached JWKS. */
-  record Provider(
-      String key, OIDCProviderMetadata metadata, IDTokenValidator validator, Instant at) {}
+  record Provider(String key, OIDCProviderMetadata metadata, IDTokenValidator validator) {}
 
   @Inject Clock clock;
 
@@ -78,7 +82,22 @@ public class OidcClient {
   @ConfigProperty(name = "kursfilm.sso.allow-http-issuers")
   boolean allowHttp;
 
-  private final Map<String, Provider> providers = new ConcurrentHashMap<>();
+  private Cache<String, Provider> providers;
+
+  /** The ticker reads the injected clock, so tests move time by hand instead of sleeping. */
+  @PostConstruct
+  void create() {
+    providers =
+        Caffeine.newBuilder()
+            .maximumSize(PROVIDERS)
+            .expireAfterWrite(metadataTtl)
+            .ticker(
+                () -> {
+                  Instant now = clock.instant();
+                  return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+                })
+            .build();
+  }
 
   /**
    * Fetches the discovery document of {@code issuer} and checks it is usable; for saving settings,
@@ -200,9 +219,8 @@ public class OidcClient {
 
   private Provider provider(TenantSso sso) throws SsoRefusedException {
     String key = sso.issuer() + "|" + sso.clientId() + "|" + sso.version();
-    Instant now = clock.instant();
-    Provider cached = providers.get(sso.tenantId());
-    if (cached != null && cached.key().equals(key) && now.isBefore(cached.at().plus(metadataTtl))) {
+    Provider cached = providers.getIfPresent(sso.tenantId());
+    if (cached != null && cached.key().equals(key)) {
       return cached;
     }
     OIDCProviderMetadata metadata = discover(sso.issuer());
@@ -214,7 +232,7 @@ public class OidcClient {
             signatureAlgorithm(metadata),
             toUrl(metadata.getJWKSetURI()),
             new DefaultResourceRetriever(millis, millis, MAX_DOCUMENT_BYTES));
-    Provider fresh = new Provider(key, metadata, validator, now);
+    Provider fresh = new Provider(key, metadata, validator);
     providers.put(sso.tenantId(), fresh);
     return fresh;
   }
@@ -278,6 +296,6 @@ public class OidcClient {
 
   /** Forgets a tenant's cached provider, e.g. after its settings changed. */
   public void forget(String tenantId) {
-    providers.remove(tenantId);
+    providers.invalidate(tenantId);
   }
 }

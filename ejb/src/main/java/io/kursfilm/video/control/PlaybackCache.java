@@ -1,5 +1,7 @@
 package io.kursfilm.video.control;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.kursfilm.storage.sealed.SealedObject;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +23,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * kept state. Receipts describe immutable objects (a rendition's prefix is new for every transcode
  * attempt) and hold the data key wrapped only, so they are kept longer; a shredded tenant's
  * receipts no longer unwrap.
+ *
+ * <p>Both are Caffeine caches bounded by size and expiring a fixed time after a value was loaded;
+ * an absent value is not kept, so a miss is asked again next time.
  */
 @ApplicationScoped
 public class PlaybackCache {
@@ -28,7 +33,7 @@ public class PlaybackCache {
   /** Files per rendition (playlists, segments, images) times the videos being watched at once. */
   private static final int RECEIPTS = 20_000;
 
-  private static final int RENDITIONS = 10_000;
+  static final int RENDITIONS = 10_000;
   private static final Duration RECEIPT_TTL = Duration.ofHours(1);
 
   private record Key(String tenantId, String id) {}
@@ -39,13 +44,38 @@ public class PlaybackCache {
 
   @Inject Clock clock;
 
-  private ExpiringCache<Key, Rendition> renditions;
-  private ExpiringCache<Key, SealedObject> receipts;
+  private Cache<Key, Rendition> renditions;
+  private Cache<Key, SealedObject> receipts;
 
   @PostConstruct
   void create() {
-    renditions = new ExpiringCache<>(renditionTtl, RENDITIONS, clock);
-    receipts = new ExpiringCache<>(RECEIPT_TTL, RECEIPTS, clock);
+    renditions = cache(renditionTtl, RENDITIONS);
+    receipts = cache(RECEIPT_TTL, RECEIPTS);
+  }
+
+  /** The ticker reads the injected clock, so tests move time by hand instead of sleeping. */
+  private <V> Cache<Key, V> cache(Duration ttl, int size) {
+    return Caffeine.newBuilder()
+        .maximumSize(size)
+        .expireAfterWrite(ttl)
+        .ticker(
+            () -> {
+              java.time.Instant now = clock.instant();
+              return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+            })
+        .build();
+  }
+
+  /** Caffeine keeps what the loader returns, and nothing when it returns null. */
+  private static <V> Optional<V> get(
+      Cache<Key, V> cache, Key key, Function<String, Optional<V>> lookup) {
+    return Optional.ofNullable(cache.get(key, k -> lookup.apply(k.id()).orElse(null)));
+  }
+
+  /** Renditions currently kept, after pending evictions ran; for tests. */
+  long renditionsKept() {
+    renditions.cleanUp();
+    return renditions.estimatedSize();
   }
 
   /**
@@ -53,7 +83,7 @@ public class PlaybackCache {
    */
   public Optional<Rendition> rendition(
       String tenantId, String videoId, Function<String, Optional<Rendition>> lookup) {
-    return renditions.get(new Key(tenantId, videoId), key -> lookup.apply(key.id()));
+    return get(renditions, new Key(tenantId, videoId), lookup);
   }
 
   /**
@@ -61,7 +91,7 @@ public class PlaybackCache {
    * receipts become unreachable and age out).
    */
   public void forget(String tenantId, String videoId) {
-    renditions.remove(new Key(tenantId, videoId));
+    renditions.invalidate(new Key(tenantId, videoId));
   }
 
   /**
@@ -69,6 +99,6 @@ public class PlaybackCache {
    */
   public Optional<SealedObject> receipt(
       String tenantId, String objectId, Function<String, Optional<SealedObject>> lookup) {
-    return receipts.get(new Key(tenantId, objectId), key -> lookup.apply(key.id()));
+    return get(receipts, new Key(tenantId, objectId), lookup);
   }
 }

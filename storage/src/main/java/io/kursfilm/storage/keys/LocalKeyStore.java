@@ -1,5 +1,7 @@
 package io.kursfilm.storage.keys;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
@@ -17,8 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The key store: a directory of its own (never inside the database or the object store) holding one
@@ -27,7 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * io.kursfilm.storage.keys.kms.MasterKeys} (a cloud KMS, Vault Transit) in production. One instance
  * per application, thread-safe.
  *
- * <p>Unwrapped KEKs are cached in memory for a short time and evicted on rotate and destroy.
+ * <p>Unwrapped KEKs are cached in memory (Caffeine) for {@code cacheTtl} after they were loaded, at
+ * most {@link #CACHED_KEKS} of them, and evicted at once on rotate and destroy, so a shredded
+ * tenant's KEK does not outlive its keyset in memory.
  */
 public class LocalKeyStore implements TenantKeys {
 
@@ -37,14 +39,13 @@ public class LocalKeyStore implements TenantKeys {
   /** The sub-directory holding the wrapped tenant keysets; the only part that is backed up. */
   public static final String TENANTS_DIR = "tenants";
 
+  /** Tenants whose KEK is kept unwrapped at once; more are unwrapped again on use. */
+  public static final int CACHED_KEKS = 10_000;
+
   private final Path directory;
   private final Path tenantsDir;
   private final Aead master;
-  private final Duration cacheTtl;
-  private final Clock clock;
-  private final Map<String, CachedKek> cache = new ConcurrentHashMap<>();
-
-  private record CachedKek(Aead aead, Instant expires) {}
+  private final Cache<String, Aead> cache;
 
   /**
    * Opens the key store in {@code directory} with the local master keyset file, creating it on
@@ -59,17 +60,32 @@ public class LocalKeyStore implements TenantKeys {
    * io.kursfilm.storage.keys.kms.MasterKeys#fromUri}. No master file is read or written.
    */
   public LocalKeyStore(Path directory, Aead master, Duration cacheTtl, Clock clock) {
+    this(directory, master, cacheTtl, clock, CACHED_KEKS);
+  }
+
+  /** As above, keeping at most {@code cachedKeks} KEKs unwrapped; for tests of the bound. */
+  LocalKeyStore(Path directory, Aead master, Duration cacheTtl, Clock clock, int cachedKeks) {
     this.directory = directory;
     this.tenantsDir = directory.resolve(TENANTS_DIR);
     this.master = master;
-    this.cacheTtl = cacheTtl;
-    this.clock = clock;
+    // The ticker reads the given clock, so tests move time by hand instead of sleeping.
+    this.cache =
+        Caffeine.newBuilder()
+            .maximumSize(cachedKeks)
+            .expireAfterWrite(cacheTtl)
+            .ticker(() -> clockNanos(clock))
+            .build();
     try {
       AeadConfig.register();
       Files.createDirectories(tenantsDir);
     } catch (IOException | GeneralSecurityException e) {
       throw new KeyStoreException("cannot open key store", e);
     }
+  }
+
+  private static long clockNanos(Clock clock) {
+    Instant now = clock.instant();
+    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
   }
 
   private static Aead localMaster(Path directory, boolean create) {
@@ -108,18 +124,21 @@ public class LocalKeyStore implements TenantKeys {
 
   @Override
   public Aead kek(String tenantId) {
-    Instant now = clock.instant();
-    CachedKek cached = cache.get(tenantId);
-    if (cached != null && cached.expires().isAfter(now)) {
-      return cached.aead();
-    }
+    return cache.get(tenantId, this::unwrap);
+  }
+
+  private Aead unwrap(String tenantId) {
     try {
-      Aead aead = read(tenantId).getPrimitive(RegistryConfiguration.get(), Aead.class);
-      cache.put(tenantId, new CachedKek(aead, now.plus(cacheTtl)));
-      return aead;
+      return read(tenantId).getPrimitive(RegistryConfiguration.get(), Aead.class);
     } catch (GeneralSecurityException e) {
       throw new KeyStoreException("cannot load tenant key", e);
     }
+  }
+
+  /** KEKs currently kept unwrapped, after pending evictions ran; for tests. */
+  long cachedKeks() {
+    cache.cleanUp();
+    return cache.estimatedSize();
   }
 
   /**
@@ -135,9 +154,10 @@ public class LocalKeyStore implements TenantKeys {
           KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM)
               .withRandomId()
               .makePrimary();
-      KeysetHandle rotated = KeysetHandle.newBuilder(read(tenantId)).addEntry(fresh).build();
+      KeysetHandle rotated =
+          KeysetHandle.newBuilder(readOrForget(tenantId)).addEntry(fresh).build();
       write(tenantId, rotated);
-      cache.remove(tenantId);
+      cache.invalidate(tenantId);
       return Integer.toUnsignedString(rotated.getPrimary().getId());
     } catch (IOException | GeneralSecurityException e) {
       throw new KeyStoreException("cannot rotate tenant key", e);
@@ -146,7 +166,7 @@ public class LocalKeyStore implements TenantKeys {
 
   @Override
   public List<String> keyIds(String tenantId) {
-    KeysetHandle handle = read(tenantId);
+    KeysetHandle handle = readOrForget(tenantId);
     List<String> ids = new ArrayList<>(handle.size());
     for (int i = 0; i < handle.size(); i++) {
       ids.add(Integer.toUnsignedString(handle.getAt(i).getId()));
@@ -156,11 +176,14 @@ public class LocalKeyStore implements TenantKeys {
 
   @Override
   public synchronized void destroy(String tenantId) {
-    cache.remove(tenantId);
     try {
       Files.deleteIfExists(fileOf(tenantId));
     } catch (IOException e) {
       throw new KeyStoreException("cannot destroy tenant key", e);
+    } finally {
+      // After the delete: a load racing with it either finished first (and is dropped here) or
+      // finds no file; before it, a racing load could cache the KEK again for a whole TTL.
+      cache.invalidate(tenantId);
     }
   }
 
@@ -176,11 +199,21 @@ public class LocalKeyStore implements TenantKeys {
     }
   }
 
+  /**
+   * {@link #read}, first forgetting the cached KEK when the keyset is gone (e.g. deleted by a
+   * restore). Not for the cache's own loader, which must not change the cache it loads into.
+   */
+  private KeysetHandle readOrForget(String tenantId) {
+    if (!Files.exists(fileOf(tenantId))) {
+      cache.invalidate(tenantId);
+    }
+    return read(tenantId);
+  }
+
   /** Reads and unwraps the tenant's keyset; fails when it is missing or destroyed. */
   private KeysetHandle read(String tenantId) {
     Path file = fileOf(tenantId);
     if (!Files.exists(file)) {
-      cache.remove(tenantId);
       throw new KeyStoreException("tenant key missing or destroyed");
     }
     try {

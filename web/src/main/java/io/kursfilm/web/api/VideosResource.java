@@ -23,7 +23,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
@@ -207,14 +210,14 @@ public class VideosResource {
       @PathParam("id") String id,
       @PathParam("path") String path,
       @HeaderParam("Range") String range,
-      @HeaderParam("If-None-Match") String ifNoneMatch) {
+      @Context Request request) {
     PlaybackFile file = playback.file(id, path).orElseThrow(NotFoundException::new);
     String etag = file.etag();
-    if (matches(ifNoneMatch, etag)) {
-      return Response.notModified()
-          .header("ETag", etag)
-          .header("Cache-Control", cacheControl(file))
-          .build();
+    // JAX-RS compares If-None-Match (and If-Match) per RFC 9110: weak comparison on GET, "*" and
+    // lists included; a match comes back as a 304 builder that already carries the ETag.
+    Response.ResponseBuilder precondition = request.evaluatePreconditions(EntityTag.valueOf(etag));
+    if (precondition != null) {
+      return precondition.header("Cache-Control", cacheControl(file)).build();
     }
     Optional<ByteRange> asked = ByteRange.parse(range, file.size());
     if (asked.isPresent() && !asked.get().satisfiable()) {
@@ -239,20 +242,6 @@ public class VideosResource {
         .header("ETag", etag)
         .header("Cache-Control", cacheControl(file))
         .build();
-  }
-
-  /** Whether an {@code If-None-Match} header names {@code etag} (or is {@code *}). */
-  static boolean matches(String ifNoneMatch, String etag) {
-    if (ifNoneMatch == null) {
-      return false;
-    }
-    for (String tag : ifNoneMatch.split(",")) {
-      String t = tag.strip();
-      if (t.equals("*") || t.equals(etag) || t.equals("W/" + etag)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
