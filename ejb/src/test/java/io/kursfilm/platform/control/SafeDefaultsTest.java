@@ -3,6 +3,7 @@ package io.kursfilm.platform.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.InputStream;
+import java.util.Collections;
 import java.util.Properties;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,17 @@ class SafeDefaultsTest {
         SafeDefaultsTest.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
       DEFAULTS.load(in);
     }
+  }
+
+  @Test
+  void the_app_reads_one_defaults_file_the_one_the_transcode_worker_reads() throws Exception {
+    var files =
+        Collections.list(
+            SafeDefaultsTest.class
+                .getClassLoader()
+                .getResources("META-INF/microprofile-config.properties"));
+    assertEquals(1, files.size(), "exactly one defaults file: " + files);
+    assertEquals(true, files.get(0).toString().contains("transcoder"), files.get(0).toString());
   }
 
   @Test

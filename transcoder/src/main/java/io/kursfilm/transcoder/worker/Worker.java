@@ -27,12 +27,16 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.mariadb.jdbc.MariaDbPoolDataSource;
 
 /**
  * Entry point of a standalone transcode worker. It polls the shared queue and runs up to {@code
  * kursfilm.transcode.workers} jobs at once until stopped (SIGTERM lets running jobs finish for up
- * to 30 s; a killed worker's jobs are revived by the others once its heartbeats stop).
+ * to 30 s; a killed worker's jobs are revived by the others once its heartbeats stop). Its settings
+ * come from MicroProfile Config (SmallRye Config in the worker jar) under the app's names, with the
+ * app's defaults file and environment variables such as {@code KURSFILM_DB_URL}.
  */
 public final class Worker {
 
@@ -41,8 +45,7 @@ public final class Worker {
   private Worker() {}
 
   public static void main(String[] args) throws Exception {
-    WorkerSettings settings = WorkerSettings.fromSystem();
-    Scheduler scheduler = scheduler(settings);
+    Scheduler scheduler = scheduler(ConfigProvider.getConfig());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -57,38 +60,38 @@ public final class Worker {
     stopped.await();
   }
 
-  static Scheduler scheduler(WorkerSettings s) throws SQLException, java.io.IOException {
+  static Scheduler scheduler(Config s) throws SQLException, java.io.IOException {
     DataSource db = dataSource(s);
     ObjectStore store =
         new ObjectStore(
             new ObjectStoreSettings(
-                URI.create(s.required("kursfilm.s3.endpoint")),
-                s.required("kursfilm.s3.access-key"),
-                s.required("kursfilm.s3.secret-key"),
-                s.get("kursfilm.s3.bucket-prefix", "kursfilm"),
-                s.duration("kursfilm.s3.timeout", Duration.ofSeconds(10))));
+                s.getValue("kursfilm.s3.endpoint", URI.class),
+                s.getValue("kursfilm.s3.access-key", String.class),
+                s.getValue("kursfilm.s3.secret-key", String.class),
+                s.getValue("kursfilm.s3.bucket-prefix", String.class),
+                s.getValue("kursfilm.s3.timeout", Duration.class)));
     TenantKeys keys =
         new KeyStoreSettings(
-                Path.of(s.required("kursfilm.keystore.dir")),
-                s.optional("kursfilm.keystore.master-uri"),
+                Path.of(s.getValue("kursfilm.keystore.dir", String.class)),
+                s.getOptionalValue("kursfilm.keystore.master-uri", String.class),
                 false,
-                s.optional("kursfilm.keystore.vault-token"),
-                s.optional("kursfilm.keystore.kms-credentials"),
-                s.duration("kursfilm.keystore.cache-ttl", Duration.ofMinutes(5)))
+                s.getOptionalValue("kursfilm.keystore.vault-token", String.class),
+                s.getOptionalValue("kursfilm.keystore.kms-credentials", String.class),
+                s.getValue("kursfilm.keystore.cache-ttl", Duration.class))
             .open();
     SealedObjects sealed = new SealedObjects(store, keys);
     sealed.warmUp();
     FfmpegInstallation ffmpeg =
         new FfmpegInstallation(
-            Path.of(s.get("kursfilm.ffmpeg.path", "/usr/bin/ffmpeg")),
-            Path.of(s.get("kursfilm.ffprobe.path", "/usr/bin/ffprobe")),
-            ProcessSandbox.of(s.get("kursfilm.transcode.sandbox", "bwrap")));
-    long maxBytes = s.number("kursfilm.video.max-upload-bytes", 4L << 30);
+            Path.of(s.getValue("kursfilm.ffmpeg.path", String.class)),
+            Path.of(s.getValue("kursfilm.ffprobe.path", String.class)),
+            ProcessSandbox.of(s.getValue("kursfilm.transcode.sandbox", String.class)));
+    long maxBytes = s.getValue("kursfilm.video.max-upload-bytes", Long.class);
     JobParts parts =
         new JobParts(
             store,
             sealed,
-            new SealedChunks(sealed, store, s.integer("kursfilm.video.chunk-size", 8 << 20)),
+            new SealedChunks(sealed, store, s.getValue("kursfilm.video.chunk-size", Integer.class)),
             startLoopback(),
             new InputProbe(ffmpeg, ProbeLimits.defaults().withMaxBytes(maxBytes)),
             new HlsTranscoder(ffmpeg, LadderSettings.defaults()),
@@ -97,25 +100,24 @@ public final class Worker {
     parts.workspace().requireMemory();
     int abandoned = parts.workspace().removeAbandoned();
     LOG.info(() -> "removed " + abandoned + " abandoned job director(ies)");
-    int workers = Math.max(1, s.integer("kursfilm.transcode.workers", 1));
+    int workers = Math.max(1, s.getValue("kursfilm.transcode.workers", Integer.class));
     return Scheduler.create(
             db,
             TranscodeQueue.task(
                 new TranscodeJob(parts),
-                s.integer("kursfilm.transcode.attempts", 3),
-                s.duration("kursfilm.transcode.backoff", Duration.ofSeconds(30))))
+                s.getValue("kursfilm.transcode.attempts", Integer.class),
+                s.getValue("kursfilm.transcode.backoff", Duration.class)))
         .serializer(TranscodeQueue.serializer())
         .threads(workers)
-        .pollingInterval(s.duration("kursfilm.transcode.poll", Duration.ofSeconds(5)))
-        .heartbeatInterval(s.duration("kursfilm.transcode.heartbeat", Duration.ofSeconds(30)))
+        .pollingInterval(s.getValue("kursfilm.transcode.poll", Duration.class))
+        .heartbeatInterval(s.getValue("kursfilm.transcode.heartbeat", Duration.class))
         .shutdownMaxWait(Duration.ofSeconds(30))
         .build();
   }
 
-  private static Workspace workspace(WorkerSettings s) {
-    boolean allowDisk =
-        Boolean.parseBoolean(s.get("kursfilm.transcode.allow-disk-work-dir", "false"));
-    return s.optional("kursfilm.transcode.work-dir")
+  private static Workspace workspace(Config s) {
+    boolean allowDisk = s.getValue("kursfilm.transcode.allow-disk-work-dir", Boolean.class);
+    return s.getOptionalValue("kursfilm.transcode.work-dir", String.class)
         .map(d -> new Workspace(Path.of(d), allowDisk))
         .orElseGet(() -> Workspace.standard(allowDisk));
   }
@@ -128,10 +130,11 @@ public final class Worker {
     }
   }
 
-  private static DataSource dataSource(WorkerSettings s) throws SQLException {
-    MariaDbPoolDataSource pool = new MariaDbPoolDataSource(s.required("kursfilm.db.url"));
-    pool.setUser(s.required("kursfilm.db.user"));
-    pool.setPassword(s.required("kursfilm.db.password"));
+  private static DataSource dataSource(Config s) throws SQLException {
+    MariaDbPoolDataSource pool =
+        new MariaDbPoolDataSource(s.getValue("kursfilm.db.url", String.class));
+    pool.setUser(s.getValue("kursfilm.db.user", String.class));
+    pool.setPassword(s.getValue("kursfilm.db.password", String.class));
     return pool;
   }
 }
