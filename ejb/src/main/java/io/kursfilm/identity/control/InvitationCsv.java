@@ -1,20 +1,31 @@
 package io.kursfilm.identity.control;
 
 import io.kursfilm.identity.entity.Role;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads the invitation CSV: {@code email,displayName,roles} per line, roles separated by {@code ;},
- * an optional header line starting with {@code email}, blank lines ignored. Syntax only: whether
- * the address is free is the issuer's question.
+ * an optional header line starting with {@code email}, blank lines ignored. Fields follow RFC 4180
+ * (Commons CSV): a quoted field may hold commas and doubled quotes, but no line break, so each line
+ * is one invitation and a bad line is reported by its number without spoiling the others. Syntax
+ * only: whether the address is free is the issuer's question.
  */
 public final class InvitationCsv {
 
   public static final int MAX_LINES = 1000;
+
+  // Spaces around a field and inside its quotes are dropped, as people type "a, b" by hand.
+  private static final CSVFormat FORMAT =
+      CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(true).setTrim(true).get();
 
   /** One data line: either parsed values or a syntax error. */
   public record Line(int number, String email, String displayName, Set<Role> roles, String error) {
@@ -48,14 +59,20 @@ public final class InvitationCsv {
   }
 
   private static Line line(int number, String text) {
-    String[] cells = text.split(",", -1);
-    if (cells.length != 3) {
-      return error(number, cells[0], "expected 3 columns email,displayName,roles");
+    List<String> cells;
+    try {
+      cells = cells(text);
+    } catch (IOException | UncheckedIOException malformed) {
+      // Commons CSV's message names positions in the one-line snippet, not in the upload.
+      return error(number, "", "malformed quoting (a quote must enclose the whole field)");
     }
-    String email = unquote(cells[0]);
-    String name = unquote(cells[1]);
+    if (cells.size() != 3) {
+      return error(number, cells.get(0), "expected 3 columns email,displayName,roles");
+    }
+    String email = cells.get(0);
+    String name = cells.get(1);
     Set<Role> roles = EnumSet.noneOf(Role.class);
-    for (String r : unquote(cells[2]).split(";")) {
+    for (String r : cells.get(2).split(";")) {
       if (r.isBlank()) {
         continue;
       }
@@ -71,15 +88,15 @@ public final class InvitationCsv {
     return new Line(number, email, name.isEmpty() ? null : name, roles, null);
   }
 
-  private static Line error(int number, String email, String message) {
-    return new Line(number, unquote(email), null, Set.of(), message);
+  /** The fields of one line; a line is one record, so a bad line never spoils the next. */
+  private static List<String> cells(String text) throws IOException {
+    try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
+      List<CSVRecord> records = parser.getRecords();
+      return records.isEmpty() ? List.of("") : records.get(0).toList();
+    }
   }
 
-  private static String unquote(String cell) {
-    String s = cell.strip();
-    if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
-      s = s.substring(1, s.length() - 1).replace("\"\"", "\"").strip();
-    }
-    return s;
+  private static Line error(int number, String email, String message) {
+    return new Line(number, email, null, Set.of(), message);
   }
 }

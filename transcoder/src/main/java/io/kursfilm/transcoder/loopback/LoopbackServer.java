@@ -2,6 +2,7 @@ package io.kursfilm.transcoder.loopback;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.kursfilm.storage.http.ByteRange;
 import io.kursfilm.transcoder.MediaInput;
 import java.io.IOException;
 import java.io.InputStream;
@@ -176,7 +177,7 @@ public final class LoopbackServer implements AutoCloseable {
     try {
       range = ByteRange.parse(exchange.getRequestHeaders().getFirst("Range"), size);
     } catch (ByteRange.NotSatisfiableException e) {
-      exchange.getResponseHeaders().set("Content-Range", "bytes */" + size);
+      exchange.getResponseHeaders().set("Content-Range", ByteRange.unsatisfiedContentRange(size));
       exchange.sendResponseHeaders(416, -1);
       return;
     }

@@ -1,5 +1,6 @@
 package io.kursfilm.web.api;
 
+import io.kursfilm.storage.http.ByteRange;
 import io.kursfilm.video.boundary.CaptionView;
 import io.kursfilm.video.boundary.Captions;
 import io.kursfilm.video.boundary.Playback;
@@ -219,26 +220,31 @@ public class VideosResource {
     if (precondition != null) {
       return precondition.header("Cache-Control", cacheControl(file)).build();
     }
-    Optional<ByteRange> asked = ByteRange.parse(range, file.size());
-    if (asked.isPresent() && !asked.get().satisfiable()) {
-      return Response.status(416).header("Content-Range", "bytes */" + file.size()).build();
+    Optional<ByteRange> asked;
+    try {
+      asked = ByteRange.parse(range, file.size());
+    } catch (ByteRange.NotSatisfiableException e) {
+      return Response.status(416)
+          .header("Content-Range", ByteRange.unsatisfiedContentRange(file.size()))
+          .build();
     }
-    ByteRange part = asked.orElse(new ByteRange(0, file.size()));
+    long offset = asked.map(ByteRange::first).orElse(0L);
+    long length = asked.map(ByteRange::length).orElse(file.size());
     StreamingOutput body =
         out -> {
-          try (InputStream in = playback.open(file, part.offset(), part.length())) {
+          try (InputStream in = playback.open(file, offset, length)) {
             copy(in, out);
           }
         };
     Response.ResponseBuilder response =
         asked.isPresent()
-            ? Response.status(206).header("Content-Range", part.contentRange(file.size()))
+            ? Response.status(206).header("Content-Range", asked.get().contentRange(file.size()))
             : Response.ok();
     return response
         .entity(body)
         .type(file.contentType())
         .header("Accept-Ranges", "bytes")
-        .header("Content-Length", part.length())
+        .header("Content-Length", length)
         .header("ETag", etag)
         .header("Cache-Control", cacheControl(file))
         .build();

@@ -126,6 +126,14 @@ class VideoIT {
             .download(hls(id, "360p/" + segment), trainer, "Range", "bytes=9223372036854775807-")
             .status(),
         "a start past any long is past the content");
+    // The same rules as the loopback input: a malformed or multi-range header is 416, never the
+    // whole segment.
+    for (String header : new String[] {"bytes=5-3", "bytes=abc", "bytes=0-1,5-6", "items=0-1"}) {
+      RestClient.Download refused =
+          api().download(hls(id, "360p/" + segment), trainer, "Range", header);
+      assertEquals(416, refused.status(), header);
+      assertEquals("bytes */" + whole.length, refused.header("Content-Range"), header);
+    }
     assertEquals(
         "private, no-store",
         api().download(hls(id, "360p/" + segment), trainer).header("Cache-Control"),

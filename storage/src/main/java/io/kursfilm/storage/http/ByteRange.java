@@ -1,4 +1,4 @@
-package io.kursfilm.transcoder.loopback;
+package io.kursfilm.storage.http;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -7,38 +7,51 @@ import java.util.regex.Pattern;
 
 /**
  * One satisfiable byte range {@code [first, last]} of a resource, parsed from a {@code Range}
- * request header (RFC 9110, section 14). Only a single range in the {@code bytes} unit is served;
- * anything else the header may ask for is answered 416, so a response is never a surprise read of
- * the whole resource.
+ * request header (RFC 9110, section 14). The one parser of that header: playback and the loopback
+ * input answer a header alike. Only a single range in the {@code bytes} unit is served; a header
+ * that is malformed, asks for several ranges or for none inside the resource is answered 416 with
+ * {@code Content-Range: bytes *}{@code /size}, so a response is never a surprise read of the whole
+ * resource. No dependency of ours parses this header (the JDK, Tink, minio-java and OkHttp do not),
+ * hence this small class.
  *
  * @param first offset of the first byte
  * @param last offset of the last byte, inclusive
  */
-record ByteRange(long first, long last) {
+public record ByteRange(long first, long last) {
 
-  // Up to 18 digits, so that a value always fits in a long.
-  private static final Pattern SPEC = Pattern.compile("(\\d{1,18})?-(\\d{1,18})?");
+  // Any number of digits: a position beyond what a long holds is still a position, just past the
+  // end of any content (a start of 9223372036854775808 must be 416, an end that large clamps).
+  private static final Pattern SPEC = Pattern.compile("(\\d+)?-(\\d+)?");
 
   /** Thrown for a {@code Range} header that cannot be answered with a 206: send a 416. */
-  static final class NotSatisfiableException extends Exception {
+  public static final class NotSatisfiableException extends Exception {
+    private static final long serialVersionUID = 1L;
+
     NotSatisfiableException(String message) {
       super(message, null, false, false);
     }
   }
 
-  ByteRange {
+  /** Checks that the range is non-empty and starts at or after the first byte. */
+  public ByteRange {
     if (first < 0 || last < first) {
       throw new IllegalArgumentException("not a byte range");
     }
   }
 
-  long length() {
+  /** The number of bytes in the range. */
+  public long length() {
     return last - first + 1;
   }
 
   /** The {@code Content-Range} value of a 206 for a resource of {@code size} bytes. */
-  String contentRange(long size) {
+  public String contentRange(long size) {
     return "bytes " + first + "-" + last + "/" + size;
+  }
+
+  /** The {@code Content-Range} value of a 416 for a resource of {@code size} bytes. */
+  public static String unsatisfiedContentRange(long size) {
+    return "bytes */" + size;
   }
 
   /**
@@ -49,12 +62,13 @@ record ByteRange(long first, long last) {
    * @throws NotSatisfiableException when the header is malformed, asks for several ranges or for
    *     none that lies inside the resource
    */
-  static Optional<ByteRange> parse(String header, long size) throws NotSatisfiableException {
+  public static Optional<ByteRange> parse(String header, long size) throws NotSatisfiableException {
     if (header == null) {
       return Optional.empty();
     }
     String value = header.strip();
     int equals = value.indexOf('=');
+    // The range unit is case-insensitive (RFC 9110, section 14.1).
     if (equals < 0
         || !"bytes".equals(value.substring(0, equals).strip().toLowerCase(Locale.ROOT))) {
       throw new NotSatisfiableException("only byte ranges are served");
@@ -64,14 +78,14 @@ record ByteRange(long first, long last) {
       throw new NotSatisfiableException("not a single byte range");
     }
     if (spec.group(1) == null) {
-      long suffix = Long.parseLong(spec.group(2));
+      long suffix = position(spec.group(2));
       if (suffix == 0 || size == 0) {
         throw new NotSatisfiableException("empty suffix range");
       }
-      return Optional.of(new ByteRange(Math.max(0, size - suffix), size - 1));
+      return Optional.of(new ByteRange(size - Math.min(suffix, size), size - 1));
     }
-    long first = Long.parseLong(spec.group(1));
-    long last = spec.group(2) == null ? size - 1 : Long.parseLong(spec.group(2));
+    long first = position(spec.group(1));
+    long last = spec.group(2) == null ? size - 1 : position(spec.group(2));
     if (first >= size) {
       throw new NotSatisfiableException("range starts beyond the end");
     }
@@ -79,5 +93,14 @@ record ByteRange(long first, long last) {
       throw new NotSatisfiableException("range ends before it starts");
     }
     return Optional.of(new ByteRange(first, Math.min(last, size - 1)));
+  }
+
+  /** A decimal position; one too large for a long is taken as the largest, past any content. */
+  private static long position(String digits) {
+    try {
+      return Long.parseLong(digits);
+    } catch (NumberFormatException tooLarge) {
+      return Long.MAX_VALUE;
+    }
   }
 }
