@@ -1,5 +1,5 @@
 /**
- * Tenants (customer companies) and the one mechanism that scopes every tenant-owned row to the
- * calling tenant.
+ * Tenants (customer companies): their registry, settings, keys at creation and crypto-shredding.
+ * The filter that scopes every tenant-owned row to the calling tenant lives in the kernel.
  */
 package io.kursfilm.tenant;

@@ -14,13 +14,12 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rules between the ejb components. The first holds today; the disabled ones are the target of
- * the kernel refactor of issue 11 and carry the number of violations measured on the code as it is,
- * so whoever moves the code can switch them on and see the count fall to zero.
+ * The rules between the ejb components: each is {@code io.kursfilm.<component>.{boundary,control,
+ * entity}}, depends on the kernel and on other components' boundaries only, and no two depend on
+ * each other, directly or around a loop.
  */
 class EjbArchitectureTest {
 
@@ -35,20 +34,38 @@ class EjbArchitectureTest {
               "io.kursfilm.identity",
               "io.kursfilm.video",
               "io.kursfilm.audit",
-              "io.kursfilm.platform");
+              "io.kursfilm.platform",
+              "io.kursfilm.operator",
+              "io.kursfilm.kernel");
 
   @Test
   void ejb_never_imports_web() {
     noClasses().should().dependOnClassesThat().resideInAPackage("io.kursfilm.web..").check(CLASSES);
   }
 
-  @Disabled("issue 11: kernel refactor pending — 5 violations (cycles) today")
+  /** The kernel is below every component: caller, tenant context, shared exceptions. */
+  @Test
+  void the_kernel_depends_on_no_component() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.kursfilm.kernel..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.kursfilm.tenant..",
+            "io.kursfilm.identity..",
+            "io.kursfilm.video..",
+            "io.kursfilm.audit..",
+            "io.kursfilm.platform..",
+            "io.kursfilm.operator..")
+        .check(CLASSES);
+  }
+
   @Test
   void no_cycles_between_components() {
     slices().matching("io.kursfilm.(*)..").should().beFreeOfCycles().check(CLASSES);
   }
 
-  @Disabled("issue 11: kernel refactor pending — 421 violations today")
   @Test
   void only_a_component_touches_its_control_and_entity() {
     noClasses().should(touchAnotherComponentsControlOrEntity()).check(CLASSES);

@@ -1,9 +1,8 @@
 package io.kursfilm.audit.boundary;
 
 import io.kursfilm.audit.control.ChainAppender;
-import io.kursfilm.audit.entity.AuditEvent;
-import io.kursfilm.identity.control.AuthenticatedCaller;
-import io.kursfilm.identity.control.Caller;
+import io.kursfilm.kernel.AuthenticatedCaller;
+import io.kursfilm.kernel.Caller;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

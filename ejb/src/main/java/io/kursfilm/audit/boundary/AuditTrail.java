@@ -6,14 +6,11 @@ import io.kursfilm.audit.control.AuditSigningKey;
 import io.kursfilm.audit.control.ChainVerifier;
 import io.kursfilm.audit.control.Checkpoint;
 import io.kursfilm.audit.control.CheckpointSchedule;
-import io.kursfilm.audit.entity.Action;
 import io.kursfilm.audit.entity.AuditEntry;
-import io.kursfilm.audit.entity.AuditEvent;
-import io.kursfilm.identity.control.AuthenticatedCaller;
-import io.kursfilm.identity.control.Caller;
-import io.kursfilm.identity.entity.Role;
-import io.kursfilm.tenant.control.TenantRegistry;
-import io.kursfilm.tenant.entity.Tenant;
+import io.kursfilm.kernel.AuthenticatedCaller;
+import io.kursfilm.kernel.Caller;
+import io.kursfilm.kernel.Role;
+import io.kursfilm.kernel.TenantSlugs;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.Stateless;
@@ -47,7 +44,7 @@ public class AuditTrail {
       int limit) {}
 
   @Inject Caller caller;
-  @Inject TenantRegistry tenants;
+  @Inject TenantSlugs tenants;
   @Inject AuditQuery query;
   @Inject ChainVerifier verifier;
   @Inject CheckpointSchedule checkpoints;
@@ -137,12 +134,12 @@ public class AuditTrail {
     if (!asked) {
       return null;
     }
-    if (Tenant.PLATFORM_SLUG.equals(tenantSlug)) {
+    if (TenantSlugs.PLATFORM.equals(tenantSlug)) {
       return AuditEntry.PLATFORM_CHAIN;
     }
     return tenants
-        .findBySlug(tenantSlug)
-        .map(t -> AuditEntry.chainOf(t.id()))
+        .idOf(tenantSlug)
+        .map(AuditEntry::chainOf)
         .orElseThrow(() -> new IllegalArgumentException("no such tenant"));
   }
 }

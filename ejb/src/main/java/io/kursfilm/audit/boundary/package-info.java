@@ -1,5 +1,5 @@
 /**
- * What other components and the web tier call: {@code AuditLog} to record events, {@code
- * AuditTrail} to read, verify and checkpoint the log.
+ * What other components and the web tier call: {@code AuditLog} to record {@code AuditEvent}s of an
+ * {@code Action}, {@code AuditTrail} to read, verify and checkpoint the log.
  */
 package io.kursfilm.audit.boundary;

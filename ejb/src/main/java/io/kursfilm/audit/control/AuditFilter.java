@@ -1,6 +1,6 @@
 package io.kursfilm.audit.control;
 
-import io.kursfilm.audit.entity.Action;
+import io.kursfilm.audit.boundary.Action;
 import java.time.Instant;
 
 /**

@@ -1,7 +1,7 @@
 package io.kursfilm.audit.control;
 
+import io.kursfilm.audit.boundary.AuditEvent;
 import io.kursfilm.audit.entity.AuditEntry;
-import io.kursfilm.audit.entity.AuditEvent;
 import io.kursfilm.audit.entity.AuditHash;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;

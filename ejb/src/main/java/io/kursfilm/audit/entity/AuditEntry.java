@@ -1,5 +1,6 @@
 package io.kursfilm.audit.entity;
 
+import io.kursfilm.audit.boundary.AuditEvent;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;

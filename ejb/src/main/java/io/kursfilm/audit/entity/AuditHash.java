@@ -1,5 +1,6 @@
 package io.kursfilm.audit.entity;
 
+import io.kursfilm.audit.boundary.AuditEvent;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

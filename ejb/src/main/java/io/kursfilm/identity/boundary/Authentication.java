@@ -1,11 +1,9 @@
 package io.kursfilm.identity.boundary;
 
+import io.kursfilm.audit.boundary.Action;
+import io.kursfilm.audit.boundary.AuditEvent;
 import io.kursfilm.audit.boundary.AuditLog;
-import io.kursfilm.audit.entity.Action;
-import io.kursfilm.audit.entity.AuditEvent;
 import io.kursfilm.identity.control.ApiTokens;
-import io.kursfilm.identity.control.AuthenticatedCaller;
-import io.kursfilm.identity.control.LoginAttempt;
 import io.kursfilm.identity.control.LoginThrottling;
 import io.kursfilm.identity.control.PasswordHasher;
 import io.kursfilm.identity.control.ProviderIdentity;
@@ -13,9 +11,10 @@ import io.kursfilm.identity.control.TenantSsoStore;
 import io.kursfilm.identity.control.UserDirectory;
 import io.kursfilm.identity.entity.TenantSso;
 import io.kursfilm.identity.entity.User;
-import io.kursfilm.tenant.control.TenantFilter;
-import io.kursfilm.tenant.control.TenantRegistry;
-import io.kursfilm.tenant.entity.Tenant;
+import io.kursfilm.kernel.AuthenticatedCaller;
+import io.kursfilm.kernel.TenantFilter;
+import io.kursfilm.tenant.boundary.TenantDirectory;
+import io.kursfilm.tenant.boundary.TenantView;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -31,7 +30,7 @@ import java.util.Optional;
 @PermitAll
 public class Authentication {
 
-  @Inject TenantRegistry tenants;
+  @Inject TenantDirectory tenants;
   @Inject TenantFilter tenantFilter;
   @Inject UserDirectory users;
   @Inject PasswordHasher hasher;
@@ -73,7 +72,7 @@ public class Authentication {
    * expires with its window.
    */
   private LoginThrottling.Keys throttleKeys(String tenantSlug, String email, String address) {
-    Optional<Tenant> tenant = tenants.findBySlug(tenantSlug).filter(Tenant::isActive);
+    Optional<TenantView> tenant = tenants.findBySlug(tenantSlug).filter(TenantView::isActive);
     Optional<String> index = Optional.empty();
     if (tenant.isPresent()) {
       tenantFilter.bind(tenant.get().id());
@@ -92,7 +91,7 @@ public class Authentication {
    * user active and no session-ending change since it logged in. One primary-key read each.
    */
   public boolean isCurrent(AuthenticatedCaller caller) {
-    Optional<Tenant> tenant = tenants.find(caller.tenantId()).filter(Tenant::isActive);
+    Optional<TenantView> tenant = tenants.find(caller.tenantId()).filter(TenantView::isActive);
     if (tenant.isEmpty()) {
       return false;
     }
@@ -106,7 +105,7 @@ public class Authentication {
 
   public Optional<AuthenticatedCaller> authenticate(
       String tenantSlug, String email, char[] password) {
-    Optional<Tenant> tenant = tenants.findBySlug(tenantSlug).filter(Tenant::isActive);
+    Optional<TenantView> tenant = tenants.findBySlug(tenantSlug).filter(TenantView::isActive);
     Optional<User> user = Optional.empty();
     if (tenant.isPresent()) {
       tenantFilter.bind(tenant.get().id());
@@ -124,16 +123,17 @@ public class Authentication {
   }
 
   /** Where the tenant enforces single sign-on, passwords do not log anybody in. */
-  private boolean refusesPasswords(Optional<Tenant> tenant) {
+  private boolean refusesPasswords(Optional<TenantView> tenant) {
     return tenant.flatMap(t -> sso.find(t.id())).map(TenantSso::refusesPasswords).orElse(false);
   }
 
-  private void audited(boolean ok, Optional<Tenant> tenant, Optional<User> user, String method) {
+  private void audited(
+      boolean ok, Optional<TenantView> tenant, Optional<User> user, String method) {
     audit.record( // on its own transaction: a failed attempt is kept whatever happens next
         AuditEvent.login(
                 ok,
-                tenant.map(Tenant::id).orElse(null),
-                tenant.map(Tenant::slug).orElse(null),
+                tenant.map(TenantView::id).orElse(null),
+                tenant.map(TenantView::slug).orElse(null),
                 user.map(User::id).orElse(null))
             .detail("method", method));
   }
@@ -154,7 +154,7 @@ public class Authentication {
     if (wait.isPresent()) {
       return LoginAttempt.throttled(wait.get());
     }
-    Optional<Tenant> tenant = tenants.findBySlug(tenantSlug).filter(Tenant::isActive);
+    Optional<TenantView> tenant = tenants.findBySlug(tenantSlug).filter(TenantView::isActive);
     Optional<User> pinned = Optional.empty();
     Optional<User> byEmail = Optional.empty();
     if (tenant.isPresent()) {
@@ -186,7 +186,7 @@ public class Authentication {
   }
 
   /** The first sign-in through the provider pins the account to its subject. */
-  private void link(Tenant tenant, User user, ProviderIdentity identity) {
+  private void link(TenantView tenant, User user, ProviderIdentity identity) {
     user.linkProvider(
         identity.issuer(), users.providerSubjectIndex(identity.issuer(), identity.subject()));
     // In this transaction (the login above was recorded on its own already): linked if and only if
@@ -207,12 +207,12 @@ public class Authentication {
   public LoginAttempt providerRefused(String tenantSlug, String clientAddress, String reason) {
     LoginThrottling.Keys keys = LoginThrottling.keys("sso", "", clientAddress);
     Optional<Duration> wait = throttling.waitForAddress(keys);
-    Optional<Tenant> tenant = tenants.findBySlug(tenantSlug).filter(Tenant::isActive);
+    Optional<TenantView> tenant = tenants.findBySlug(tenantSlug).filter(TenantView::isActive);
     audit.record(
         AuditEvent.login(
                 false,
-                tenant.map(Tenant::id).orElse(null),
-                tenant.map(Tenant::slug).orElse(null),
+                tenant.map(TenantView::id).orElse(null),
+                tenant.map(TenantView::slug).orElse(null),
                 null)
             .detail("method", SSO)
             .detail("reason", reason));
@@ -234,7 +234,8 @@ public class Authentication {
         .resolve(token)
         .flatMap(
             session -> {
-              Optional<Tenant> tenant = tenants.find(session.tenantId()).filter(Tenant::isActive);
+              Optional<TenantView> tenant =
+                  tenants.find(session.tenantId()).filter(TenantView::isActive);
               if (tenant.isEmpty()) {
                 return Optional.empty();
               }
@@ -252,10 +253,10 @@ public class Authentication {
         .resolve(token)
         .ifPresent(
             session -> {
-              Optional<Tenant> tenant = tenants.find(session.tenantId());
+              Optional<TenantView> tenant = tenants.find(session.tenantId());
               audit.record(
                   AuditEvent.of(Action.LOGOUT)
-                      .tenant(session.tenantId(), tenant.map(Tenant::slug).orElse(null))
+                      .tenant(session.tenantId(), tenant.map(TenantView::slug).orElse(null))
                       .actor(session.userId())
                       .subject("user", session.userId())
                       .detail("via", "bearer"));
@@ -263,7 +264,7 @@ public class Authentication {
     tokens.revoke(token);
   }
 
-  private static AuthenticatedCaller callerOf(Tenant tenant, User user) {
+  private static AuthenticatedCaller callerOf(TenantView tenant, User user) {
     return new AuthenticatedCaller(
         tenant.id(), tenant.slug(), user.id(), user.roles(), user.sessionEpoch());
   }

@@ -3,14 +3,14 @@ package io.kursfilm.identity.boundary;
 import io.kursfilm.audit.boundary.AuditEntryView;
 import io.kursfilm.audit.boundary.AuditLog;
 import io.kursfilm.audit.boundary.AuditTrail;
-import io.kursfilm.identity.control.AuthenticatedCaller;
-import io.kursfilm.identity.control.Caller;
-import io.kursfilm.identity.control.ElevationAudit;
 import io.kursfilm.identity.control.ElevationLedger;
 import io.kursfilm.identity.entity.Elevation;
-import io.kursfilm.identity.entity.Role;
-import io.kursfilm.tenant.control.TenantRegistry;
-import io.kursfilm.tenant.entity.Tenant;
+import io.kursfilm.kernel.AuthenticatedCaller;
+import io.kursfilm.kernel.Caller;
+import io.kursfilm.kernel.Role;
+import io.kursfilm.kernel.TenantSlugs;
+import io.kursfilm.tenant.boundary.TenantDirectory;
+import io.kursfilm.tenant.boundary.TenantView;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -39,7 +39,7 @@ public class Elevations {
   @Inject Caller caller;
   @Inject ElevationLedger ledger;
   @Inject ElevationAudit elevationAudit;
-  @Inject TenantRegistry tenants;
+  @Inject TenantDirectory tenants;
   @Inject Clock clock;
   @Inject AuditTrail trail;
 
@@ -47,18 +47,18 @@ public class Elevations {
   @RolesAllowed(Role.Names.ROOT)
   public ElevationView request(String tenantSlug, String reason) {
     AuthenticatedCaller operator = caller.require();
-    Tenant tenant =
+    TenantView tenant =
         tenants
             .findBySlug(tenantSlug)
-            .filter(Tenant::isActive)
-            .filter(t -> !Tenant.PLATFORM_SLUG.equals(t.slug()))
+            .filter(TenantView::isActive)
+            .filter(t -> !TenantSlugs.PLATFORM.equals(t.slug()))
             .orElseThrow(() -> new IllegalArgumentException("tenant: no such customer tenant"));
     Elevation elevation = ledger.grant(tenant.id(), operator.userId(), reason);
     elevationAudit.elevationGranted(elevation.id(), operator.userId(), tenant.id());
     return ElevationView.of(elevation, tenant.slug(), clock.instant());
   }
 
-  /** Tenant admins: elevations into their tenant. Operators: their own elevations. */
+  /** TenantView admins: elevations into their tenant. Operators: their own elevations. */
   @RolesAllowed({Role.Names.ROOT, Role.Names.TENANT_ADMIN})
   public List<ElevationView> list() {
     AuthenticatedCaller who = caller.require();
@@ -66,7 +66,10 @@ public class Elevations {
     List<Elevation> found =
         who.has(Role.ROOT) ? ledger.byOperator(who.userId()) : ledger.intoTenant(who.tenantId());
     return found.stream()
-        .map(e -> ElevationView.of(e, tenants.find(e.tenantId()).map(Tenant::slug).orElse(""), now))
+        .map(
+            e ->
+                ElevationView.of(
+                    e, tenants.find(e.tenantId()).map(TenantView::slug).orElse(""), now))
         .toList();
   }
 
@@ -85,7 +88,7 @@ public class Elevations {
                 who.has(Role.ROOT)
                     ? e.operatorId().equals(who.userId())
                     : e.tenantId().equals(who.tenantId()))
-        .map(e -> actionsDuring(e, tenants.find(e.tenantId()).map(Tenant::slug).orElse(null)));
+        .map(e -> actionsDuring(e, tenants.find(e.tenantId()).map(TenantView::slug).orElse(null)));
   }
 
   private List<AuditEntryView> actionsDuring(Elevation e, String tenantSlug) {
@@ -122,7 +125,7 @@ public class Elevations {
     }
     return tenants
         .findBySlug(tenantSlug)
-        .filter(Tenant::isActive)
+        .filter(TenantView::isActive)
         .flatMap(
             tenant ->
                 ledger

@@ -1,18 +1,16 @@
 package io.kursfilm.identity.boundary;
 
+import io.kursfilm.audit.boundary.Action;
+import io.kursfilm.audit.boundary.AuditEvent;
 import io.kursfilm.audit.boundary.AuditLog;
-import io.kursfilm.audit.entity.Action;
-import io.kursfilm.audit.entity.AuditEvent;
 import io.kursfilm.identity.control.AccountTokens;
-import io.kursfilm.identity.control.InvalidLinkException;
-import io.kursfilm.identity.control.PasswordPolicy;
 import io.kursfilm.identity.control.ProviderIdentity;
 import io.kursfilm.identity.control.UserDirectory;
 import io.kursfilm.identity.entity.AccountToken;
 import io.kursfilm.identity.entity.TokenPurpose;
 import io.kursfilm.identity.entity.User;
-import io.kursfilm.platform.control.ConflictException;
-import io.kursfilm.tenant.control.PersonalIndex;
+import io.kursfilm.kernel.ConflictException;
+import io.kursfilm.tenant.boundary.PersonalIndex;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;

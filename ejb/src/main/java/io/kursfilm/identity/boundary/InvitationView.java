@@ -1,7 +1,7 @@
 package io.kursfilm.identity.boundary;
 
 import io.kursfilm.identity.control.InvitationIssuer;
-import io.kursfilm.identity.entity.Role;
+import io.kursfilm.kernel.Role;
 import java.time.Instant;
 import java.util.Set;
 

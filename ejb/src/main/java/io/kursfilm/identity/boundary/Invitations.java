@@ -1,18 +1,18 @@
 package io.kursfilm.identity.boundary;
 
+import io.kursfilm.audit.boundary.Action;
+import io.kursfilm.audit.boundary.AuditEvent;
 import io.kursfilm.audit.boundary.AuditLog;
-import io.kursfilm.audit.entity.Action;
-import io.kursfilm.audit.entity.AuditEvent;
 import io.kursfilm.identity.control.AccountTokens;
 import io.kursfilm.identity.control.ElevationGuard;
 import io.kursfilm.identity.control.InvitationCsv;
 import io.kursfilm.identity.control.InvitationIssuer;
 import io.kursfilm.identity.entity.AccountToken;
-import io.kursfilm.identity.entity.Role;
 import io.kursfilm.identity.entity.TokenPurpose;
 import io.kursfilm.identity.entity.User;
-import io.kursfilm.tenant.control.TenantContext;
-import io.kursfilm.tenant.control.TenantScoped;
+import io.kursfilm.kernel.Role;
+import io.kursfilm.kernel.TenantContext;
+import io.kursfilm.kernel.TenantScoped;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;

@@ -2,12 +2,11 @@ package io.kursfilm.identity.boundary;
 
 import io.kursfilm.identity.control.AccountTokens;
 import io.kursfilm.identity.control.EmailMask;
-import io.kursfilm.identity.control.InvalidLinkException;
 import io.kursfilm.identity.entity.AccountToken;
 import io.kursfilm.identity.entity.TokenPurpose;
-import io.kursfilm.tenant.control.TenantFilter;
-import io.kursfilm.tenant.control.TenantRegistry;
-import io.kursfilm.tenant.entity.Tenant;
+import io.kursfilm.kernel.TenantFilter;
+import io.kursfilm.tenant.boundary.TenantDirectory;
+import io.kursfilm.tenant.boundary.TenantView;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -21,10 +20,10 @@ import java.util.Optional;
 class LinkHolders {
 
   /** A link resolved for use in its tenant, which is now bound to the transaction. */
-  record Resolved(Tenant tenant, AccountToken row) {}
+  record Resolved(TenantView tenant, AccountToken row) {}
 
   @Inject AccountTokens tokens;
-  @Inject TenantRegistry tenants;
+  @Inject TenantDirectory tenants;
   @Inject TenantFilter filter;
 
   Optional<LinkPreview> preview(String token, TokenPurpose purpose) {
@@ -34,7 +33,7 @@ class LinkHolders {
             row ->
                 tenants
                     .find(row.tenantId())
-                    .filter(Tenant::isActive)
+                    .filter(TenantView::isActive)
                     .map(
                         t ->
                             new LinkPreview(
@@ -45,10 +44,10 @@ class LinkHolders {
   }
 
   Resolved resolve(String tenantSlug, String token, TokenPurpose purpose) {
-    Tenant tenant =
+    TenantView tenant =
         tenants
             .findBySlug(tenantSlug)
-            .filter(Tenant::isActive)
+            .filter(TenantView::isActive)
             .orElseThrow(InvalidLinkException::new);
     AccountToken row =
         tokens.lockUsable(token, purpose, tenant.id()).orElseThrow(InvalidLinkException::new);

@@ -1,23 +1,22 @@
 package io.kursfilm.identity.boundary;
 
+import io.kursfilm.audit.boundary.Action;
+import io.kursfilm.audit.boundary.AuditEvent;
 import io.kursfilm.audit.boundary.AuditLog;
-import io.kursfilm.audit.entity.Action;
-import io.kursfilm.audit.entity.AuditEvent;
 import io.kursfilm.identity.control.AccountMails;
 import io.kursfilm.identity.control.AccountTokens;
-import io.kursfilm.identity.control.InvalidLinkException;
 import io.kursfilm.identity.control.PasswordHasher;
-import io.kursfilm.identity.control.PasswordPolicy;
 import io.kursfilm.identity.control.ResetThrottling;
 import io.kursfilm.identity.control.TenantSsoStore;
 import io.kursfilm.identity.control.UserDirectory;
 import io.kursfilm.identity.entity.TenantSso;
 import io.kursfilm.identity.entity.TokenPurpose;
 import io.kursfilm.identity.entity.User;
-import io.kursfilm.tenant.control.PersonalIndex;
-import io.kursfilm.tenant.control.TenantFilter;
-import io.kursfilm.tenant.control.TenantRegistry;
-import io.kursfilm.tenant.entity.Tenant;
+import io.kursfilm.kernel.TenantFilter;
+import io.kursfilm.kernel.TenantSlugs;
+import io.kursfilm.tenant.boundary.PersonalIndex;
+import io.kursfilm.tenant.boundary.TenantDirectory;
+import io.kursfilm.tenant.boundary.TenantView;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -44,7 +43,7 @@ public class PasswordResets {
   @Inject PasswordHasher hasher;
   @Inject UserDirectory users;
   @Inject PersonalIndex index;
-  @Inject TenantRegistry tenants;
+  @Inject TenantDirectory tenants;
   @Inject TenantFilter filter;
   @Inject TenantSsoStore sso;
   @Inject ResetThrottling throttling;
@@ -64,7 +63,7 @@ public class PasswordResets {
    * @return empty when the request was taken, else how long the client must wait
    */
   public Optional<Duration> request(String tenantSlug, String email, String clientAddress) {
-    Optional<Tenant> tenant = tenants.findBySlug(tenantSlug).filter(Tenant::isActive);
+    Optional<TenantView> tenant = tenants.findBySlug(tenantSlug).filter(TenantView::isActive);
     tenant.ifPresent(t -> filter.bind(t.id()));
     Optional<Duration> wait = throttling.admit(tenant, tenantSlug, email, clientAddress);
     if (wait.isPresent()) {
@@ -83,12 +82,12 @@ public class PasswordResets {
     return Optional.empty();
   }
 
-  private boolean acceptsPasswords(Tenant tenant) {
-    return !Tenant.PLATFORM_SLUG.equals(tenant.slug())
+  private boolean acceptsPasswords(TenantView tenant) {
+    return !TenantSlugs.PLATFORM.equals(tenant.slug())
         && !sso.find(tenant.id()).map(TenantSso::refusesPasswords).orElse(false);
   }
 
-  private void sendLink(Tenant tenant, User user) {
+  private void sendLink(TenantView tenant, User user) {
     String address = user.email();
     String emailIndex = index.of(EMAIL_INDEX_FIELD, address);
     tokens.withdrawPending(tenant.id(), TokenPurpose.PASSWORD_RESET, emailIndex);

@@ -1,14 +1,14 @@
 package io.kursfilm.identity.boundary;
 
+import io.kursfilm.audit.boundary.Action;
+import io.kursfilm.audit.boundary.AuditEvent;
 import io.kursfilm.audit.boundary.AuditLog;
-import io.kursfilm.audit.entity.Action;
-import io.kursfilm.audit.entity.AuditEvent;
 import io.kursfilm.identity.control.ApiTokens;
-import io.kursfilm.identity.control.AuthenticatedCaller;
-import io.kursfilm.identity.control.Caller;
-import io.kursfilm.identity.control.NotAuthenticatedException;
 import io.kursfilm.identity.control.UserDirectory;
-import io.kursfilm.tenant.control.TenantScoped;
+import io.kursfilm.kernel.AuthenticatedCaller;
+import io.kursfilm.kernel.Caller;
+import io.kursfilm.kernel.NotAuthenticatedException;
+import io.kursfilm.kernel.TenantScoped;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;

@@ -1,16 +1,13 @@
 package io.kursfilm.identity.boundary;
 
-import io.kursfilm.identity.control.InvalidLinkException;
-import io.kursfilm.identity.control.LoginAttempt;
 import io.kursfilm.identity.control.OidcClient;
 import io.kursfilm.identity.control.ProviderIdentity;
-import io.kursfilm.identity.control.SsoPending;
 import io.kursfilm.identity.control.SsoRefusedException;
 import io.kursfilm.identity.control.TenantSsoStore;
 import io.kursfilm.identity.entity.TenantSso;
-import io.kursfilm.platform.control.ConflictException;
-import io.kursfilm.tenant.control.TenantRegistry;
-import io.kursfilm.tenant.entity.Tenant;
+import io.kursfilm.kernel.ConflictException;
+import io.kursfilm.tenant.boundary.TenantDirectory;
+import io.kursfilm.tenant.boundary.TenantView;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
@@ -47,7 +44,7 @@ public class SsoLogin {
   /** A started sign-in: where to send the browser, and what to keep in its session. */
   public record Start(URI authorizationUri, SsoPending pending) {}
 
-  @Inject TenantRegistry tenants;
+  @Inject TenantDirectory tenants;
   @Inject TenantSsoStore store;
   @Inject OidcClient oidc;
   @Inject Authentication authentication;
@@ -69,7 +66,7 @@ public class SsoLogin {
    * with it, or null. Empty when the tenant does not offer SSO or its provider is unreachable.
    */
   public Optional<Start> begin(String tenantSlug, String invitation) {
-    Optional<Tenant> tenant = tenants.findBySlug(tenantSlug).filter(Tenant::isActive);
+    Optional<TenantView> tenant = tenants.findBySlug(tenantSlug).filter(TenantView::isActive);
     Optional<TenantSso> sso = tenant.flatMap(t -> store.find(t.id())).filter(TenantSso::isEnabled);
     if (sso.isEmpty()) {
       return Optional.empty();
@@ -154,7 +151,7 @@ public class SsoLogin {
   private Optional<TenantSso> enabledSso(String tenantSlug) {
     return tenants
         .findBySlug(tenantSlug)
-        .filter(Tenant::isActive)
+        .filter(TenantView::isActive)
         .flatMap(t -> store.find(t.id()))
         .filter(TenantSso::isEnabled);
   }

@@ -1,7 +1,7 @@
 package io.kursfilm.identity.boundary;
 
-import io.kursfilm.identity.entity.Role;
 import io.kursfilm.identity.entity.User;
+import io.kursfilm.kernel.Role;
 import java.util.Set;
 
 /** What the outside sees of a user. */

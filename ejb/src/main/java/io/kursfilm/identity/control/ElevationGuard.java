@@ -1,5 +1,8 @@
 package io.kursfilm.identity.control;
 
+import io.kursfilm.identity.boundary.ElevationRefusedException;
+import io.kursfilm.kernel.AuthenticatedCaller;
+import io.kursfilm.kernel.Caller;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 

@@ -1,6 +1,6 @@
 package io.kursfilm.identity.control;
 
-import io.kursfilm.identity.entity.Role;
+import io.kursfilm.kernel.Role;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

@@ -1,14 +1,14 @@
 package io.kursfilm.identity.control;
 
 import io.kursfilm.identity.entity.AccountToken;
-import io.kursfilm.identity.entity.Role;
 import io.kursfilm.identity.entity.TokenPurpose;
 import io.kursfilm.identity.entity.User;
-import io.kursfilm.platform.control.ConflictException;
-import io.kursfilm.platform.control.FreeText;
-import io.kursfilm.tenant.control.PersonalIndex;
-import io.kursfilm.tenant.control.TenantContext;
-import io.kursfilm.tenant.control.TenantRegistry;
+import io.kursfilm.kernel.ConflictException;
+import io.kursfilm.kernel.FreeText;
+import io.kursfilm.kernel.Role;
+import io.kursfilm.kernel.TenantContext;
+import io.kursfilm.tenant.boundary.PersonalIndex;
+import io.kursfilm.tenant.boundary.TenantDirectory;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -41,7 +41,7 @@ public class InvitationIssuer {
   @Inject UserDirectory users;
   @Inject PersonalIndex index;
   @Inject TenantContext context;
-  @Inject TenantRegistry tenants;
+  @Inject TenantDirectory tenants;
   @Inject AccountMails mails;
 
   @Inject

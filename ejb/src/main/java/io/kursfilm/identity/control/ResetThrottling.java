@@ -1,7 +1,7 @@
 package io.kursfilm.identity.control;
 
 import io.kursfilm.identity.entity.Backoff;
-import io.kursfilm.tenant.entity.Tenant;
+import io.kursfilm.tenant.boundary.TenantView;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -60,7 +60,7 @@ public class ResetThrottling {
    * and the wait is returned.
    */
   public Optional<Duration> admit(
-      Optional<Tenant> tenant, String tenantSlug, String email, String clientAddress) {
+      Optional<TenantView> tenant, String tenantSlug, String email, String clientAddress) {
     LoginThrottling.Keys keys = keys(tenant, tenantSlug, email, clientAddress);
     Optional<Duration> wait = counters.waitFor(keys);
     if (wait.isEmpty()) {
@@ -71,7 +71,7 @@ public class ResetThrottling {
 
   /** The account by tenant and e-mail blind index; otherwise the slug and address, hashed. */
   private LoginThrottling.Keys keys(
-      Optional<Tenant> tenant, String tenantSlug, String email, String address) {
+      Optional<TenantView> tenant, String tenantSlug, String email, String address) {
     Optional<String> index = tenant.flatMap(t -> users.emailIndex(email));
     if (index.isPresent()) {
       return LoginThrottling.keys(SCOPE, tenant.get().id(), index.get(), address);

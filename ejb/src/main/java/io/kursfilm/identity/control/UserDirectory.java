@@ -1,9 +1,9 @@
 package io.kursfilm.identity.control;
 
-import io.kursfilm.identity.entity.Role;
 import io.kursfilm.identity.entity.User;
-import io.kursfilm.platform.control.ConflictException;
-import io.kursfilm.tenant.control.PersonalIndex;
+import io.kursfilm.kernel.ConflictException;
+import io.kursfilm.kernel.Role;
+import io.kursfilm.tenant.boundary.PersonalIndex;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

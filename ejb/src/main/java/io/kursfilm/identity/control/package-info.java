@@ -1,5 +1,5 @@
 /**
- * Password hashing, bearer tokens, the user directory and the authenticated caller of a request;
- * the OpenID Connect client and the pending sign-ins of single sign-on.
+ * Password hashing, bearer tokens, the user directory, the OpenID Connect client and the elevation
+ * ledger. The authenticated caller of a request lives in the kernel.
  */
 package io.kursfilm.identity.control;

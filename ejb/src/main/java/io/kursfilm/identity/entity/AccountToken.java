@@ -1,5 +1,6 @@
 package io.kursfilm.identity.entity;
 
+import io.kursfilm.kernel.Role;
 import io.kursfilm.storage.field.FieldCipher;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,7 +1,7 @@
 package io.kursfilm.identity.entity;
 
-import io.kursfilm.platform.control.ConflictException;
-import io.kursfilm.tenant.control.TenantFilter;
+import io.kursfilm.kernel.ConflictException;
+import io.kursfilm.kernel.TenantFilter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

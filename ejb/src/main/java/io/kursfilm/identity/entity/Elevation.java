@@ -1,6 +1,6 @@
 package io.kursfilm.identity.entity;
 
-import io.kursfilm.platform.control.FreeText;
+import io.kursfilm.kernel.FreeText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -1,9 +1,10 @@
 package io.kursfilm.identity.entity;
 
-import io.kursfilm.platform.control.FreeText;
+import io.kursfilm.kernel.FreeText;
+import io.kursfilm.kernel.PersonalData;
+import io.kursfilm.kernel.Role;
+import io.kursfilm.kernel.TenantFilter;
 import io.kursfilm.storage.field.FieldCipher;
-import io.kursfilm.tenant.control.PersonalData;
-import io.kursfilm.tenant.control.TenantFilter;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;

@@ -1,13 +1,12 @@
 package io.kursfilm.tenant.boundary;
 
+import io.kursfilm.audit.boundary.Action;
+import io.kursfilm.audit.boundary.AuditEvent;
 import io.kursfilm.audit.boundary.AuditLog;
-import io.kursfilm.audit.entity.Action;
-import io.kursfilm.audit.entity.AuditEvent;
-import io.kursfilm.identity.control.Caller;
-import io.kursfilm.identity.entity.Role;
+import io.kursfilm.kernel.Caller;
+import io.kursfilm.kernel.Role;
 import io.kursfilm.tenant.control.TenantRegistry;
 import io.kursfilm.tenant.entity.Tenant;
-import io.kursfilm.tenant.entity.TenantSettingsValue;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;

@@ -1,2 +1,2 @@
-/** Customer companies as the platform operator manages them. */
+/** Tenant look-ups, settings and provisioning as the other components and the web see them. */
 package io.kursfilm.tenant.boundary;

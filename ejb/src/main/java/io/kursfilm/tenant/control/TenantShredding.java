@@ -1,8 +1,10 @@
 package io.kursfilm.tenant.control;
 
+import io.kursfilm.audit.boundary.Action;
+import io.kursfilm.audit.boundary.AuditEvent;
 import io.kursfilm.audit.boundary.AuditLog;
-import io.kursfilm.audit.entity.Action;
-import io.kursfilm.audit.entity.AuditEvent;
+import io.kursfilm.kernel.TenantFilter;
+import io.kursfilm.kernel.TenantSlugs;
 import io.kursfilm.storage.shred.ShredCertificate;
 import io.kursfilm.storage.shred.Shredder;
 import io.kursfilm.tenant.entity.Tenant;
@@ -32,7 +34,7 @@ public class TenantShredding {
   public ShredCertificate shred(String tenantId) {
     Tenant tenant =
         registry.find(tenantId).orElseThrow(() -> new IllegalArgumentException("no such tenant"));
-    if (Tenant.PLATFORM_SLUG.equals(tenant.slug())) {
+    if (TenantSlugs.PLATFORM.equals(tenant.slug())) {
       throw new IllegalArgumentException("the platform tenant cannot be shredded");
     }
     ShredCertificate certificate = shredder.shred(tenantId);

@@ -1,2 +1,2 @@
-/** Tenant provisioning, the central tenant filter and the encryption of personal columns. */
+/** The tenant registry and the crypto-shredding of a tenant. */
 package io.kursfilm.tenant.control;

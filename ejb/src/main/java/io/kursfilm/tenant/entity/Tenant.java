@@ -1,6 +1,7 @@
 package io.kursfilm.tenant.entity;
 
-import io.kursfilm.platform.control.FreeText;
+import io.kursfilm.kernel.FreeText;
+import io.kursfilm.tenant.boundary.TenantSettingsValue;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -23,9 +24,6 @@ public class Tenant {
 
   public static final String FIND_BY_SLUG = "Tenant.findBySlug";
   public static final String FIND_ALL = "Tenant.findAll";
-
-  /** The tenant that holds platform operators; never a customer. */
-  public static final String PLATFORM_SLUG = "platform";
 
   private static final Pattern SLUG = Pattern.compile("[a-z][a-z0-9-]{1,39}");
 

@@ -1,12 +1,12 @@
 package io.kursfilm.video.boundary;
 
-import io.kursfilm.identity.control.Caller;
-import io.kursfilm.identity.entity.Role;
-import io.kursfilm.platform.control.FreeText;
+import io.kursfilm.kernel.Caller;
+import io.kursfilm.kernel.FreeText;
+import io.kursfilm.kernel.Role;
+import io.kursfilm.kernel.TenantScoped;
 import io.kursfilm.storage.objects.ObjectStore;
 import io.kursfilm.storage.sealed.SealedObjectException;
 import io.kursfilm.storage.sealed.SealedObjects;
-import io.kursfilm.tenant.control.TenantScoped;
 import io.kursfilm.transcoder.job.VideoObjects;
 import io.kursfilm.video.entity.VideoCaption;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,8 +1,8 @@
 package io.kursfilm.video.boundary;
 
-import io.kursfilm.identity.control.AuthenticatedCaller;
-import io.kursfilm.identity.control.Caller;
-import io.kursfilm.identity.entity.Role;
+import io.kursfilm.kernel.AuthenticatedCaller;
+import io.kursfilm.kernel.Caller;
+import io.kursfilm.kernel.Role;
 import io.kursfilm.storage.sealed.SealedObjectException;
 import io.kursfilm.storage.sealed.SealedObjects;
 import io.kursfilm.video.control.PlaybackCache;

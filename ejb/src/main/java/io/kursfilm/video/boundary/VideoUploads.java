@@ -1,19 +1,18 @@
 package io.kursfilm.video.boundary;
 
-import io.kursfilm.identity.control.Caller;
-import io.kursfilm.identity.entity.Role;
+import io.kursfilm.kernel.Caller;
+import io.kursfilm.kernel.Role;
 import io.kursfilm.storage.objects.ObjectStore;
 import io.kursfilm.storage.sealed.ChunkLengthException;
 import io.kursfilm.storage.sealed.ChunkedUpload;
 import io.kursfilm.storage.sealed.SealedChunks;
+import io.kursfilm.tenant.boundary.TenantDirectory;
 import io.kursfilm.tenant.boundary.TenantSettings;
-import io.kursfilm.tenant.control.TenantRegistry;
 import io.kursfilm.transcoder.job.VideoObjects;
 import io.kursfilm.transcoder.probe.RejectionReason;
 import io.kursfilm.video.control.DeadlineInputStream;
 import io.kursfilm.video.control.PlaybackCache;
 import io.kursfilm.video.control.TranscodeWorkers;
-import io.kursfilm.video.entity.VideoDetails;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -42,7 +41,7 @@ public class VideoUploads {
   @Inject ObjectStore store;
   @Inject TranscodeWorkers workers;
   @Inject PlaybackCache playbackCache;
-  @Inject TenantRegistry tenants;
+  @Inject TenantDirectory tenants;
   @Inject Clock clock;
 
   @Inject
@@ -83,7 +82,7 @@ public class VideoUploads {
    * the tenant's (or was deleted meanwhile). The write is registered first, so the upload cannot be
    * completed while it runs, and it must end within {@code kursfilm.video.chunk-write-timeout}.
    *
-   * @throws io.kursfilm.platform.control.ConflictException when the upload is already complete
+   * @throws io.kursfilm.kernel.ConflictException when the upload is already complete
    */
   public Optional<UploadStatus> putChunk(String id, int index, InputStream body) {
     Optional<ChunkWrite> write = videos.beginChunk(id, index);
@@ -168,8 +167,8 @@ public class VideoUploads {
   /** The tenant's own upload limit within the platform's. */
   private long limit() {
     return tenants
-        .find(tenant())
-        .map(t -> TenantSettings.UploadLimit.of(t.settings(), maxUploadBytes))
+        .settings(tenant())
+        .map(settings -> TenantSettings.UploadLimit.of(settings, maxUploadBytes))
         .orElse(maxUploadBytes);
   }
 

@@ -1,6 +1,6 @@
 package io.kursfilm.video.control;
 
-import io.kursfilm.video.entity.VideoState;
+import io.kursfilm.video.boundary.VideoState;
 
 /**
  * Where a video's current HLS rendition lies and the state the video was in when looked up: all

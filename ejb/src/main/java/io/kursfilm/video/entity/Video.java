@@ -1,8 +1,10 @@
 package io.kursfilm.video.entity;
 
-import io.kursfilm.platform.control.ConflictException;
-import io.kursfilm.platform.control.InstantConverter;
-import io.kursfilm.tenant.control.TenantFilter;
+import io.kursfilm.kernel.ConflictException;
+import io.kursfilm.kernel.InstantConverter;
+import io.kursfilm.kernel.TenantFilter;
+import io.kursfilm.video.boundary.VideoDetails;
+import io.kursfilm.video.boundary.VideoState;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;

@@ -1,7 +1,7 @@
 package io.kursfilm.video.entity;
 
-import io.kursfilm.platform.control.InstantConverter;
-import io.kursfilm.tenant.control.TenantFilter;
+import io.kursfilm.kernel.InstantConverter;
+import io.kursfilm.kernel.TenantFilter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;

@@ -1,6 +1,6 @@
 package io.kursfilm.video.entity;
 
-import io.kursfilm.tenant.control.TenantFilter;
+import io.kursfilm.kernel.TenantFilter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

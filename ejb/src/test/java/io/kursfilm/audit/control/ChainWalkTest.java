@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kursfilm.audit.entity.Action;
+import io.kursfilm.audit.boundary.Action;
+import io.kursfilm.audit.boundary.AuditEvent;
 import io.kursfilm.audit.entity.AuditEntry;
-import io.kursfilm.audit.entity.AuditEvent;
 import io.kursfilm.audit.entity.AuditHash;
 import java.lang.reflect.Field;
 import java.time.Instant;

@@ -3,6 +3,7 @@ package io.kursfilm.identity.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.sun.net.httpserver.HttpServer;
+import io.kursfilm.identity.boundary.SsoPending;
 import io.kursfilm.identity.entity.TenantSso;
 import java.net.InetSocketAddress;
 import java.net.URI;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kursfilm.kernel.Role;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;

@@ -3,7 +3,7 @@ package io.kursfilm.video.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kursfilm.video.entity.VideoState;
+import io.kursfilm.video.boundary.VideoState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package io.kursfilm.web.api;
 
-import io.kursfilm.identity.control.ElevationRefusedException;
-import io.kursfilm.identity.control.InvalidLinkException;
-import io.kursfilm.identity.control.PasswordPolicy;
-import io.kursfilm.identity.control.WeakPasswordException;
+import io.kursfilm.identity.boundary.ElevationRefusedException;
+import io.kursfilm.identity.boundary.InvalidLinkException;
+import io.kursfilm.identity.boundary.PasswordPolicy;
+import io.kursfilm.identity.boundary.WeakPasswordException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;

@@ -1,7 +1,7 @@
 package io.kursfilm.web.api;
 
-import io.kursfilm.identity.control.NotAuthenticatedException;
-import io.kursfilm.platform.control.ConflictException;
+import io.kursfilm.kernel.ConflictException;
+import io.kursfilm.kernel.NotAuthenticatedException;
 import io.kursfilm.video.boundary.UploadTooLargeException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;

@@ -1,9 +1,9 @@
 package io.kursfilm.web.api;
 
+import io.kursfilm.audit.boundary.Action;
 import io.kursfilm.audit.boundary.AuditEntryView;
 import io.kursfilm.audit.boundary.AuditTrail;
 import io.kursfilm.audit.boundary.VerifyResult;
-import io.kursfilm.audit.entity.Action;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;

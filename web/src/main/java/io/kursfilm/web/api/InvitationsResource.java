@@ -5,7 +5,7 @@ import io.kursfilm.identity.boundary.InvitationAcceptance;
 import io.kursfilm.identity.boundary.InvitationView;
 import io.kursfilm.identity.boundary.Invitations;
 import io.kursfilm.identity.boundary.LinkPreview;
-import io.kursfilm.identity.entity.Role;
+import io.kursfilm.kernel.Role;
 import io.kursfilm.platform.boundary.CsvWriter;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

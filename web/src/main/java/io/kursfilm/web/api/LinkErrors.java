@@ -1,6 +1,6 @@
 package io.kursfilm.web.api;
 
-import io.kursfilm.identity.control.InvalidLinkException;
+import io.kursfilm.identity.boundary.InvalidLinkException;
 
 /** Shared refusal for preview look-ups, which return empty instead of throwing. */
 final class LinkErrors {

@@ -1,8 +1,8 @@
 package io.kursfilm.web.api;
 
 import io.kursfilm.identity.boundary.LinkPreview;
+import io.kursfilm.identity.boundary.LoginAttempt;
 import io.kursfilm.identity.boundary.PasswordResets;
-import io.kursfilm.identity.control.LoginAttempt;
 import io.kursfilm.web.security.ClientAddress;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

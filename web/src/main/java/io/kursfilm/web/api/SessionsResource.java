@@ -1,8 +1,8 @@
 package io.kursfilm.web.api;
 
 import io.kursfilm.identity.boundary.Authentication;
+import io.kursfilm.identity.boundary.LoginAttempt;
 import io.kursfilm.identity.boundary.Profile;
-import io.kursfilm.identity.control.LoginAttempt;
 import io.kursfilm.web.security.ClientAddress;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

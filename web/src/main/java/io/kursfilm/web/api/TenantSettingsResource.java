@@ -1,7 +1,7 @@
 package io.kursfilm.web.api;
 
 import io.kursfilm.tenant.boundary.TenantSettings;
-import io.kursfilm.tenant.entity.TenantSettingsValue;
+import io.kursfilm.tenant.boundary.TenantSettingsValue;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

@@ -1,7 +1,7 @@
 package io.kursfilm.web.api;
 
+import io.kursfilm.operator.boundary.Tenants;
 import io.kursfilm.tenant.boundary.TenantView;
-import io.kursfilm.tenant.boundary.Tenants;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

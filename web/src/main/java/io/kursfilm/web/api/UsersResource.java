@@ -2,7 +2,7 @@ package io.kursfilm.web.api;
 
 import io.kursfilm.identity.boundary.UserView;
 import io.kursfilm.identity.boundary.Users;
-import io.kursfilm.identity.entity.Role;
+import io.kursfilm.kernel.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

@@ -1,12 +1,12 @@
 package io.kursfilm.web.security;
 
 import io.kursfilm.identity.boundary.Authentication;
+import io.kursfilm.identity.boundary.ElevationAudit;
 import io.kursfilm.identity.boundary.Elevations;
+import io.kursfilm.identity.boundary.LoginAttempt;
 import io.kursfilm.identity.boundary.SsoLogin;
-import io.kursfilm.identity.control.AuthenticatedCaller;
-import io.kursfilm.identity.control.ElevationAudit;
-import io.kursfilm.identity.control.LoginAttempt;
-import io.kursfilm.identity.control.SsoPending;
+import io.kursfilm.identity.boundary.SsoPending;
+import io.kursfilm.kernel.AuthenticatedCaller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;

@@ -3,7 +3,7 @@ package io.kursfilm.web.security;
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
 import io.kursfilm.identity.boundary.SsoLogin;
-import io.kursfilm.identity.control.AuthenticatedCaller;
+import io.kursfilm.kernel.AuthenticatedCaller;
 import io.kursfilm.web.ui.StartPages;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;

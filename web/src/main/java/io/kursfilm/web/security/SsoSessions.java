@@ -1,6 +1,6 @@
 package io.kursfilm.web.security;
 
-import io.kursfilm.identity.control.SsoPending;
+import io.kursfilm.identity.boundary.SsoPending;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.LinkedHashMap;

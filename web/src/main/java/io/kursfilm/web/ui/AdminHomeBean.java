@@ -2,8 +2,8 @@ package io.kursfilm.web.ui;
 
 import io.kursfilm.identity.boundary.UserView;
 import io.kursfilm.identity.boundary.Users;
-import io.kursfilm.identity.entity.Role;
-import io.kursfilm.platform.control.ConflictException;
+import io.kursfilm.kernel.ConflictException;
+import io.kursfilm.kernel.Role;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJBException;
 import jakarta.faces.context.FacesContext;

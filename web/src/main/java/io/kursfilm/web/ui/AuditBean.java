@@ -1,8 +1,8 @@
 package io.kursfilm.web.ui;
 
+import io.kursfilm.audit.boundary.Action;
 import io.kursfilm.audit.boundary.AuditEntryView;
 import io.kursfilm.audit.boundary.AuditTrail;
-import io.kursfilm.audit.entity.Action;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -1,7 +1,7 @@
 package io.kursfilm.web.ui;
 
 import io.kursfilm.identity.boundary.DeletionRequests;
-import io.kursfilm.platform.control.ConflictException;
+import io.kursfilm.kernel.ConflictException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.inject.Inject;

@@ -1,9 +1,9 @@
 package io.kursfilm.web.ui;
 
+import io.kursfilm.identity.boundary.InvalidLinkException;
 import io.kursfilm.identity.boundary.LinkPreview;
-import io.kursfilm.identity.control.InvalidLinkException;
-import io.kursfilm.identity.control.WeakPasswordException;
-import io.kursfilm.platform.control.ConflictException;
+import io.kursfilm.identity.boundary.WeakPasswordException;
+import io.kursfilm.kernel.ConflictException;
 import java.io.Serializable;
 import java.util.Optional;
 

@@ -3,7 +3,7 @@ package io.kursfilm.web.ui;
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
 import io.kursfilm.identity.boundary.SsoLogin;
-import io.kursfilm.identity.control.AuthenticatedCaller;
+import io.kursfilm.kernel.AuthenticatedCaller;
 import io.kursfilm.web.security.TenantCredential;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;

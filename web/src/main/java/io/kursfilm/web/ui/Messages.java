@@ -1,6 +1,6 @@
 package io.kursfilm.web.ui;
 
-import io.kursfilm.identity.control.WeakPasswordException;
+import io.kursfilm.identity.boundary.WeakPasswordException;
 import io.kursfilm.web.api.AccountErrorMappers;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;

@@ -1,7 +1,7 @@
 package io.kursfilm.web.ui;
 
 import io.kursfilm.identity.boundary.SelfService;
-import io.kursfilm.platform.control.ConflictException;
+import io.kursfilm.kernel.ConflictException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -1,7 +1,7 @@
 package io.kursfilm.web.ui;
 
-import io.kursfilm.identity.control.AuthenticatedCaller;
-import io.kursfilm.identity.entity.Role;
+import io.kursfilm.kernel.AuthenticatedCaller;
+import io.kursfilm.kernel.Role;
 import java.util.List;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package io.kursfilm.web.ui;
 
 import io.kursfilm.tenant.boundary.TenantSettings;
-import io.kursfilm.tenant.entity.TenantSettingsValue;
+import io.kursfilm.tenant.boundary.TenantSettingsValue;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

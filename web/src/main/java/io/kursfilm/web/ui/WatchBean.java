@@ -1,7 +1,7 @@
 package io.kursfilm.web.ui;
 
-import io.kursfilm.identity.control.Caller;
-import io.kursfilm.identity.entity.Role;
+import io.kursfilm.kernel.Caller;
+import io.kursfilm.kernel.Role;
 import io.kursfilm.video.boundary.Captions;
 import io.kursfilm.video.boundary.VideoView;
 import io.kursfilm.video.boundary.Videos;

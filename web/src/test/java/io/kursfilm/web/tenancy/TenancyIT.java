@@ -5,23 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kursfilm.identity.boundary.FirstUsers;
 import io.kursfilm.identity.boundary.Profile;
-import io.kursfilm.identity.control.AuthenticatedCaller;
-import io.kursfilm.identity.control.Caller;
-import io.kursfilm.identity.control.NotAuthenticatedException;
 import io.kursfilm.identity.control.UserDirectory;
-import io.kursfilm.identity.entity.Role;
 import io.kursfilm.identity.entity.User;
+import io.kursfilm.kernel.AuthenticatedCaller;
+import io.kursfilm.kernel.Caller;
+import io.kursfilm.kernel.NotAuthenticatedException;
+import io.kursfilm.kernel.Role;
+import io.kursfilm.kernel.TenantFilter;
 import io.kursfilm.storage.field.FieldCipher;
 import io.kursfilm.storage.field.FieldCipherException;
 import io.kursfilm.storage.sealed.SealedObject;
 import io.kursfilm.storage.sealed.SealedObjects;
 import io.kursfilm.storage.shred.ShredCertificate;
-import io.kursfilm.tenant.control.TenantFilter;
-import io.kursfilm.tenant.control.TenantProvisioning;
+import io.kursfilm.tenant.boundary.TenantProvisioning;
+import io.kursfilm.tenant.boundary.TenantView;
 import io.kursfilm.tenant.control.TenantRegistry;
 import io.kursfilm.tenant.control.TenantShredding;
-import io.kursfilm.tenant.entity.Tenant;
 import io.kursfilm.tenant.entity.TenantState;
 import io.kursfilm.web.ItEnvironment;
 import jakarta.annotation.Resource;
@@ -63,6 +64,7 @@ class TenancyIT {
   @Inject Caller caller;
   @Inject Profile profile;
   @Inject TenantProvisioning provisioning;
+  @Inject FirstUsers firstUsers;
   @Inject TenantShredding shredding;
   @Inject SealedObjects sealedObjects;
   @Inject FieldCipher cipher;
@@ -294,16 +296,17 @@ class TenancyIT {
   @Test
   void a_shredded_tenant_leaves_no_personal_data_in_the_database_files() throws Exception {
     String canary = "canary" + UUID.randomUUID().toString().replace("-", "");
-    Tenant tenant =
+    FirstUsers.NewUser admin =
+        new FirstUsers.NewUser(
+            canary + "@leaving.example",
+            "Name " + canary,
+            EnumSet.of(Role.TENANT_ADMIN),
+            "a-long-password".toCharArray());
+    TenantView tenant =
         provisioning.provision(
             "shred-" + canary.substring(6, 14),
             "Leaving AG",
-            List.of(
-                new TenantProvisioning.NewUser(
-                    canary + "@leaving.example",
-                    "Name " + canary,
-                    EnumSet.of(Role.TENANT_ADMIN),
-                    "a-long-password".toCharArray())));
+            id -> firstUsers.create(id, List.of(admin)));
 
     ShredCertificate certificate = shredding.shred(tenant.id());
 

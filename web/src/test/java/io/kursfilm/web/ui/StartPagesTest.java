@@ -2,8 +2,8 @@ package io.kursfilm.web.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.kursfilm.identity.control.AuthenticatedCaller;
-import io.kursfilm.identity.entity.Role;
+import io.kursfilm.kernel.AuthenticatedCaller;
+import io.kursfilm.kernel.Role;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 

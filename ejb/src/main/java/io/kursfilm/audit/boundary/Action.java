@@ -1,0 +1,45 @@
+package io.kursfilm.audit.boundary;
+
+/**
+ * What happened. Stored by name: add new actions at will, never rename one (old entries and their
+ * hashes carry the name).
+ */
+public enum Action {
+  LOGIN,
+  LOGIN_FAILED,
+  LOGOUT,
+  ROLE_CHANGED,
+  USER_CREATED,
+  INVITATION_SENT,
+  ELEVATION_REQUESTED,
+  ELEVATED_ACTION,
+  PARTICIPANTS_READ,
+  RESULTS_READ,
+  EXPORT,
+  DOWNLOAD,
+  KEY_CREATED,
+  KEY_USED,
+  KEY_DESTROYED,
+  TENANT_CREATED,
+  TENANT_SHREDDED,
+  DELETION_REQUESTED,
+  DELETION_REJECTED,
+  USER_ERASED,
+  VIDEO_UPLOADED,
+  VIDEO_CANCELLED,
+  VIDEO_DELETED,
+  VIDEO_REJECTED,
+  SSO_CONFIGURED,
+  TENANT_SETTINGS_CHANGED,
+  AUDIT_REANCHORED,
+  /** A tenant admin looked at one user of their tenant. */
+  USER_READ,
+  INVITATIONS_READ,
+  DELETION_REQUESTS_READ,
+  /** A platform operator read entries of a tenant's chain; recorded in that chain. */
+  AUDIT_READ,
+  PASSWORD_RESET_REQUESTED,
+  PASSWORD_RESET,
+  /** A user's account was pinned to one subject of the tenant's identity provider. */
+  SSO_LINKED
+}

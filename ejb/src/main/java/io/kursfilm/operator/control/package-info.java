@@ -1,0 +1,2 @@
+/** The demo tenants of docs/api.md, created at start-up when the demo seed is on. */
+package io.kursfilm.operator.control;

@@ -1,0 +1,46 @@
+package io.kursfilm.tenant.boundary;
+
+import io.kursfilm.kernel.TenantSlugs;
+import io.kursfilm.tenant.control.TenantRegistry;
+import io.kursfilm.tenant.entity.Tenant;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How the other components look tenants up: as views, never as entities. Tenants are platform data,
+ * so the look-ups are not tenant-filtered; callers decide what a caller may learn of them.
+ */
+@Dependent
+public class TenantDirectory implements TenantSlugs {
+
+  @Inject TenantRegistry registry;
+
+  public Optional<TenantView> find(String id) {
+    return registry.find(id).map(TenantView::of);
+  }
+
+  public Optional<TenantView> findBySlug(String slug) {
+    return registry.findBySlug(slug).map(TenantView::of);
+  }
+
+  /** The tenant of this slug if it is active (its users may log in). */
+  public Optional<TenantView> findActive(String slug) {
+    return findBySlug(slug).filter(TenantView::isActive);
+  }
+
+  public List<TenantView> all() {
+    return registry.all().stream().map(TenantView::of).toList();
+  }
+
+  /** The tenant's own settings; empty for an unknown tenant. */
+  public Optional<TenantSettingsValue> settings(String id) {
+    return registry.find(id).map(Tenant::settings);
+  }
+
+  @Override
+  public Optional<String> idOf(String slug) {
+    return registry.findBySlug(slug).map(Tenant::id);
+  }
+}
