@@ -41,5 +41,14 @@ public enum Action {
   PASSWORD_RESET_REQUESTED,
   PASSWORD_RESET,
   /** A user's account was pinned to one subject of the tenant's identity provider. */
-  SSO_LINKED
+  SSO_LINKED,
+  /** A version of a video moved along a row of the lifecycle table (details: from, to, version). */
+  VIDEO_STATE_CHANGED,
+  /** A new version of a video was started (upload, captions or description). */
+  VIDEO_VERSION_CREATED,
+  /** A critic recorded a decision on a version (details: decision, version, comment). */
+  VIDEO_REVIEWED,
+  /** A decision was refused: four eyes (own upload), or not a critic of this video. */
+  VIDEO_REVIEW_REFUSED,
+  VIDEO_COMMENTED
 }

@@ -26,7 +26,8 @@ public class TenantSettings {
       long effectiveMaxUploadBytes,
       long platformMaxUploadBytes,
       boolean anonymiseResults,
-      boolean requireCriticApproval) {}
+      boolean requireCriticApproval,
+      int requiredApprovals) {}
 
   @Inject Caller caller;
   @Inject TenantRegistry tenants;
@@ -49,7 +50,8 @@ public class TenantSettings {
             .detail(
                 "maxUploadBytes", settings.maxUploadBytes().map(String::valueOf).orElse("platform"))
             .detail("anonymiseResults", settings.anonymiseResults())
-            .detail("requireCriticApproval", settings.requireCriticApproval()));
+            .detail("requireCriticApproval", settings.requireCriticApproval())
+            .detail("requiredApprovals", settings.requiredApprovals()));
     return viewOf(tenant.settings());
   }
 
@@ -59,7 +61,8 @@ public class TenantSettings {
         UploadLimit.of(s, platformMaxUploadBytes),
         platformMaxUploadBytes,
         s.anonymiseResults(),
-        s.requireCriticApproval());
+        s.requireCriticApproval(),
+        s.requiredApprovals());
   }
 
   private Tenant own() {

@@ -56,6 +56,9 @@ public class Tenant {
   @Column(name = "require_critic_approval")
   private boolean requireCriticApproval = true;
 
+  @Column(name = "required_approvals")
+  private int requiredApprovals = 1;
+
   @Version private long version;
 
   protected Tenant() {}
@@ -79,7 +82,10 @@ public class Tenant {
   /** What the tenant's admins have set. */
   public TenantSettingsValue settings() {
     return new TenantSettingsValue(
-        Optional.ofNullable(maxUploadBytes), anonymiseResults, requireCriticApproval);
+        Optional.ofNullable(maxUploadBytes),
+        anonymiseResults,
+        requireCriticApproval,
+        requiredApprovals);
   }
 
   /**
@@ -99,6 +105,7 @@ public class Tenant {
     this.maxUploadBytes = settings.maxUploadBytes().orElse(null);
     this.anonymiseResults = settings.anonymiseResults();
     this.requireCriticApproval = settings.requireCriticApproval();
+    this.requiredApprovals = settings.requiredApprovals();
   }
 
   /** Records the tenant's key-encryption key id and its wrapped blind-index key. */

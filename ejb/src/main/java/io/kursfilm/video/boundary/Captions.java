@@ -1,5 +1,6 @@
 package io.kursfilm.video.boundary;
 
+import io.kursfilm.kernel.AuthenticatedCaller;
 import io.kursfilm.kernel.Caller;
 import io.kursfilm.kernel.FreeText;
 import io.kursfilm.kernel.Role;
@@ -8,18 +9,26 @@ import io.kursfilm.storage.objects.ObjectStore;
 import io.kursfilm.storage.sealed.SealedObjectException;
 import io.kursfilm.storage.sealed.SealedObjects;
 import io.kursfilm.transcoder.job.VideoObjects;
+import io.kursfilm.video.control.Rendition;
+import io.kursfilm.video.control.VersionChanges;
+import io.kursfilm.video.control.VersionFinder;
 import io.kursfilm.video.entity.VideoCaption;
+import io.kursfilm.video.entity.VideoVersion;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -43,24 +52,30 @@ public class Captions {
 
   @Inject Caller caller;
   @Inject Videos videos;
+  @Inject VersionFinder finder;
+  @Inject VersionChanges changes;
   @Inject SealedObjects sealed;
   @Inject ObjectStore store;
   @Inject Clock clock;
 
+  /** The captions of the version the caller sees; empty when the caller sees none. */
   public List<CaptionView> list(String videoId) {
-    return em.createNamedQuery(VideoCaption.OF_VIDEO, VideoCaption.class)
-        .setParameter("videoId", videoId)
-        .getResultStream()
-        .map(c -> new CaptionView(c.language(), c.label()))
-        .toList();
+    return shownVersion(videoId)
+        .map(
+            versionId ->
+                changes.captions(versionId).stream()
+                    .map(c -> new CaptionView(c.language(), c.label()))
+                    .toList())
+        .orElse(List.of());
   }
 
-  /** Adds or replaces the captions of {@code language}; false when the video is not visible. */
+  /**
+   * Adds or replaces the captions of {@code language}; false when the video is not the tenant's.
+   * Only the video's trainers. Once a critic may have seen the newest version, the change makes a
+   * new version that goes back to review (see {@link VersionChanges}).
+   */
   @RolesAllowed(Role.Names.TRAINER)
   public boolean put(String videoId, String language, String label, InputStream body) {
-    if (videos.find(videoId).isEmpty()) {
-      return false;
-    }
     if (language == null || !LANGUAGE.matcher(language).matches()) {
       throw new IllegalArgumentException("language: a language tag such as de or en-GB");
     }
@@ -70,52 +85,123 @@ public class Captions {
     }
     FreeText.line("label", shown);
     byte[] text = webVtt(body);
+    Optional<VersionChanges.Target> target = target(videoId);
+    if (target.isEmpty()) {
+      return false;
+    }
+    String versionId = target.get().version().id();
+    copyTexts(target.get(), language);
     sealed.seal(
-        caller.require().tenantId(),
-        VideoObjects.caption(videoId, language),
-        new ByteArrayInputStream(text));
-    VideoCaption caption = em.find(VideoCaption.class, new VideoCaption.Key(videoId, language));
+        tenant(), VideoObjects.caption(versionId, language), new ByteArrayInputStream(text));
+    String sha256 = HexFormat.of().formatHex(sha256(text));
+    VideoCaption caption = em.find(VideoCaption.class, new VideoCaption.Key(versionId, language));
     if (caption == null) {
-      em.persist(new VideoCaption(videoId, language, shown, clock.instant()));
+      em.persist(new VideoCaption(versionId, language, shown, sha256, clock.instant()));
     } else {
-      caption.relabel(shown, clock.instant());
+      caption.replace(shown, sha256, clock.instant());
     }
     return true;
   }
 
   /**
-   * Removes the captions of {@code language}, row and sealed text; false when the video is not
-   * visible or has no captions in that language. The row goes first, in this transaction: a failed
-   * object delete rolls it back, so the list never names text that is gone.
+   * Removes the captions of {@code language}; false when the video is not the tenant's or has no
+   * captions in that language. In place before review, else in a new version (see {@link #put}).
+   * The row goes first, in this transaction: a failed object delete rolls it back, so the list
+   * never names text that is gone.
    */
   @RolesAllowed(Role.Names.TRAINER)
   public boolean remove(String videoId, String language) {
-    if (videos.find(videoId).isEmpty()) {
+    Optional<VideoVersion> latest = finder.latest(videoId, LockModeType.PESSIMISTIC_WRITE);
+    if (latest.isEmpty()
+        || em.find(VideoCaption.class, new VideoCaption.Key(latest.get().id(), language)) == null) {
       return false;
     }
-    VideoCaption caption = em.find(VideoCaption.class, new VideoCaption.Key(videoId, language));
-    if (caption == null) {
-      return false;
-    }
+    VersionChanges.Target target = target(videoId).orElseThrow();
+    String versionId = target.version().id();
+    copyTexts(target, language);
+    VideoCaption caption = em.find(VideoCaption.class, new VideoCaption.Key(versionId, language));
     em.remove(caption);
     em.flush();
-    store.delete(caller.require().tenantId(), VideoObjects.caption(videoId, language));
+    if (!target.derived()) {
+      store.delete(tenant(), VideoObjects.caption(versionId, language));
+    }
     return true;
   }
 
-  /** The WebVTT text, when the caller may watch the video and the language exists. */
-  public Optional<byte[]> read(String videoId, String language) {
-    if (videos.watchableRendition(videoId).isEmpty()
-        || em.find(VideoCaption.class, new VideoCaption.Key(videoId, language)) == null) {
+  /**
+   * The WebVTT text of the version behind {@code selector} (null: the one the caller sees), when
+   * the caller may watch it and the language exists.
+   */
+  public Optional<byte[]> read(String videoId, String selector, String language) {
+    AuthenticatedCaller who = caller.require();
+    String chosen = selector == null ? Videos.defaultSelector(who) : selector;
+    Optional<Rendition> rendition =
+        finder.rendition(videoId, chosen).filter(r -> Videos.mayWatch(who, chosen, r.state()));
+    if (rendition.isEmpty()
+        || em.find(VideoCaption.class, new VideoCaption.Key(rendition.get().versionId(), language))
+            == null) {
       return Optional.empty();
     }
     try (InputStream in =
-        sealed.open(caller.require().tenantId(), VideoObjects.caption(videoId, language))) {
+        sealed.open(tenant(), VideoObjects.caption(rendition.get().versionId(), language))) {
       return Optional.of(in.readAllBytes());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (SealedObjectException e) {
       return Optional.empty();
+    }
+  }
+
+  private Optional<String> shownVersion(String videoId) {
+    AuthenticatedCaller who = caller.require();
+    String selector = Videos.defaultSelector(who);
+    return finder
+        .rendition(videoId, selector)
+        .filter(r -> Videos.mayWatch(who, selector, r.state()))
+        .map(Rendition::versionId)
+        .or(
+            () ->
+                Videos.seesUnpublished(who)
+                    ? finder.latest(videoId, LockModeType.NONE).map(VideoVersion::id)
+                    : Optional.empty());
+  }
+
+  private Optional<VersionChanges.Target> target(String videoId) {
+    Optional<VideoVersion> latest = finder.latest(videoId, LockModeType.PESSIMISTIC_WRITE);
+    if (latest.isEmpty()) {
+      return Optional.empty();
+    }
+    videos.requireTrainerOf(videoId);
+    return Optional.of(changes.target(latest.get(), caller.require().userId(), null));
+  }
+
+  /** A new version starts with its base's caption texts, each sealed again under its own id. */
+  private void copyTexts(VersionChanges.Target target, String exceptLanguage) {
+    if (!target.derived()) {
+      return;
+    }
+    for (VideoCaption c : changes.captions(target.version().id())) {
+      if (c.language().equals(exceptLanguage)) {
+        continue;
+      }
+      try (InputStream in =
+          sealed.open(tenant(), VideoObjects.caption(target.base().id(), c.language()))) {
+        sealed.seal(tenant(), VideoObjects.caption(target.version().id(), c.language()), in);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private String tenant() {
+    return caller.require().tenantId();
+  }
+
+  private static byte[] sha256(byte[] text) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(text);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 

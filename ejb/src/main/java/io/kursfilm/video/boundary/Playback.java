@@ -51,15 +51,24 @@ public class Playback {
    * kursfilm.playback.cache-ttl} old (see {@link PlaybackCache}).
    */
   public Optional<PlaybackFile> file(String videoId, String path) {
+    return file(videoId, null, path);
+  }
+
+  /**
+   * Like {@link #file(String, String)}, in the version behind {@code selector}: a version number
+   * (trainers, critics and admins only) or {@code null} for the one the caller sees.
+   */
+  public Optional<PlaybackFile> file(String videoId, Integer version, String path) {
     if (!PATH.matcher(path).matches()) {
       return Optional.empty();
     }
     AuthenticatedCaller who = caller.require();
     String tenantId = who.tenantId();
+    String selector = version == null ? Videos.defaultSelector(who) : version.toString();
     Optional<Rendition> rendition =
         cache
-            .rendition(tenantId, videoId, videos::rendition)
-            .filter(r -> Videos.mayWatch(who, r.state()));
+            .rendition(tenantId, videoId, selector, s -> videos.rendition(videoId, s))
+            .filter(r -> Videos.mayWatch(who, selector, r.state()));
     if (rendition.isEmpty()) {
       return Optional.empty();
     }

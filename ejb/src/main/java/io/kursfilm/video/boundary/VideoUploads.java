@@ -21,12 +21,13 @@ import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Streams upload bytes into sealed chunks, outside any transaction: a multi-gigabyte upload must
- * not hold a database connection. Rows change through {@link Videos} before and after; a job is
+ * not hold a database connection. Rows change through {@link UploadRows} before and after; a job is
  * queued only once the upload's completion has committed. A broken upload leaves neither chunk nor
  * row behind.
  */
@@ -37,6 +38,7 @@ public class VideoUploads {
 
   @Inject Caller caller;
   @Inject Videos videos;
+  @Inject UploadRows rows;
   @Inject SealedChunks chunks;
   @Inject ObjectStore store;
   @Inject TranscodeWorkers workers;
@@ -62,6 +64,21 @@ public class VideoUploads {
    * @throws UploadTooLargeException when {@code size} exceeds the limit (nothing is created)
    */
   public UploadStatus declare(VideoDetails details, long size) {
+    checkSize(size);
+    return afterStart(rows.declare(details, size, chunkSize), size);
+  }
+
+  /**
+   * Starts a resumable upload of new media for video {@code videoId}: version n+1, which goes
+   * through processing and review while employees keep the published version. Empty when the video
+   * is not the tenant's.
+   */
+  public Optional<UploadStatus> declareVersion(String videoId, VideoDetails details, long size) {
+    checkSize(size);
+    return rows.startVersion(videoId, details, size, chunkSize).map(s -> afterStart(s, size));
+  }
+
+  private void checkSize(long size) {
     if (size < 0) {
       throw new IllegalArgumentException("size: must not be negative");
     }
@@ -69,56 +86,59 @@ public class VideoUploads {
     if (size > limit) {
       throw new UploadTooLargeException(limit);
     }
-    UploadStatus status = videos.declare(details, size, chunkSize);
+  }
+
+  private UploadStatus afterStart(UploadRows.Started started, long size) {
     if (size == 0) {
-      videos.rejectUpload(status.id(), RejectionReason.EMPTY.name());
-      return videos.uploadStatus(status.id()).orElseThrow();
+      rows.rejectUpload(started.versionId(), RejectionReason.EMPTY.name());
+      return rows.uploadStatus(started.status().id()).orElseThrow();
     }
-    return status;
+    return started.status();
   }
 
   /**
-   * Seals and stores chunk {@code index}; sending it again replaces it. Empty when the video is not
-   * the tenant's (or was deleted meanwhile). The write is registered first, so the upload cannot be
-   * completed while it runs, and it must end within {@code kursfilm.video.chunk-write-timeout}.
+   * Seals and stores chunk {@code index} of the newest version; sending it again replaces it. Empty
+   * when the video is not the tenant's (or was deleted meanwhile). The write is registered first,
+   * so the upload cannot be completed while it runs, and it must end within {@code
+   * kursfilm.video.chunk-write-timeout}.
    *
    * @throws io.kursfilm.kernel.ConflictException when the upload is already complete
    */
   public Optional<UploadStatus> putChunk(String id, int index, InputStream body) {
-    Optional<ChunkWrite> write = videos.beginChunk(id, index);
+    Optional<ChunkWrite> write = rows.beginChunk(id, index);
     if (write.isEmpty()) {
       return Optional.empty();
     }
     long length = write.get().length();
-    String prefix = VideoObjects.original(id);
+    String prefix = VideoObjects.original(write.get().versionId());
     DeadlineInputStream limited =
         new DeadlineInputStream(body, clock, clock.instant().plus(chunkWriteTimeout));
     try {
       chunks.putChunk(tenant(), prefix, index, limited, length);
     } catch (ChunkLengthException e) {
-      videos.abortChunk(id, write.get(), index);
+      rows.abortChunk(id, write.get(), index);
       throw new IllegalArgumentException(
           "chunk " + index + ": must be exactly " + length + " bytes");
     } catch (RuntimeException e) {
-      videos.abortChunk(id, write.get(), index);
+      rows.abortChunk(id, write.get(), index);
       if (limited.expired()) {
         throw new IllegalArgumentException(
             "chunk " + index + ": not received within " + chunkWriteTimeout + ", send it again");
       }
       throw e;
     }
-    if (!videos.finishChunk(id, write.get(), index)) {
+    if (!rows.finishChunk(id, write.get(), index)) {
       store.delete(tenant(), SealedChunks.chunkId(prefix, index));
       return Optional.empty();
     }
-    return videos.uploadStatus(id);
+    return rows.uploadStatus(id);
   }
 
-  /** Closes the upload and queues its transcode. */
+  /** Closes the upload of the newest version and queues its transcode. */
   public Optional<VideoView> complete(String id) {
-    Optional<VideoView> video = videos.markUploaded(id);
-    video.ifPresent(v -> workers.enqueue(tenant(), v.id()));
-    return video;
+    Optional<String> version = rows.markUploaded(id);
+    version.ifPresent(v -> workers.enqueue(tenant(), v));
+    return version.flatMap(v -> videos.find(id));
   }
 
   /**
@@ -127,27 +147,40 @@ public class VideoUploads {
    * connection broke: neither the video nor a byte of it is kept.
    */
   public VideoView uploadWhole(VideoDetails details, InputStream body) {
-    String id = videos.declare(details, 0, chunkSize).id();
-    String prefix = VideoObjects.original(id);
+    return receiveWhole(rows.declare(details, 0, chunkSize), body);
+  }
+
+  /** Like {@link #uploadWhole}, as new media for video {@code videoId}: its next version. */
+  public Optional<VideoView> uploadWholeVersion(
+      String videoId, VideoDetails details, InputStream body) {
+    return rows.startVersion(videoId, details, 0, chunkSize).map(s -> receiveWhole(s, body));
+  }
+
+  private VideoView receiveWhole(UploadRows.Started started, InputStream body) {
+    String videoId = started.status().id();
+    String versionId = started.versionId();
+    String prefix = VideoObjects.original(versionId);
     ChunkedUpload upload;
     try {
       upload = chunks.putAll(tenant(), prefix, body, limit());
     } catch (io.kursfilm.storage.sealed.UploadTooLargeException e) {
-      return videos.rejectUpload(id, RejectionReason.TOO_LARGE.name());
+      rows.rejectUpload(versionId, RejectionReason.TOO_LARGE.name());
+      return videos.find(videoId).orElseThrow();
     } catch (RuntimeException e) {
-      videos.forgetUpload(id);
+      rows.forgetUpload(versionId);
       throw e;
     }
     if (upload.size() == 0) {
       chunks.deleteAll(tenant(), prefix);
-      return videos.rejectUpload(id, RejectionReason.EMPTY.name());
+      rows.rejectUpload(versionId, RejectionReason.EMPTY.name());
+      return videos.find(videoId).orElseThrow();
     }
-    VideoView video = videos.markUploadedWhole(id, upload.size());
-    workers.enqueue(tenant(), id);
-    return video;
+    rows.markUploadedWhole(versionId, upload.size());
+    workers.enqueue(tenant(), versionId);
+    return videos.find(videoId).orElseThrow();
   }
 
-  /** Cancels processing, or deletes a video no job works on, with all its objects. */
+  /** Cancels processing, or deletes a video no job works on, with all its versions' objects. */
   @RolesAllowed({Role.Names.TRAINER, Role.Names.TENANT_ADMIN})
   public boolean delete(String id) {
     Optional<VideoView> video = videos.find(id);
@@ -157,11 +190,11 @@ public class VideoUploads {
     if (video.get().processing()) {
       return videos.cancel(id);
     }
-    boolean removed = videos.remove(id);
+    Optional<List<String>> versions = videos.remove(id);
     // Other nodes stop serving it within the cache's TTL; this one at once.
     playbackCache.forget(tenant(), id);
-    store.deleteByPrefix(tenant(), VideoObjects.video(id));
-    return removed;
+    versions.orElse(List.of()).forEach(v -> store.deleteByPrefix(tenant(), VideoObjects.video(v)));
+    return versions.isPresent();
   }
 
   /** The tenant's own upload limit within the platform's. */

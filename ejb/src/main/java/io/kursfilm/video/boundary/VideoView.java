@@ -1,17 +1,22 @@
 package io.kursfilm.video.boundary;
 
 import io.kursfilm.video.entity.Video;
+import io.kursfilm.video.entity.VideoVersion;
 import java.time.Instant;
 
 /**
- * A video as callers see it (docs/api.md: {@code id, title, state, progress, error}).
+ * A video as callers see it (docs/api.md: {@code id, title, state, progress, error}), shown in one
+ * version: the newest for trainers, critics and admins, the published one for employees.
  *
+ * @param state the shown version's state
  * @param error the stable key of a rejection or failure ({@code video.rejected.<key>} in the UI)
  * @param durationSeconds null until transcoded
  * @param mediaSha256 hex SHA-256 of the original the rendition was made from; null until then
- * @param mine whether the caller uploaded it
+ * @param mine whether the caller uploaded the shown version
  * @param processing a transcode job may still be working on it (cancel, not delete)
  * @param playable a rendition exists that the caller may watch
+ * @param version the shown version's number
+ * @param publishedVersion the number of the version employees see; null when none
  */
 public record VideoView(
     String id,
@@ -28,12 +33,14 @@ public record VideoView(
     boolean mine,
     boolean processing,
     boolean playable,
-    Instant createdAt) {
+    Instant createdAt,
+    int version,
+    Integer publishedVersion) {
 
-  static VideoView of(Video v, String callerId) {
+  static VideoView of(Video video, VideoVersion v, Integer publishedNumber, String callerId) {
     var details = v.details();
     return new VideoView(
-        v.id(),
+        video.id(),
         details.title(),
         details.description(),
         details.tags(),
@@ -47,6 +54,8 @@ public record VideoView(
         v.uploaderId().equals(callerId),
         v.state().inPipeline(),
         v.state().playable(),
-        v.createdAt());
+        video.createdAt(),
+        v.number(),
+        publishedNumber);
   }
 }

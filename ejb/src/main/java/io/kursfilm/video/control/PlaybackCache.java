@@ -3,8 +3,11 @@ package io.kursfilm.video.control;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.kursfilm.storage.sealed.SealedObject;
+import io.kursfilm.video.boundary.VideoTransitioned;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,6 +47,8 @@ public class PlaybackCache {
 
   @Inject Clock clock;
 
+  private static final String SELECTOR = "@";
+
   private Cache<Key, Rendition> renditions;
   private Cache<Key, SealedObject> receipts;
 
@@ -79,19 +84,33 @@ public class PlaybackCache {
   }
 
   /**
-   * The video's rendition, kept or found by {@code lookup}, which must read it in {@code tenantId}.
+   * The rendition behind {@code selector} of the video, kept or found by {@code lookup}, which must
+   * read it in {@code tenantId}.
    */
   public Optional<Rendition> rendition(
-      String tenantId, String videoId, Function<String, Optional<Rendition>> lookup) {
-    return get(renditions, new Key(tenantId, videoId), lookup);
+      String tenantId,
+      String videoId,
+      String selector,
+      Function<String, Optional<Rendition>> lookup) {
+    return get(
+        renditions, new Key(tenantId, videoId + SELECTOR + selector), id -> lookup.apply(selector));
   }
 
   /**
-   * Drops what is kept of the video's rendition, so this node stops serving it at once (its
+   * Drops what is kept of the video's renditions, so this node stops serving them at once (their
    * receipts become unreachable and age out).
    */
   public void forget(String tenantId, String videoId) {
-    renditions.invalidate(new Key(tenantId, videoId));
+    String prefix = videoId + SELECTOR;
+    renditions
+        .asMap()
+        .keySet()
+        .removeIf(k -> k.tenantId().equals(tenantId) && k.id().startsWith(prefix));
+  }
+
+  /** A version was published, archived or superseded: this node serves the change at once. */
+  void onTransition(@Observes(during = TransactionPhase.AFTER_SUCCESS) VideoTransitioned event) {
+    forget(event.tenantId(), event.videoId());
   }
 
   /**

@@ -15,26 +15,33 @@ import java.util.Objects;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
-/** WebVTT captions of a video in one language; the text itself is sealed in the object store. */
+/**
+ * WebVTT captions of one version of a video in one language; the text itself is sealed in the
+ * object store.
+ */
 @Entity
 @Table(name = "video_caption")
 @IdClass(VideoCaption.Key.class)
 @Multitenant
 @TenantDiscriminatorColumn(name = "tenant_id", contextProperty = TenantFilter.PROPERTY, length = 36)
 @NamedQuery(
-    name = VideoCaption.OF_VIDEO,
-    query = "select c from VideoCaption c where c.videoId = :videoId order by c.language")
+    name = VideoCaption.OF_VERSION,
+    query = "select c from VideoCaption c where c.versionId = :versionId order by c.language")
 public class VideoCaption {
 
-  public static final String OF_VIDEO = "VideoCaption.ofVideo";
+  public static final String OF_VERSION = "VideoCaption.ofVersion";
 
   @Id
-  @Column(name = "video_id", length = 36)
-  private String videoId;
+  @Column(name = "version_id", length = 36)
+  private String versionId;
 
   @Id private String language;
 
   private String label;
+
+  /** Hex SHA-256 of the WebVTT text; an approval names the caption set by these. */
+  @Column(name = "content_sha256")
+  private String contentSha256;
 
   @Column(name = "created_at")
   @Convert(converter = InstantConverter.class)
@@ -42,15 +49,23 @@ public class VideoCaption {
 
   protected VideoCaption() {}
 
-  public VideoCaption(String videoId, String language, String label, Instant now) {
-    this.videoId = videoId;
+  public VideoCaption(
+      String versionId, String language, String label, String contentSha256, Instant now) {
+    this.versionId = versionId;
     this.language = language;
     this.label = label;
+    this.contentSha256 = contentSha256;
     this.createdAt = now;
   }
 
-  public void relabel(String label, Instant now) {
+  /** The same captions in a new version of the video (its sealed text is copied by the caller). */
+  public VideoCaption copyTo(String otherVersionId) {
+    return new VideoCaption(otherVersionId, language, label, contentSha256, createdAt);
+  }
+
+  public void replace(String label, String contentSha256, Instant now) {
     this.label = label;
+    this.contentSha256 = contentSha256;
     this.createdAt = now;
   }
 
@@ -62,27 +77,32 @@ public class VideoCaption {
     return label;
   }
 
+  /** Empty for captions stored before their hash was recorded. */
+  public String contentSha256() {
+    return contentSha256 == null ? "" : contentSha256;
+  }
+
   /** Composite primary key. */
   public static class Key implements Serializable {
     private static final long serialVersionUID = 1L;
-    String videoId;
+    String versionId;
     String language;
 
     public Key() {}
 
-    public Key(String videoId, String language) {
-      this.videoId = videoId;
+    public Key(String versionId, String language) {
+      this.versionId = versionId;
       this.language = language;
     }
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Key k && k.videoId.equals(videoId) && k.language.equals(language);
+      return o instanceof Key k && k.versionId.equals(versionId) && k.language.equals(language);
     }
 
     @Override
     public int hashCode() {
-      return Objects.hash(videoId, language);
+      return Objects.hash(versionId, language);
     }
   }
 }

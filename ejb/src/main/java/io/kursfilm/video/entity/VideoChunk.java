@@ -18,16 +18,16 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @Multitenant
 @TenantDiscriminatorColumn(name = "tenant_id", contextProperty = TenantFilter.PROPERTY, length = 36)
 @NamedQuery(
-    name = VideoChunk.OF_VIDEO,
+    name = VideoChunk.OF_VERSION,
     query =
-        "select c.chunkIndex from VideoChunk c where c.videoId = :videoId order by c.chunkIndex")
+        "select c.chunkIndex from VideoChunk c where c.versionId = :versionId order by c.chunkIndex")
 public class VideoChunk {
 
-  public static final String OF_VIDEO = "VideoChunk.ofVideo";
+  public static final String OF_VERSION = "VideoChunk.ofVersion";
 
   @Id
-  @Column(name = "video_id", length = 36)
-  private String videoId;
+  @Column(name = "version_id", length = 36)
+  private String versionId;
 
   @Id
   @Column(name = "chunk_index")
@@ -37,8 +37,8 @@ public class VideoChunk {
 
   protected VideoChunk() {}
 
-  public VideoChunk(String videoId, int index, long size) {
-    this.videoId = videoId;
+  public VideoChunk(String versionId, int index, long size) {
+    this.versionId = versionId;
     this.chunkIndex = index;
     this.size = size;
   }
@@ -46,24 +46,24 @@ public class VideoChunk {
   /** Composite primary key. */
   public static class Key implements Serializable {
     private static final long serialVersionUID = 1L;
-    String videoId;
+    String versionId;
     int chunkIndex;
 
     public Key() {}
 
-    public Key(String videoId, int chunkIndex) {
-      this.videoId = videoId;
+    public Key(String versionId, int chunkIndex) {
+      this.versionId = versionId;
       this.chunkIndex = chunkIndex;
     }
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Key k && k.videoId.equals(videoId) && k.chunkIndex == chunkIndex;
+      return o instanceof Key k && k.versionId.equals(versionId) && k.chunkIndex == chunkIndex;
     }
 
     @Override
     public int hashCode() {
-      return videoId.hashCode() * 31 + chunkIndex;
+      return versionId.hashCode() * 31 + chunkIndex;
     }
   }
 }

@@ -24,18 +24,18 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @Multitenant
 @TenantDiscriminatorColumn(name = "tenant_id", contextProperty = TenantFilter.PROPERTY, length = 36)
 @NamedQuery(
-    name = VideoChunkWrite.OF_VIDEO,
-    query = "select w from VideoChunkWrite w where w.videoId = :videoId")
+    name = VideoChunkWrite.OF_VERSION,
+    query = "select w from VideoChunkWrite w where w.versionId = :versionId")
 public class VideoChunkWrite {
 
-  public static final String OF_VIDEO = "VideoChunkWrite.ofVideo";
+  public static final String OF_VERSION = "VideoChunkWrite.ofVersion";
 
   @Id
   @Column(length = 36)
   private String id;
 
-  @Column(name = "video_id", length = 36)
-  private String videoId;
+  @Column(name = "version_id", length = 36)
+  private String versionId;
 
   @Column(name = "chunk_index")
   private int chunkIndex;
@@ -46,9 +46,9 @@ public class VideoChunkWrite {
 
   protected VideoChunkWrite() {}
 
-  public VideoChunkWrite(String videoId, int chunkIndex, Instant now) {
+  public VideoChunkWrite(String versionId, int chunkIndex, Instant now) {
     this.id = UUID.randomUUID().toString();
-    this.videoId = videoId;
+    this.versionId = versionId;
     this.chunkIndex = chunkIndex;
     this.startedAt = now;
   }

@@ -52,11 +52,15 @@ class PlaybackCacheTest {
     loads.incrementAndGet();
     return videoId.startsWith("missing")
         ? Optional.empty()
-        : Optional.of(new Rendition(VideoState.PUBLISHED, videoId + "#" + loads.get()));
+        : Optional.of(new Rendition(VideoState.PUBLISHED, videoId + "#" + loads.get(), videoId));
+  }
+
+  Optional<Rendition> rendition(String tenantId, String videoId, String selector) {
+    return cache.rendition(tenantId, videoId, selector, s -> load(videoId));
   }
 
   String prefix(String tenantId, String videoId) {
-    return cache.rendition(tenantId, videoId, this::load).orElseThrow().prefix();
+    return rendition(tenantId, videoId, "published").orElseThrow().prefix();
   }
 
   @Test
@@ -71,8 +75,8 @@ class PlaybackCacheTest {
 
   @Test
   void an_absent_rendition_is_not_kept() {
-    assertTrue(cache.rendition("t1", "missing", this::load).isEmpty());
-    assertTrue(cache.rendition("t1", "missing", this::load).isEmpty());
+    assertTrue(rendition("t1", "missing", "published").isEmpty());
+    assertTrue(rendition("t1", "missing", "published").isEmpty());
     assertEquals(2, loads.get());
     assertEquals(0, cache.renditionsKept());
   }
@@ -81,6 +85,18 @@ class PlaybackCacheTest {
   void one_tenants_entry_never_answers_another() {
     assertEquals("v#1", prefix("t1", "v"));
     assertEquals("v#2", prefix("t2", "v"));
+  }
+
+  @Test
+  void forgetting_a_video_drops_every_version_kept_of_it_and_nothing_else() {
+    prefix("t1", "v");
+    rendition("t1", "v", "latest");
+    rendition("t1", "v", "3");
+    rendition("t1", "w", "latest");
+
+    cache.forget("t1", "v");
+
+    assertEquals(1, cache.renditionsKept());
   }
 
   @Test

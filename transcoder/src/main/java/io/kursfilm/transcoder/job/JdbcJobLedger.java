@@ -35,7 +35,7 @@ public class JdbcJobLedger implements JobLedger {
       int claimed =
           update(
               c,
-              "UPDATE video SET state = 'PROCESSING', progress = 0, error = NULL,"
+              "UPDATE video_version SET state = 'PROCESSING', progress = 0, error = NULL,"
                   + " error_detail = NULL, job_claim = ?, updated_at = ? WHERE tenant_id = ?"
                   + " AND id = ? AND state IN ('UPLOADED', 'PROCESSING') AND NOT cancel_requested",
               claim,
@@ -47,7 +47,7 @@ public class JdbcJobLedger implements JobLedger {
       }
       try (PreparedStatement s =
           c.prepareStatement(
-              "SELECT original_size, chunk_size FROM video WHERE tenant_id = ? AND id = ?")) {
+              "SELECT original_size, chunk_size FROM video_version WHERE tenant_id = ? AND id = ?")) {
         s.setString(1, tenantId);
         s.setString(2, videoId);
         try (ResultSet r = s.executeQuery()) {
@@ -64,7 +64,7 @@ public class JdbcJobLedger implements JobLedger {
   @Override
   public void progress(String tenantId, String videoId, int percent) {
     run(
-        "UPDATE video SET progress = ?, updated_at = ? WHERE tenant_id = ? AND id = ?"
+        "UPDATE video_version SET progress = ?, updated_at = ? WHERE tenant_id = ? AND id = ?"
             + " AND state = 'PROCESSING'",
         percent,
         now(),
@@ -77,7 +77,7 @@ public class JdbcJobLedger implements JobLedger {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s =
             c.prepareStatement(
-                "SELECT cancel_requested FROM video WHERE tenant_id = ? AND id = ?")) {
+                "SELECT cancel_requested FROM video_version WHERE tenant_id = ? AND id = ?")) {
       s.setString(1, tenantId);
       s.setString(2, videoId);
       try (ResultSet r = s.executeQuery()) {
@@ -92,7 +92,7 @@ public class JdbcJobLedger implements JobLedger {
   @Override
   public void rejected(String tenantId, String videoId, String reason, String detail) {
     run(
-        "UPDATE video SET state = 'REJECTED_INPUT', error = ?, error_detail = ?, progress = 0,"
+        "UPDATE video_version SET state = 'REJECTED_INPUT', error = ?, error_detail = ?, progress = 0,"
             + " updated_at = ? WHERE tenant_id = ? AND id = ?",
         reason,
         truncate(detail),
@@ -111,7 +111,7 @@ public class JdbcJobLedger implements JobLedger {
     try (Connection c = dataSource.getConnection()) {
       return update(
               c,
-              "UPDATE video SET state = 'IN_REVIEW', progress = 100, rendition = ?,"
+              "UPDATE video_version SET state = 'IN_REVIEW', progress = 100, rendition = ?,"
                   + " duration_ms = ?, width = ?, height = ?, media_sha256 = ?, updated_at = ?"
                   + " WHERE tenant_id = ? AND id = ? AND state = 'PROCESSING' AND job_claim = ?"
                   + " AND NOT cancel_requested",
@@ -133,7 +133,7 @@ public class JdbcJobLedger implements JobLedger {
   @Override
   public void failed(String tenantId, String videoId, String detail) {
     run(
-        "UPDATE video SET state = 'FAILED', error = 'TRANSCODE_FAILED', error_detail = ?,"
+        "UPDATE video_version SET state = 'FAILED', error = 'TRANSCODE_FAILED', error_detail = ?,"
             + " updated_at = ? WHERE tenant_id = ? AND id = ?",
         truncate(detail),
         now(),
@@ -143,6 +143,8 @@ public class JdbcJobLedger implements JobLedger {
 
   @Override
   public void discard(String tenantId, String videoId) {
+    run("DELETE FROM video_version WHERE tenant_id = ? AND id = ?", tenantId, videoId);
+    // A first version has its video's id: the video goes with it.
     run("DELETE FROM video WHERE tenant_id = ? AND id = ?", tenantId, videoId);
   }
 
@@ -152,7 +154,7 @@ public class JdbcJobLedger implements JobLedger {
    */
   public List<String[]> stranded(Instant before) {
     return pairs(
-        "SELECT v.tenant_id, v.id FROM video v WHERE v.state = 'UPLOADED'"
+        "SELECT v.tenant_id, v.id FROM video_version v WHERE v.state = 'UPLOADED'"
             + " AND v.updated_at < ? AND NOT EXISTS (SELECT 1 FROM scheduled_tasks t"
             + " WHERE t.task_name = ? AND t.task_instance = v.id)",
         Timestamp.from(before),
@@ -165,7 +167,7 @@ public class JdbcJobLedger implements JobLedger {
    */
   public List<String[]> abandoned(Instant before) {
     return pairs(
-        "SELECT tenant_id, id FROM video WHERE state = 'UPLOADING' AND updated_at < ?",
+        "SELECT tenant_id, id FROM video_version WHERE state = 'UPLOADING' AND updated_at < ?",
         Timestamp.from(before));
   }
 

@@ -25,7 +25,10 @@ public class TenantSettingsResource {
 
   /** What an admin sets; a null upload limit means the platform's. */
   public record SettingsUpdate(
-      Long maxUploadBytes, Boolean anonymiseResults, Boolean requireCriticApproval) {}
+      Long maxUploadBytes,
+      Boolean anonymiseResults,
+      Boolean requireCriticApproval,
+      Integer requiredApprovals) {}
 
   @Inject TenantSettings settings;
 
@@ -39,7 +42,9 @@ public class TenantSettingsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Change the own tenant's settings",
-      description = "maxUploadBytes: 1 up to the platform limit, or null for the platform limit.")
+      description =
+          "maxUploadBytes: 1 up to the platform limit, or null for the platform limit."
+              + " requiredApprovals: 1-5 critics per version; left out, it stays as it is.")
   public TenantSettings.View update(SettingsUpdate update) {
     if (update == null
         || update.anonymiseResults() == null
@@ -51,6 +56,8 @@ public class TenantSettingsResource {
         new TenantSettingsValue(
             Optional.ofNullable(update.maxUploadBytes()),
             update.anonymiseResults(),
-            update.requireCriticApproval()));
+            update.requireCriticApproval(),
+            Optional.ofNullable(update.requiredApprovals())
+                .orElseGet(() -> settings.view().requiredApprovals())));
   }
 }

@@ -1,10 +1,7 @@
 package io.kursfilm.web.api;
 
-import io.kursfilm.storage.http.ByteRange;
-import io.kursfilm.video.boundary.CaptionView;
-import io.kursfilm.video.boundary.Captions;
 import io.kursfilm.video.boundary.Playback;
-import io.kursfilm.video.boundary.PlaybackFile;
+import io.kursfilm.video.boundary.UploadRows;
 import io.kursfilm.video.boundary.UploadStatus;
 import io.kursfilm.video.boundary.VideoDetails;
 import io.kursfilm.video.boundary.VideoState;
@@ -25,14 +22,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -62,7 +55,7 @@ public class VideosResource {
   @Inject Videos videos;
   @Inject VideoUploads uploads;
   @Inject Playback playback;
-  @Inject Captions captions;
+  @Inject UploadRows rows;
 
   @GET
   @Operation(summary = "Videos of the own tenant (employees: published ones only)")
@@ -122,7 +115,7 @@ public class VideosResource {
   @Path("{id}/upload")
   @Operation(summary = "Which chunks of a resumable upload are stored (to resume it)")
   public UploadStatus uploadStatus(@PathParam("id") String id) {
-    return videos.uploadStatus(id).orElseThrow(NotFoundException::new);
+    return rows.uploadStatus(id).orElseThrow(NotFoundException::new);
   }
 
   @PUT
@@ -155,51 +148,21 @@ public class VideosResource {
     return video.processing() ? Response.accepted().build() : Response.noContent().build();
   }
 
-  @GET
-  @Path("{id}/captions")
-  @Operation(summary = "Caption tracks of a video")
-  public List<CaptionView> captions(@PathParam("id") String id) {
-    videos.find(id).orElseThrow(NotFoundException::new);
-    return captions.list(id);
+  @POST
+  @Path("{id}/publish")
+  @Operation(
+      summary = "Publish the newest version where no critic's approval is required (TRAINER)",
+      description = "Only the video's trainers; 409 when the tenant requires a critic's approval.")
+  public VideoView publish(@PathParam("id") String id) {
+    return videos.publish(id).orElseThrow(NotFoundException::new);
   }
 
-  @PUT
-  @Path("{id}/captions/{language}")
-  @Consumes({"text/vtt", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
-  @Operation(summary = "Add or replace the WebVTT captions of one language (TRAINER)")
-  @APIResponse(responseCode = "204", description = "Stored")
-  @APIResponse(responseCode = "400", description = "Not WebVTT, too large or a bad language tag")
-  public Response putCaptions(
-      @PathParam("id") String id,
-      @PathParam("language") String language,
-      @QueryParam("label") String label,
-      InputStream body) {
-    if (!captions.put(id, language, label, body)) {
-      throw new NotFoundException();
-    }
-    return Response.noContent().build();
-  }
-
-  @DELETE
-  @Path("{id}/captions/{language}")
-  @Operation(summary = "Remove the captions of one language (TRAINER)")
-  @APIResponse(responseCode = "204", description = "Removed")
-  @APIResponse(responseCode = "404", description = "No such video or no captions in that language")
-  public Response removeCaptions(
-      @PathParam("id") String id, @PathParam("language") String language) {
-    if (!captions.remove(id, language)) {
-      throw new NotFoundException();
-    }
-    return Response.noContent().build();
-  }
-
-  @GET
-  @Path("{id}/captions/{language}.vtt")
-  @Produces("text/vtt")
-  @Operation(summary = "The WebVTT captions of one language, for the player")
-  public Response captionText(@PathParam("id") String id, @PathParam("language") String language) {
-    byte[] text = captions.read(id, language).orElseThrow(NotFoundException::new);
-    return Response.ok(text, "text/vtt; charset=utf-8").build();
+  @POST
+  @Path("{id}/archive")
+  @Operation(
+      summary = "Take the published version off the portal (TRAINER of the video, TENANT_ADMIN)")
+  public VideoView archive(@PathParam("id") String id) {
+    return videos.archive(id).orElseThrow(NotFoundException::new);
   }
 
   @GET
@@ -212,66 +175,7 @@ public class VideosResource {
       @PathParam("path") String path,
       @HeaderParam("Range") String range,
       @Context Request request) {
-    PlaybackFile file = playback.file(id, path).orElseThrow(NotFoundException::new);
-    String etag = file.etag();
-    // JAX-RS compares If-None-Match (and If-Match) per RFC 9110: weak comparison on GET, "*" and
-    // lists included; a match comes back as a 304 builder that already carries the ETag.
-    Response.ResponseBuilder precondition = request.evaluatePreconditions(EntityTag.valueOf(etag));
-    if (precondition != null) {
-      return precondition.header("Cache-Control", cacheControl(file)).build();
-    }
-    Optional<ByteRange> asked;
-    try {
-      asked = ByteRange.parse(range, file.size());
-    } catch (ByteRange.NotSatisfiableException e) {
-      return Response.status(416)
-          .header("Content-Range", ByteRange.unsatisfiedContentRange(file.size()))
-          .build();
-    }
-    long offset = asked.map(ByteRange::first).orElse(0L);
-    long length = asked.map(ByteRange::length).orElse(file.size());
-    StreamingOutput body =
-        out -> {
-          try (InputStream in = playback.open(file, offset, length)) {
-            copy(in, out);
-          }
-        };
-    Response.ResponseBuilder response =
-        asked.isPresent()
-            ? Response.status(206).header("Content-Range", asked.get().contentRange(file.size()))
-            : Response.ok();
-    return response
-        .entity(body)
-        .type(file.contentType())
-        .header("Accept-Ranges", "bytes")
-        .header("Content-Length", length)
-        .header("ETag", etag)
-        .header("Cache-Control", cacheControl(file))
-        .build();
-  }
-
-  /**
-   * Copies in blocks of a few segments' worth rather than {@link InputStream#transferTo}'s 8 KiB:
-   * each write passes the JAX-RS and servlet output layers, so fewer, larger writes cost less.
-   */
-  private static void copy(InputStream in, OutputStream out) throws IOException {
-    byte[] buffer = new byte[COPY_BUFFER];
-    for (int n; (n = in.read(buffer)) >= 0; ) {
-      out.write(buffer, 0, n);
-    }
-  }
-
-  /**
-   * Private content, never in shared caches. Playlists are revalidated (the ETag check passes
-   * through the video's current state); media is never stored, so nothing of a video stays in a
-   * browser's cache once it is archived or deleted.
-   */
-  static String cacheControl(PlaybackFile file) {
-    return cacheControl(file.playlist());
-  }
-
-  static String cacheControl(boolean playlist) {
-    return playlist ? "private, no-cache" : "private, no-store";
+    return HlsResponses.serve(playback, playback.file(id, path), range, request);
   }
 
   private static VideoState state(String name) {

@@ -23,6 +23,7 @@ public class TenantSettingsBean implements Serializable {
   private long platformMaxMiB;
   private boolean anonymiseResults;
   private boolean requireCriticApproval;
+  private int requiredApprovals = 1;
 
   @PostConstruct
   void load() {
@@ -36,7 +37,8 @@ public class TenantSettingsBean implements Serializable {
               new TenantSettingsValue(
                   Optional.ofNullable(maxUploadMiB).map(m -> m * MIB),
                   anonymiseResults,
-                  requireCriticApproval)));
+                  requireCriticApproval,
+                  requiredApprovals)));
       Messages.info("settings.saved");
     } catch (IllegalArgumentException e) {
       Messages.error("settings.invalid");
@@ -48,6 +50,15 @@ public class TenantSettingsBean implements Serializable {
     platformMaxMiB = view.platformMaxUploadBytes() / MIB;
     anonymiseResults = view.anonymiseResults();
     requireCriticApproval = view.requireCriticApproval();
+    requiredApprovals = view.requiredApprovals();
+  }
+
+  public int getRequiredApprovals() {
+    return requiredApprovals;
+  }
+
+  public void setRequiredApprovals(int requiredApprovals) {
+    this.requiredApprovals = requiredApprovals;
   }
 
   public Long getMaxUploadMiB() {

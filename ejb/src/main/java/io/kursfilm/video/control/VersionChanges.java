@@ -1,0 +1,81 @@
+package io.kursfilm.video.control;
+
+import io.kursfilm.audit.boundary.Action;
+import io.kursfilm.audit.boundary.AuditEvent;
+import io.kursfilm.audit.boundary.AuditLog;
+import io.kursfilm.kernel.ConflictException;
+import io.kursfilm.video.boundary.VideoDetails;
+import io.kursfilm.video.boundary.VideoState;
+import io.kursfilm.video.entity.Video;
+import io.kursfilm.video.entity.VideoCaption;
+import io.kursfilm.video.entity.VideoTransition;
+import io.kursfilm.video.entity.VideoVersion;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Changes of what a critic approves that need no new media: captions, title, description. Before
+ * review they change the version in place; from review on they make a new version on the same media
+ * that goes back to review, while the published one stays what employees see.
+ */
+@Dependent
+public class VersionChanges {
+
+  /** The version a change lands in, and whether it was made for this change. */
+  public record Target(VideoVersion version, VideoVersion base, boolean derived) {}
+
+  @PersistenceContext(unitName = "kursfilm")
+  EntityManager em;
+
+  @Inject VideoLifecycle lifecycle;
+  @Inject AuditLog audit;
+  @Inject Clock clock;
+
+  /**
+   * The version to change for {@code latest}: itself while no critic has seen it, else a new one
+   * (with {@code details}, or the same) that copies its caption rows; the caller copies the caption
+   * texts and applies its own change.
+   *
+   * @throws ConflictException when the newest version has no media (refused or failed input)
+   */
+  public Target target(VideoVersion latest, String actorId, VideoDetails details) {
+    VideoState state = latest.state();
+    if (state == VideoState.REJECTED_INPUT || state == VideoState.FAILED) {
+      throw new ConflictException("version " + latest.number() + " has no media: upload a new one");
+    }
+    if (!state.playable()) {
+      return new Target(latest, latest, false);
+    }
+    VideoVersion next =
+        latest.derive(
+            latest.number() + 1,
+            actorId,
+            details == null ? latest.details() : details,
+            clock.instant());
+    em.persist(next);
+    for (VideoCaption caption : captions(latest.id())) {
+      em.persist(caption.copyTo(next.id()));
+    }
+    em.find(Video.class, latest.videoId()).versionAdded(next, clock.instant());
+    if (state == VideoState.IN_REVIEW) {
+      lifecycle.apply(latest, VideoTransition.SUPERSEDE, actorId, null);
+    }
+    audit.recordInTransaction(
+        AuditEvent.of(Action.VIDEO_VERSION_CREATED)
+            .subject("video", latest.videoId())
+            .detail("version", next.number())
+            .detail("media", "same"));
+    lifecycle.entered(next, actorId);
+    return new Target(next, latest, true);
+  }
+
+  public List<VideoCaption> captions(String versionId) {
+    return em.createNamedQuery(VideoCaption.OF_VERSION, VideoCaption.class)
+        .setParameter("versionId", versionId)
+        .getResultList();
+  }
+}
