@@ -2,6 +2,8 @@
  * Resumable, chunked upload of a training video through the REST API (the session cookie plus
  * the page's CSRF token). The upload id is remembered per file in localStorage, so choosing the
  * same file again after a dropped connection or a closed tab sends only the missing chunks.
+ * A form with data-video uploads new media for that video (its next version, POST
+ * videos/{id}/versions) instead of a new video; the rest of the protocol is the same.
  */
 var kursfilm = window.kursfilm || {};
 kursfilm.upload = (function () {
@@ -65,8 +67,35 @@ kursfilm.upload = (function () {
     return new Promise(function (r) { setTimeout(r, ms); });
   }
 
+  /** The video a new version is for; null when the form uploads a new video. */
+  function versionOf() {
+    return el('uploadForm').getAttribute('data-video');
+  }
+
   function fileKey(file) {
-    return 'kf-upload:' + file.name + ':' + file.size + ':' + file.lastModified;
+    var video = versionOf();
+    return 'kf-upload:' + (video ? video + ':' : '') + file.name + ':' + file.size + ':' +
+        file.lastModified;
+  }
+
+  function value(id) {
+    var field = el(id);
+    return field && field.value ? field.value : null;
+  }
+
+  /** Declares the upload: a new video, or the next version of the form's video. */
+  function declare(file) {
+    var video = versionOf();
+    if (video) {
+      return request('POST', 'videos/' + encodeURIComponent(video) + '/versions', { size: file.size });
+    }
+    return request('POST', 'videos/uploads', {
+      title: value('uploadTitle'),
+      description: value('uploadDescription'),
+      tags: value('uploadTags'),
+      language: value('uploadLanguage'),
+      size: file.size
+    });
   }
 
   /** The upload to continue for this file, or a new one. */
@@ -80,13 +109,7 @@ kursfilm.upload = (function () {
       }
       localStorage.removeItem(fileKey(file));
     }
-    var created = await request('POST', 'videos/uploads', {
-      title: el('uploadTitle').value,
-      description: el('uploadDescription').value || null,
-      tags: el('uploadTags').value || null,
-      language: el('uploadLanguage').value || null,
-      size: file.size
-    });
+    var created = await declare(file);
     if (created.status === 413) {
       throw new Error(el('uploadForm').getAttribute('data-msg-too-large'));
     }
@@ -124,7 +147,7 @@ kursfilm.upload = (function () {
 
   async function start() {
     var file = el('uploadFile').files[0];
-    if (!file || !el('uploadTitle').value.trim()) {
+    if (!file || (!versionOf() && !el('uploadTitle').value.trim())) {
       el('uploadForm').reportValidity();
       return;
     }
@@ -150,7 +173,9 @@ kursfilm.upload = (function () {
       localStorage.removeItem(fileKey(file));
       say('done');
       el('uploadForm').reset();
-      kfRefreshVideos();
+      if (typeof window.kfRefreshVideos === 'function') {
+        window.kfRefreshVideos();
+      }
     } catch (e) {
       say('failed', e.message === 'network' ? '' : e.message);
     } finally {

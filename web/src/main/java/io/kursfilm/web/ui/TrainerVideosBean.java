@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * The trainer's video page: the tenant's videos with live state and progress (polled while a job
- * runs), cancel and delete. Uploading runs in the page's script against the REST API, in chunks.
+ * runs), a badge where a critic asked for changes, cancel and delete. Uploading runs in the page's
+ * script against the REST API, in chunks.
  */
 @Named("trainerVideos")
 @ViewScoped
@@ -62,6 +63,8 @@ public class TrainerVideosBean implements Serializable {
     private final boolean mine;
     private final boolean inPipeline;
     private final boolean playable;
+    private final int version;
+    private final Integer publishedVersion;
 
     VideoRow(VideoView v) {
       this.id = v.id();
@@ -73,6 +76,8 @@ public class TrainerVideosBean implements Serializable {
       this.mine = v.mine();
       this.inPipeline = v.processing();
       this.playable = v.playable();
+      this.version = v.version();
+      this.publishedVersion = v.publishedVersion();
     }
 
     public String getId() {
@@ -96,9 +101,7 @@ public class TrainerVideosBean implements Serializable {
     }
 
     public String getDuration() {
-      return durationSeconds == null
-          ? ""
-          : String.format("%d:%02d", durationSeconds / 60, durationSeconds % 60);
+      return Times.clock(durationSeconds);
     }
 
     public boolean isMine() {
@@ -111,6 +114,21 @@ public class TrainerVideosBean implements Serializable {
 
     public boolean isPlayable() {
       return playable;
+    }
+
+    /** The newest version's number. */
+    public int getVersion() {
+      return version;
+    }
+
+    /** The number of the version employees see; null when none. */
+    public Integer getPublishedVersion() {
+      return publishedVersion;
+    }
+
+    /** A critic asked for changes: the trainer's turn (the list's badge). */
+    public boolean isNeedsChanges() {
+      return "CHANGES_REQUESTED".equals(state);
     }
   }
 }
