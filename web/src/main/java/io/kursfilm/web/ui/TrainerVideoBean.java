@@ -33,12 +33,18 @@ public class TrainerVideoBean implements Serializable {
   @Inject transient Caller caller;
   @Inject VideoReviewBean video;
 
-  /** Whether the tenant lets trainers publish without a critic's approval. */
+  private Boolean selfPublishing;
+
+  /** Whether the tenant lets trainers publish without a critic's approval (read once a view). */
   public boolean isSelfPublishing() {
-    return !tenants
-        .settings(caller.require().tenantId())
-        .map(TenantSettingsValue::requireCriticApproval)
-        .orElse(true);
+    if (selfPublishing == null) {
+      selfPublishing =
+          !tenants
+              .settings(caller.require().tenantId())
+              .map(TenantSettingsValue::requireCriticApproval)
+              .orElse(true);
+    }
+    return selfPublishing;
   }
 
   public boolean isMayPublish() {
