@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -314,7 +315,13 @@ class ReviewJourneyIT {
     String dir = System.getenv("KURSFILM_IT_SCREENSHOTS");
     if (dir != null && !dir.isBlank()) {
       Files.createDirectories(Path.of(dir));
+      Dimension size = browser.manage().window().getSize();
+      long height =
+          ((Number) browser.executeScript("return document.documentElement.scrollHeight"))
+              .longValue();
+      browser.manage().window().setSize(new Dimension(size.getWidth(), (int) height + 120));
       Files.write(Path.of(dir, name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+      browser.manage().window().setSize(size);
     }
   }
 }
