@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -94,10 +97,10 @@ class ReviewJourneyIT {
     browser.findElement(By.id("uploadFile")).sendKeys(clip.toString());
     browser.findElement(By.id("uploadButton")).click();
     waitForUpload();
-    WebElement link = waitFor(Duration.ofSeconds(20), By.linkText(title));
-    id = link.getAttribute("data-video");
+    id = onTheLivePage(d -> d.findElement(By.linkText(title)).getAttribute("data-video"));
     new WebDriverWait(browser, PROCESSING)
         .withMessage(() -> "version 1 never reached review")
+        .ignoring(StaleElementReferenceException.class)
         .until(d -> "IN_REVIEW".equals(stateInTrainerList()));
     assertEquals("IN_REVIEW", video(token("trainer")).getString("state"));
   }
@@ -178,11 +181,19 @@ class ReviewJourneyIT {
 
   private void trainerSeesTheMarkerAndUploadsVersionTwo() throws Exception {
     logIn("trainer@demo.example", "trainer-home");
-    WebElement link = waitFor(Duration.ofSeconds(20), By.linkText(title));
-    WebElement badge =
-        link.findElement(By.xpath("ancestor::tr")).findElement(By.cssSelector(".kf-needs-changes"));
-    assertEquals("Needs changes", badge.getText());
-    link.click();
+    assertEquals(
+        "Needs changes",
+        onTheLivePage(
+            d ->
+                d.findElement(By.linkText(title))
+                    .findElement(By.xpath("ancestor::tr"))
+                    .findElement(By.cssSelector(".kf-needs-changes"))
+                    .getText()));
+    onTheLivePage(
+        d -> {
+          d.findElement(By.linkText(title)).click();
+          return true;
+        });
     waitFor(Duration.ofSeconds(20), By.cssSelector("h1[data-page='trainer-video']"));
     assertEquals(
         "CHANGES_REQUESTED", browser.findElement(By.id("videoState")).getAttribute("data-state"));
@@ -303,6 +314,13 @@ class ReviewJourneyIT {
   private double currentTime() {
     return ((Number) browser.executeScript("return document.getElementById('player').currentTime"))
         .doubleValue();
+  }
+
+  /** Reads a list the page's poll may render again meanwhile: tries again on a stale element. */
+  private <T> T onTheLivePage(Function<WebDriver, T> read) {
+    return new WebDriverWait(browser, Duration.ofSeconds(20))
+        .ignoring(StaleElementReferenceException.class)
+        .until(read::apply);
   }
 
   private WebElement waitFor(Duration timeout, By what) {
