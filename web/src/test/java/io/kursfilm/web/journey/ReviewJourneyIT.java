@@ -146,6 +146,7 @@ class ReviewJourneyIT {
     browser.findElement(By.id("decisionForm:requestChanges")).click();
     new WebDriverWait(browser, Duration.ofSeconds(20))
         .withMessage("a request for changes needs a reason")
+        .ignoring(StaleElementReferenceException.class)
         .until(
             d ->
                 d.findElement(By.id("decisionForm:decisionMessages"))

@@ -9,6 +9,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -63,6 +64,9 @@ class VideoJourneyIT {
   @Test
   void trainer_uploads_sees_progress_and_watches_the_video_play() throws Exception {
     Path clip = TestMedia.clip(media, "onboarding.mp4", "1280x720", 12, "journey");
+    // Its own title: earlier runs and other tests may leave videos in the list.
+    String title = "Onboarding journey " + UUID.randomUUID().toString().substring(0, 8);
+    String row = "//a[normalize-space()='" + title + "']/ancestor::tr";
     browser = Browser.start("en");
     browser.get(base + "login.xhtml");
     browser.findElement(By.id("login:tenant")).sendKeys("demo");
@@ -71,7 +75,7 @@ class VideoJourneyIT {
     browser.findElement(By.id("login:submit")).click();
     waitUntil(Duration.ofSeconds(20), By.cssSelector("h1[data-page='trainer-home']"));
 
-    browser.findElement(By.id("uploadTitle")).sendKeys("Onboarding journey");
+    browser.findElement(By.id("uploadTitle")).sendKeys(title);
     browser.findElement(By.id("uploadLanguage")).sendKeys("en");
     browser.findElement(By.id("uploadFile")).sendKeys(clip.toString());
     browser.findElement(By.id("uploadButton")).click();
@@ -84,18 +88,17 @@ class VideoJourneyIT {
 
     boolean sawProcessing = false;
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-    while (!browser.findElements(By.cssSelector("[data-state='IN_REVIEW']")).stream()
-        .findAny()
-        .isPresent()) {
-      sawProcessing |= !browser.findElements(By.cssSelector(".kf-progress")).isEmpty();
+    while (browser.findElements(By.xpath(row + "//*[@data-state='IN_REVIEW']")).isEmpty()) {
+      sawProcessing |=
+          !browser.findElements(By.xpath(row + "//*[contains(@class,'kf-progress')]")).isEmpty();
       assertTrue(System.nanoTime() < deadline, "the video never reached review");
       Thread.sleep(200);
     }
     assertTrue(sawProcessing, "a progress bar was shown while the video was processed");
 
-    browser.findElement(By.cssSelector("a.kf-watch")).click();
+    browser.findElement(By.xpath(row + "//a[contains(@class,'kf-watch')]")).click();
     waitUntil(Duration.ofSeconds(20), By.cssSelector("h1[data-page='watch']"));
-    assertEquals("Onboarding journey", browser.findElement(By.id("pageTitle")).getText());
+    assertEquals(title, browser.findElement(By.id("pageTitle")).getText());
     browser.executeScript("var v = document.getElementById('player'); v.muted = true; v.play();");
     new WebDriverWait(browser, Duration.ofSeconds(60))
         .until(
