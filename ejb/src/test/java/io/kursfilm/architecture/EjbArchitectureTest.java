@@ -36,6 +36,7 @@ class EjbArchitectureTest {
               "io.kursfilm.audit",
               "io.kursfilm.platform",
               "io.kursfilm.operator",
+              "io.kursfilm.notification",
               "io.kursfilm.kernel");
 
   @Test
@@ -57,7 +58,8 @@ class EjbArchitectureTest {
             "io.kursfilm.video..",
             "io.kursfilm.audit..",
             "io.kursfilm.platform..",
-            "io.kursfilm.operator..")
+            "io.kursfilm.operator..",
+            "io.kursfilm.notification..")
         .check(CLASSES);
   }
 
