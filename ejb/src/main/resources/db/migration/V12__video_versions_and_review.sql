@@ -50,7 +50,8 @@ CREATE TABLE video_comment (
   video_id   CHAR(36)     NOT NULL,
   version_id CHAR(36)     NOT NULL,
   author_id  CHAR(36)     NOT NULL,
-  at_second  INT          NOT NULL,
+  -- NULL: about the version as a whole (the reason given with a decision)
+  at_second  INT,
   text       TEXT         NOT NULL,
   created_at TIMESTAMP(6) NOT NULL,
   INDEX ix_video_comment_video (tenant_id, video_id, created_at),
