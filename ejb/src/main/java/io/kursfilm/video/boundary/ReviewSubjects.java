@@ -93,15 +93,7 @@ public class ReviewSubjects {
 
   /** Whether the caller is one of the video's trainers (made it or uploaded a version). */
   public boolean callerIsTrainerOf(String videoId) {
-    String me = caller.require().userId();
-    return caller.require().has(Role.TRAINER)
-        && finder
-            .video(videoId)
-            .map(
-                v ->
-                    v.ownerId().equals(me)
-                        || finder.all(videoId).stream().anyMatch(x -> x.uploaderId().equals(me)))
-            .orElse(false);
+    return finder.isTrainerOf(videoId, caller.require());
   }
 
   /** The number of each version of the video, by version id (for records that name versions). */
