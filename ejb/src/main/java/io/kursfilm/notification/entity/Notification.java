@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.persistence.annotations.Multitenant;
@@ -80,7 +81,12 @@ public class Notification {
     this.kind = kind;
     this.videoId = videoId;
     this.version = version;
-    this.createdAt = now;
+    this.createdAt = stored(now);
+  }
+
+  /** What the column keeps (microseconds), so the value read back is the value written. */
+  private static Instant stored(Instant instant) {
+    return instant.truncatedTo(ChronoUnit.MICROS);
   }
 
   /**
@@ -92,7 +98,7 @@ public class Notification {
     if (readAt != null) {
       return false;
     }
-    readAt = now;
+    readAt = stored(now);
     return true;
   }
 

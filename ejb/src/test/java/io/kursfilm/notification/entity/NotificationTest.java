@@ -41,4 +41,13 @@ class NotificationTest {
         IllegalArgumentException.class,
         () -> new Notification("u", NotificationKind.APPROVED, null, 1, T0));
   }
+
+  @Test
+  void times_are_kept_as_the_database_keeps_them() {
+    Notification n =
+        new Notification("u", NotificationKind.APPROVED, "v", 1, T0.plusNanos(123_456_789));
+    n.markRead(T0.plusNanos(987_654_321));
+    assertEquals(T0.plusNanos(123_456_000), n.createdAt());
+    assertEquals(Optional.of(T0.plusNanos(987_654_000)), n.readAt());
+  }
 }

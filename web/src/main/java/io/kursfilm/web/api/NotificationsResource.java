@@ -42,8 +42,8 @@ public class NotificationsResource {
       summary = "My newest notifications, newest first",
       description =
           "Each names the video and version it is about, its kind (REVIEW_WAITING, APPROVED,"
-              + " PUBLISHED, CHANGES_REQUESTED), the video's title as I see it now (null when I"
-              + " no longer see it) and readAt (null while unread). limit: 1 to 50, default 20.")
+              + " PUBLISHED, CHANGES_REQUESTED), the video's title as I see it now (left out when I"
+              + " no longer see it) and readAt (left out while unread). limit: 1 to 50, default 20.")
   public List<NotificationView> latest(@QueryParam("limit") @DefaultValue("20") int limit) {
     return notifications.latest(limit);
   }
