@@ -148,6 +148,30 @@ class NotificationIT {
   }
 
   @Test
+  void a_decision_stands_and_reaches_the_bell_while_the_mail_server_is_down() throws Exception {
+    String trainer = login("demo", "trainer");
+    String critic = login("demo", "critic");
+    String id = transcoded(trainer, "Mail down " + UUID.randomUUID().toString().substring(0, 6));
+    int port = smtp.getSmtp().getPort();
+    smtp.stop();
+    try {
+      RestClient.Reply decided = decide(critic, id, "REQUEST_CHANGES", "Shorter, please");
+      assertEquals(200, decided.status(), decided.body());
+      assertEquals("CHANGES_REQUESTED", decided.json().getString("state"));
+      awaitNotification(trainer, id, "CHANGES_REQUESTED");
+      Thread.sleep(2_000); // the mail attempt fails after the commit, on its own thread
+    } finally {
+      smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+      smtp.start();
+    }
+    assertEquals(
+        "CHANGES_REQUESTED",
+        api().get("api/v1/videos/" + id, trainer).json().getString("state"),
+        "nothing rolled back");
+    assertEquals(1, notifications(trainer, id).size());
+  }
+
+  @Test
   void only_its_person_reads_a_notification_and_the_unread_count_follows() throws Exception {
     String trainer = login("demo", "trainer");
     String critic = login("demo", "critic");
