@@ -4,14 +4,19 @@ import io.kursfilm.transcoder.job.OutcomeKind;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.persistence.config.HintValues;
+import org.eclipse.persistence.config.QueryHints;
 
 /**
  * The reading side of the {@code transcode_outcome} outbox that transcode jobs fill (the writing
  * side is the transcoder's {@code JdbcOutcomePort}). Native SQL, as for db-scheduler's table: the
  * outbox is a queue across tenants, not an entity, and a row is locked with {@code SKIP LOCKED} so
- * that nodes applying outcomes at the same time never take the same row.
+ * that nodes applying outcomes at the same time never take the same row. EclipseLink refuses native
+ * SQL where multitenant entities exist (it would bypass their tenant filter); these queries touch
+ * the outbox only and are let through one by one ({@link #sql}).
  */
 @Dependent
 public class OutcomeRows {
@@ -28,9 +33,8 @@ public class OutcomeRows {
   /** Rows due now, oldest first. */
   public List<Due> due(int limit) {
     List<?> rows =
-        em.createNativeQuery(
-                "SELECT id, tenant_id FROM transcode_outcome"
-                    + " WHERE due_at <= CURRENT_TIMESTAMP(6) ORDER BY id LIMIT ?")
+        sql("SELECT id, tenant_id FROM transcode_outcome"
+                + " WHERE due_at <= CURRENT_TIMESTAMP(6) ORDER BY id LIMIT ?")
             .setParameter(1, limit)
             .getResultList();
     return rows.stream()
@@ -42,10 +46,9 @@ public class OutcomeRows {
   /** Locks row {@code id} for this transaction; empty when another node holds it or it is gone. */
   public Optional<ReportedOutcome> lock(long id) {
     List<?> rows =
-        em.createNativeQuery(
-                "SELECT id, tenant_id, version_id, claim, kind, reason, detail, rendition,"
-                    + " duration_ms, width, height, media_sha256, percent FROM transcode_outcome"
-                    + " WHERE id = ? FOR UPDATE SKIP LOCKED")
+        sql("SELECT id, tenant_id, version_id, claim, kind, reason, detail, rendition,"
+                + " duration_ms, width, height, media_sha256, percent FROM transcode_outcome"
+                + " WHERE id = ? FOR UPDATE SKIP LOCKED")
             .setParameter(1, id)
             .getResultList();
     return rows.stream().map(Object[].class::cast).map(OutcomeRows::outcome).findFirst();
@@ -59,8 +62,7 @@ public class OutcomeRows {
   public boolean olderPending(ReportedOutcome outcome) {
     Number older =
         (Number)
-            em.createNativeQuery(
-                    "SELECT COUNT(*) FROM transcode_outcome WHERE version_id = ? AND id < ?")
+            sql("SELECT COUNT(*) FROM transcode_outcome WHERE version_id = ? AND id < ?")
                 .setParameter(1, outcome.versionId())
                 .setParameter(2, outcome.id())
                 .getSingleResult();
@@ -69,21 +71,23 @@ public class OutcomeRows {
 
   /** The outcome is applied or refused: it goes. */
   public void remove(long id) {
-    em.createNativeQuery("DELETE FROM transcode_outcome WHERE id = ?")
-        .setParameter(1, id)
-        .executeUpdate();
+    sql("DELETE FROM transcode_outcome WHERE id = ?").setParameter(1, id).executeUpdate();
   }
 
   /** Applying row {@code id} failed: it is tried again after a doubling back-off. */
   public void postpone(long id) {
     // due_at first: MariaDB assigns left to right, and the back-off uses the old attempt count.
-    em.createNativeQuery(
-            "UPDATE transcode_outcome SET due_at = CURRENT_TIMESTAMP(6) + INTERVAL"
-                + " LEAST(1 << LEAST(attempts, 10), ?) SECOND, attempts = attempts + 1"
-                + " WHERE id = ?")
+    sql("UPDATE transcode_outcome SET due_at = CURRENT_TIMESTAMP(6) + INTERVAL"
+            + " LEAST(1 << LEAST(attempts, 10), ?) SECOND, attempts = attempts + 1"
+            + " WHERE id = ?")
         .setParameter(1, MAX_BACKOFF_SECONDS)
         .setParameter(2, id)
         .executeUpdate();
+  }
+
+  /** A native query on the outbox, allowed past EclipseLink's multitenant guard. */
+  private Query sql(String sql) {
+    return em.createNativeQuery(sql).setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, HintValues.TRUE);
   }
 
   private static ReportedOutcome outcome(Object[] r) {
