@@ -51,7 +51,6 @@ public class Captions {
   EntityManager em;
 
   @Inject Caller caller;
-  @Inject Videos videos;
   @Inject VersionFinder finder;
   @Inject VersionChanges changes;
   @Inject SealedObjects sealed;
@@ -85,12 +84,11 @@ public class Captions {
     }
     FreeText.line("label", shown);
     byte[] text = webVtt(body);
-    Optional<VersionChanges.Target> target = target(videoId);
+    Optional<VersionChanges.Target> target = target(videoId, language);
     if (target.isEmpty()) {
       return false;
     }
     String versionId = target.get().version().id();
-    copyTexts(target.get(), language);
     sealed.seal(
         tenant(), VideoObjects.caption(versionId, language), new ByteArrayInputStream(text));
     String sha256 = HexFormat.of().formatHex(sha256(text));
@@ -116,9 +114,8 @@ public class Captions {
         || em.find(VideoCaption.class, new VideoCaption.Key(latest.get().id(), language)) == null) {
       return false;
     }
-    VersionChanges.Target target = target(videoId).orElseThrow();
+    VersionChanges.Target target = target(videoId, language).orElseThrow();
     String versionId = target.version().id();
-    copyTexts(target, language);
     VideoCaption caption = em.find(VideoCaption.class, new VideoCaption.Key(versionId, language));
     em.remove(caption);
     em.flush();
@@ -166,31 +163,13 @@ public class Captions {
                     : Optional.empty());
   }
 
-  private Optional<VersionChanges.Target> target(String videoId) {
+  private Optional<VersionChanges.Target> target(String videoId, String language) {
     Optional<VideoVersion> latest = finder.latest(videoId, LockModeType.PESSIMISTIC_WRITE);
     if (latest.isEmpty()) {
       return Optional.empty();
     }
-    videos.requireTrainerOf(videoId);
-    return Optional.of(changes.target(latest.get(), caller.require().userId(), null));
-  }
-
-  /** A new version starts with its base's caption texts, each sealed again under its own id. */
-  private void copyTexts(VersionChanges.Target target, String exceptLanguage) {
-    if (!target.derived()) {
-      return;
-    }
-    for (VideoCaption c : changes.captions(target.version().id())) {
-      if (c.language().equals(exceptLanguage)) {
-        continue;
-      }
-      try (InputStream in =
-          sealed.open(tenant(), VideoObjects.caption(target.base().id(), c.language()))) {
-        sealed.seal(tenant(), VideoObjects.caption(target.version().id(), c.language()), in);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
+    finder.requireTrainerOf(videoId, caller.require());
+    return Optional.of(changes.target(latest.get(), caller.require().userId(), null, language));
   }
 
   private String tenant() {

@@ -50,7 +50,6 @@ public class UploadRows {
   @Inject Clock clock;
   @Inject VersionFinder finder;
   @Inject VideoLifecycle lifecycle;
-  @Inject Videos videos;
 
   /** Longest a chunk write may take; {@link VideoUploads} aborts one that takes longer. */
   @Inject
@@ -89,7 +88,7 @@ public class UploadRows {
       return Optional.empty();
     }
     VideoVersion latest = found.get();
-    videos.requireTrainerOf(videoId);
+    finder.requireTrainerOf(videoId, caller.require());
     if (!latest.state().settled()) {
       throw new ConflictException(
           "version " + latest.number() + " is still being uploaded or processed");

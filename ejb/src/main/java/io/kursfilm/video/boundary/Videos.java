@@ -10,6 +10,7 @@ import io.kursfilm.kernel.Role;
 import io.kursfilm.kernel.TenantScoped;
 import io.kursfilm.video.control.PublishRule;
 import io.kursfilm.video.control.Rendition;
+import io.kursfilm.video.control.VersionChanges;
 import io.kursfilm.video.control.VersionFinder;
 import io.kursfilm.video.control.VideoLifecycle;
 import io.kursfilm.video.entity.Video;
@@ -24,7 +25,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -48,6 +48,7 @@ public class Videos {
   @Inject VersionFinder finder;
   @Inject VideoLifecycle lifecycle;
   @Inject PublishRule publishRule;
+  @Inject VersionChanges changes;
 
   /** The caller's videos, each in the version the caller sees; {@code state} filters on it. */
   public List<VideoView> list(Optional<VideoState> state) {
@@ -88,6 +89,26 @@ public class Videos {
             throw new ConflictException("a critic must approve this video before it is published");
           }
           lifecycle.apply(v, VideoTransition.PUBLISH, caller.require().userId(), null);
+        });
+    return latest.flatMap(v -> find(id));
+  }
+
+  /**
+   * Changes title, description, tags or language. Before review the newest version changes in
+   * place; once a critic may have seen it, a new version on the same media goes back to review and
+   * the published one stays. Only the video's trainers.
+   */
+  @RolesAllowed(Role.Names.TRAINER)
+  public Optional<VideoView> describe(String id, VideoDetails details) {
+    VideoDetails valid = details.validated();
+    Optional<VideoVersion> latest = finder.latest(id, LockModeType.PESSIMISTIC_WRITE);
+    latest.ifPresent(
+        v -> {
+          requireTrainerOf(id);
+          VersionChanges.Target target = changes.target(v, caller.require().userId(), valid, null);
+          if (!target.derived()) {
+            v.describe(valid, clock.instant());
+          }
         });
     return latest.flatMap(v -> find(id));
   }
@@ -183,25 +204,14 @@ public class Videos {
   }
 
   /** Trainers who made the video or a version of it, and tenant admins. */
-  void requireMayChange(Video video) {
+  private void requireMayChange(Video video) {
     AuthenticatedCaller who = caller.require();
-    if (!who.has(Role.TENANT_ADMIN) && !isTrainerOf(video, who)) {
+    if (!who.has(Role.TENANT_ADMIN) && !finder.isTrainerOf(video.id(), who)) {
       throw new EJBAccessException("only the video's trainers or a tenant admin can change it");
     }
   }
 
-  /** Only the video's own trainers: whoever created it or uploaded a version of it. */
-  void requireTrainerOf(String videoId) {
-    Video video = finder.video(videoId).orElseThrow();
-    if (!isTrainerOf(video, caller.require())) {
-      throw new EJBAccessException("only the video's trainers can change it");
-    }
-  }
-
-  private boolean isTrainerOf(Video video, AuthenticatedCaller who) {
-    return who.has(Role.TRAINER)
-        && (video.ownerId().equals(who.userId())
-            || finder.all(video.id()).stream()
-                .anyMatch(v -> Objects.equals(v.uploaderId(), who.userId())));
+  private void requireTrainerOf(String videoId) {
+    finder.requireTrainerOf(videoId, caller.require());
   }
 }

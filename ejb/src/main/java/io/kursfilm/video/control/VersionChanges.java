@@ -4,6 +4,9 @@ import io.kursfilm.audit.boundary.Action;
 import io.kursfilm.audit.boundary.AuditEvent;
 import io.kursfilm.audit.boundary.AuditLog;
 import io.kursfilm.kernel.ConflictException;
+import io.kursfilm.kernel.TenantContext;
+import io.kursfilm.storage.sealed.SealedObjects;
+import io.kursfilm.transcoder.job.VideoObjects;
 import io.kursfilm.video.boundary.VideoDetails;
 import io.kursfilm.video.boundary.VideoState;
 import io.kursfilm.video.entity.Video;
@@ -14,6 +17,9 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 
@@ -34,15 +40,18 @@ public class VersionChanges {
   @Inject VideoLifecycle lifecycle;
   @Inject AuditLog audit;
   @Inject Clock clock;
+  @Inject TenantContext tenant;
+  @Inject SealedObjects sealed;
 
   /**
    * The version to change for {@code latest}: itself while no critic has seen it, else a new one
-   * (with {@code details}, or the same) that copies its caption rows; the caller copies the caption
-   * texts and applies its own change.
+   * (with {@code details}, or the same) that carries its captions over, rows and sealed texts (but
+   * for {@code exceptLanguage}, which the caller is about to replace or remove).
    *
    * @throws ConflictException when the newest version has no media (refused or failed input)
    */
-  public Target target(VideoVersion latest, String actorId, VideoDetails details) {
+  public Target target(
+      VideoVersion latest, String actorId, VideoDetails details, String exceptLanguage) {
     VideoState state = latest.state();
     if (state == VideoState.REJECTED_INPUT || state == VideoState.FAILED) {
       throw new ConflictException("version " + latest.number() + " has no media: upload a new one");
@@ -59,6 +68,9 @@ public class VersionChanges {
     em.persist(next);
     for (VideoCaption caption : captions(latest.id())) {
       em.persist(caption.copyTo(next.id()));
+      if (!caption.language().equals(exceptLanguage)) {
+        copyText(latest.id(), next.id(), caption.language());
+      }
     }
     em.find(Video.class, latest.videoId()).versionAdded(next, clock.instant());
     if (state == VideoState.IN_REVIEW) {
@@ -71,6 +83,16 @@ public class VersionChanges {
             .detail("media", "same"));
     lifecycle.entered(next, actorId);
     return new Target(next, latest, true);
+  }
+
+  /** A caption text sealed again under the new version's object id (sealing binds the id). */
+  private void copyText(String fromVersion, String toVersion, String language) {
+    String tenantId = tenant.require();
+    try (InputStream in = sealed.open(tenantId, VideoObjects.caption(fromVersion, language))) {
+      sealed.seal(tenantId, VideoObjects.caption(toVersion, language), in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public List<VideoCaption> captions(String versionId) {

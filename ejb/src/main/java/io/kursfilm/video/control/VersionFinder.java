@@ -1,7 +1,10 @@
 package io.kursfilm.video.control;
 
+import io.kursfilm.kernel.AuthenticatedCaller;
+import io.kursfilm.kernel.Role;
 import io.kursfilm.video.entity.Video;
 import io.kursfilm.video.entity.VideoVersion;
+import jakarta.ejb.EJBAccessException;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -50,6 +53,27 @@ public class VersionFinder {
   /** The newest version that has a rendition to watch: the video page of its trainers. */
   public Optional<VideoVersion> latestPlayable(String videoId) {
     return all(videoId).stream().filter(v -> v.state().playable()).findFirst();
+  }
+
+  /**
+   * Whether {@code who} is one of the video's trainers: a trainer who created it or uploaded (or
+   * made) a version of it. Only they change its media, captions and details.
+   */
+  public boolean isTrainerOf(String videoId, AuthenticatedCaller who) {
+    return who.has(Role.TRAINER)
+        && video(videoId)
+            .map(
+                v ->
+                    v.ownerId().equals(who.userId())
+                        || all(videoId).stream().anyMatch(x -> x.uploaderId().equals(who.userId())))
+            .orElse(false);
+  }
+
+  /** Refuses (403) unless {@code who} is one of the video's trainers. */
+  public void requireTrainerOf(String videoId, AuthenticatedCaller who) {
+    if (!isTrainerOf(videoId, who)) {
+      throw new EJBAccessException("only the video's trainers can change it");
+    }
   }
 
   /**

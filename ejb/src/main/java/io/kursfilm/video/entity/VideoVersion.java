@@ -99,6 +99,9 @@ public class VideoVersion {
   @Column(name = "job_claim")
   private String jobClaim;
 
+  @Column(name = "quiz_id")
+  private String quizId;
+
   @Column(name = "created_at")
   @Convert(converter = InstantConverter.class)
   private Instant createdAt;
@@ -170,6 +173,7 @@ public class VideoVersion {
     next.width = width;
     next.height = height;
     next.rendition = rendition;
+    next.quizId = quizId;
     next.progress = 100;
     next.state = VideoState.IN_REVIEW;
     return next;
@@ -218,6 +222,15 @@ public class VideoVersion {
   public void failedBecause(String reason, String detail) {
     this.error = reason;
     this.errorDetail = detail;
+  }
+
+  /** The quiz that goes with this version from now on; reviewed and approved with it. */
+  public void carryQuiz(String quizId) {
+    this.quizId = quizId;
+  }
+
+  public Optional<String> quizId() {
+    return Optional.ofNullable(quizId);
   }
 
   /** A transcode attempt claimed this version; only that attempt's outcome counts. */

@@ -37,6 +37,11 @@ public final class TranscodeBench {
   record Step(double cpu, double wall, long peakRssKb) {}
 
   public static void main(String[] args) throws Exception {
+    String ladderOf = System.getProperty("bench.ladderOf");
+    if (ladderOf != null) {
+      bareLadder(Path.of(ladderOf));
+      return;
+    }
     int seconds = Integer.getInteger("bench.seconds", 60);
     int repeats = Integer.getInteger("bench.repeats", 1);
     Path dir = Files.createTempDirectory("kf-transcode-bench");
@@ -60,6 +65,25 @@ public final class TranscodeBench {
       if (!transcodeOnly) {
         framesBranchVsSecondPass(dir, clip, input, info, plan);
       }
+    } finally {
+      OutputDirectory.delete(dir);
+    }
+  }
+
+  /**
+   * Only the bare ladder command line on {@code clip}, run directly: the baseline that the app's
+   * upload-to-review time is set against (infra/bench/review-ready). Prints the wall seconds.
+   */
+  private static void bareLadder(Path clip) throws Exception {
+    Path dir = Files.createTempDirectory("kf-bare-ladder");
+    try {
+      MediaInfo info = new InputProbe(FFMPEG, ProbeLimits.defaults()).probe(clip);
+      List<String> ladder =
+          LadderCommand.ladder(
+              MediaInput.file(clip), info, LadderPlan.of(info, SETTINGS), SETTINGS);
+      Path out = freshOutput(dir);
+      Step step = measure(() -> direct(out, ladder));
+      System.out.printf("bare-ladder-wall-seconds %.2f cpu %.1f%n", step.wall(), step.cpu());
     } finally {
       OutputDirectory.delete(dir);
     }

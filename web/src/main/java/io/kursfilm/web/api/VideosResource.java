@@ -148,6 +148,27 @@ public class VideosResource {
     return video.processing() ? Response.accepted().build() : Response.noContent().build();
   }
 
+  @PUT
+  @Path("{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @BodyLimit(64 * 1024)
+  @Operation(
+      summary = "Change title, description, tags, language (the video's TRAINERs)",
+      description =
+          "Once a critic may have seen the newest version, the change makes a new version on the"
+              + " same media that goes back to review; the published one stays.")
+  public VideoView describe(@PathParam("id") String id, NewUpload details) {
+    if (details == null) {
+      throw new IllegalArgumentException("body {\"title\", ...} required");
+    }
+    return videos
+        .describe(
+            id,
+            new VideoDetails(
+                details.title(), details.description(), details.tags(), details.language()))
+        .orElseThrow(NotFoundException::new);
+  }
+
   @POST
   @Path("{id}/publish")
   @Operation(

@@ -1,0 +1,2 @@
+/** Decisions, comments and the review queue as critics, trainers and the web call them. */
+package io.kursfilm.review.boundary;
