@@ -5,7 +5,9 @@
 RENAME TABLE video TO video_version;
 ALTER TABLE video_version
   ADD COLUMN video_id CHAR(36) NULL AFTER tenant_id,
-  ADD COLUMN number   INT      NOT NULL DEFAULT 1 AFTER video_id;
+  ADD COLUMN number   INT      NOT NULL DEFAULT 1 AFTER video_id,
+  -- the quiz that goes with this version (approved with it); NULL: none
+  ADD COLUMN quiz_id  CHAR(36) NULL;
 UPDATE video_version SET video_id = id;
 ALTER TABLE video_version
   MODIFY video_id CHAR(36) NOT NULL,
@@ -60,7 +62,7 @@ CREATE TABLE video_comment (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 -- A critic's decision on one version, bound to the artefact the critic saw: the media hash, the
--- caption set and (once quizzes exist) the quiz version. One decision per critic and version.
+-- caption set and the quiz the version carries. One decision per critic and version.
 CREATE TABLE video_review (
   id           CHAR(36)     NOT NULL PRIMARY KEY,
   tenant_id    CHAR(36)     NOT NULL,
@@ -71,7 +73,7 @@ CREATE TABLE video_review (
   comment_id   CHAR(36),
   media_sha256 CHAR(64)     NOT NULL,
   caption_set  CHAR(64)     NOT NULL,
-  quiz_version INT,
+  quiz_id      CHAR(36),
   created_at   TIMESTAMP(6) NOT NULL,
   UNIQUE KEY uq_video_review_critic (version_id, critic_id),
   CONSTRAINT fk_video_review_version FOREIGN KEY (version_id) REFERENCES video_version (id)

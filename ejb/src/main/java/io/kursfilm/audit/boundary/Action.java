@@ -50,5 +50,9 @@ public enum Action {
   VIDEO_REVIEWED,
   /** A decision was refused: four eyes (own upload), or not a critic of this video. */
   VIDEO_REVIEW_REFUSED,
-  VIDEO_COMMENTED
+  VIDEO_COMMENTED,
+  /** A trainer saved a new version of a video's quiz. */
+  QUIZ_SAVED,
+  /** An employee submitted an attempt (details: quiz, number, passed; never the score's owner). */
+  QUIZ_ATTEMPTED
 }

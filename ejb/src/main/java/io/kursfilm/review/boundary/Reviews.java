@@ -99,6 +99,7 @@ public class Reviews {
               commentId,
               subject.mediaSha256(),
               subject.captionSet(),
+              subject.quizId(),
               clock.instant()));
     } catch (PersistenceException e) {
       throw new ConflictException("you decided on version " + subject.version() + " already");

@@ -19,7 +19,7 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
 /**
  * A critic's decision on one version, bound to the artefact the critic saw: its media hash, its
- * caption set and (once quizzes exist) its quiz version. At most one per critic and version.
+ * caption set and the quiz it carries. At most one per critic and version.
  */
 @Entity
 @Table(name = "video_review")
@@ -62,8 +62,8 @@ public class VideoReview {
   @Column(name = "caption_set")
   private String captionSet;
 
-  @Column(name = "quiz_version")
-  private Integer quizVersion;
+  @Column(name = "quiz_id")
+  private String quizId;
 
   @Column(name = "created_at")
   @Convert(converter = InstantConverter.class)
@@ -79,6 +79,7 @@ public class VideoReview {
       String commentId,
       String mediaSha256,
       String captionSet,
+      String quizId,
       Instant now) {
     this.id = UUID.randomUUID().toString();
     this.videoId = videoId;
@@ -88,6 +89,7 @@ public class VideoReview {
     this.commentId = commentId;
     this.mediaSha256 = mediaSha256;
     this.captionSet = captionSet;
+    this.quizId = quizId;
     this.createdAt = now;
   }
 
@@ -119,8 +121,9 @@ public class VideoReview {
     return captionSet;
   }
 
-  public Optional<Integer> quizVersion() {
-    return Optional.ofNullable(quizVersion);
+  /** The quiz the version carried when the critic decided; empty for a version without one. */
+  public Optional<String> quizId() {
+    return Optional.ofNullable(quizId);
   }
 
   public Instant createdAt() {

@@ -11,6 +11,7 @@ import java.time.Instant;
  * @param captionSet hex SHA-256 over its captions (language, label, text hash), sorted
  * @param durationSeconds how long it runs; comments must fall within it
  * @param waitingSince when it entered its state
+ * @param quizId the quiz that goes with it, approved with it; null when none
  */
 public record ReviewSubject(
     String videoId,
@@ -23,4 +24,5 @@ public record ReviewSubject(
     String mediaSha256,
     String captionSet,
     Long durationSeconds,
-    Instant waitingSince) {}
+    Instant waitingSince,
+    String quizId) {}

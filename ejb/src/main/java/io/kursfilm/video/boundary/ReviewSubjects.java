@@ -123,7 +123,8 @@ public class ReviewSubjects {
         v.mediaSha256().orElse(""),
         captionSet(v.id()),
         v.duration().map(d -> d.toSeconds()).orElse(null),
-        v.updatedAt());
+        v.updatedAt(),
+        v.quizId().orElse(null));
   }
 
   /** One hash over the version's captions, so a decision names exactly the captions it saw. */

@@ -25,9 +25,9 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 /**
  * One version of a training video: an upload of its media, or a change of its captions or
  * description on top of an earlier version's media. Its state changes only through {@link #apply},
- * by the rows of {@link VideoTransition}. Transcode outcomes reach it through the video component,
- * never by SQL of their own; it is still never kept in the shared cache, because the job's progress
- * is written beside JPA.
+ * by the rows of {@link VideoTransition}. Transcode outcomes reach it through the video component
+ * (JobOutcomes applies what jobs report), never by SQL of their own; jobs only read it, for the
+ * cancel flag and the sizes of the original.
  */
 @Entity
 @Table(name = "video_version")
@@ -98,6 +98,9 @@ public class VideoVersion {
 
   @Column(name = "job_claim")
   private String jobClaim;
+
+  @Column(name = "quiz_id")
+  private String quizId;
 
   @Column(name = "created_at")
   @Convert(converter = InstantConverter.class)
@@ -170,6 +173,7 @@ public class VideoVersion {
     next.width = width;
     next.height = height;
     next.rendition = rendition;
+    next.quizId = quizId;
     next.progress = 100;
     next.state = VideoState.IN_REVIEW;
     return next;
@@ -218,6 +222,15 @@ public class VideoVersion {
   public void failedBecause(String reason, String detail) {
     this.error = reason;
     this.errorDetail = detail;
+  }
+
+  /** The quiz that goes with this version from now on; reviewed and approved with it. */
+  public void carryQuiz(String quizId) {
+    this.quizId = quizId;
+  }
+
+  public Optional<String> quizId() {
+    return Optional.ofNullable(quizId);
   }
 
   /** A transcode attempt claimed this version; only that attempt's outcome counts. */

@@ -1,0 +1,81 @@
+package io.kursfilm.quiz.boundary;
+
+import io.kursfilm.audit.boundary.Action;
+import io.kursfilm.audit.boundary.AuditEvent;
+import io.kursfilm.audit.boundary.AuditLog;
+import io.kursfilm.kernel.Caller;
+import io.kursfilm.kernel.Role;
+import io.kursfilm.kernel.TenantScoped;
+import io.kursfilm.quiz.control.QuizCodec;
+import io.kursfilm.quiz.control.QuizRules;
+import io.kursfilm.quiz.control.QuizStore;
+import io.kursfilm.quiz.entity.Quiz;
+import io.kursfilm.video.boundary.VideoQuizzes;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Quizzes as their trainers build them and critics review them. A save is a new quiz version that
+ * the video's newest version carries; once a critic may have seen that version, a new video version
+ * goes back to review and employees keep the approved quiz meanwhile.
+ */
+@Stateless
+@TenantScoped
+@RolesAllowed({Role.Names.TRAINER, Role.Names.CRITIC, Role.Names.TENANT_ADMIN})
+public class Quizzes {
+
+  @Inject Caller caller;
+  @Inject QuizStore store;
+  @Inject VideoQuizzes videos;
+  @Inject AuditLog audit;
+  @Inject Clock clock;
+
+  /**
+   * Saves {@code definition} as the video's next quiz version. Only the video's trainers; empty
+   * when the video is not the tenant's.
+   */
+  @RolesAllowed(Role.Names.TRAINER)
+  public Optional<QuizView> save(String videoId, QuizDefinition definition) {
+    if (definition == null) {
+      throw new IllegalArgumentException("quiz: required");
+    }
+    if (!videos.requireTrainerOf(videoId)) {
+      return Optional.empty();
+    }
+    QuizRules.validate(definition, videos.newestSeconds(videoId).orElse(null));
+    Quiz quiz =
+        new Quiz(
+            videoId,
+            store.nextNumber(videoId),
+            QuizCodec.json(definition),
+            caller.require().userId(),
+            clock.instant());
+    store.add(quiz);
+    int videoVersion = videos.carry(videoId, quiz.id()).orElseThrow();
+    audit.recordInTransaction(
+        AuditEvent.of(Action.QUIZ_SAVED)
+            .subject("quiz", quiz.id())
+            .detail("video", videoId)
+            .detail("number", quiz.number())
+            .detail("videoVersion", videoVersion));
+    return Optional.of(view(quiz, videoVersion, definition));
+  }
+
+  /** The quiz of the video's newest version, with its right answers. */
+  public Optional<QuizView> ofVideo(String videoId) {
+    return videos.newestQuiz(videoId).flatMap(this::find);
+  }
+
+  /** A quiz with its right answers; empty for another tenant's or no quiz. */
+  public Optional<QuizView> find(String quizId) {
+    return store.quiz(quizId).map(q -> view(q, 0, QuizCodec.definition(q.definitionJson())));
+  }
+
+  private static QuizView view(Quiz quiz, int videoVersion, QuizDefinition definition) {
+    return new QuizView(
+        quiz.id(), quiz.videoId(), quiz.number(), videoVersion, definition, quiz.createdAt());
+  }
+}

@@ -1,0 +1,140 @@
+package io.kursfilm.quiz.boundary;
+
+import io.kursfilm.audit.boundary.Action;
+import io.kursfilm.audit.boundary.AuditEvent;
+import io.kursfilm.audit.boundary.AuditLog;
+import io.kursfilm.identity.boundary.DisplayNames;
+import io.kursfilm.kernel.Caller;
+import io.kursfilm.kernel.Role;
+import io.kursfilm.kernel.TenantScoped;
+import io.kursfilm.platform.boundary.CsvWriter;
+import io.kursfilm.quiz.control.QuizCodec;
+import io.kursfilm.quiz.control.QuizStore;
+import io.kursfilm.quiz.control.ResultsTable;
+import io.kursfilm.quiz.entity.Quiz;
+import io.kursfilm.tenant.boundary.PersonalIndex;
+import io.kursfilm.tenant.boundary.TenantDirectory;
+import io.kursfilm.video.boundary.VideoQuizzes;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Quiz results, for the video's own trainers only: every read and every export is audited. With the
+ * tenant's anonymisation on, people are stable per-tenant pseudonyms (a keyed HMAC of their id
+ * under the tenant's index key, not a hash of anything guessable), past results included.
+ */
+@Stateless
+@TenantScoped
+@RolesAllowed(Role.Names.TRAINER)
+public class Results {
+
+  /** Field name of the pseudonym HMAC: separates it from every other blind index. */
+  private static final String PSEUDONYM = "quiz-participant";
+
+  @Inject Caller caller;
+  @Inject QuizStore store;
+  @Inject VideoQuizzes videos;
+  @Inject DisplayNames names;
+  @Inject PersonalIndex index;
+  @Inject TenantDirectory tenants;
+  @Inject AuditLog audit;
+
+  @Inject
+  @ConfigProperty(name = "kursfilm.results.min-group")
+  int minGroup;
+
+  /** The results of a quiz; empty for another tenant's or no quiz. */
+  public Optional<QuizResults> of(String quizId) {
+    Optional<QuizResults> results = store.quiz(quizId).map(this::results);
+    results.ifPresent(r -> audited(Action.RESULTS_READ, r));
+    return results;
+  }
+
+  /** The participant rows as CSV, cells neutralised against formula injection. */
+  public Optional<String> csv(String quizId) {
+    Optional<QuizResults> results = store.quiz(quizId).map(this::results);
+    results.ifPresent(r -> audited(Action.EXPORT, r));
+    return results.map(Results::toCsv);
+  }
+
+  private QuizResults results(Quiz quiz) {
+    if (!videos.callerIsTrainerOf(quiz.videoId())) {
+      throw new EJBAccessException("only the video's trainers see its quiz results");
+    }
+    QuizDefinition definition = QuizCodec.definition(quiz.definitionJson());
+    List<ResultsTable.Entry> entries =
+        ResultsTable.entries(store.submitted(quiz.id()), definition.counting());
+    boolean anonymised = anonymised();
+    Map<String, String> shown =
+        anonymised ? Map.of() : names.of(entries.stream().map(ResultsTable.Entry::userId).toList());
+    List<QuizResults.Row> rows =
+        entries.stream()
+            .map(
+                e ->
+                    new QuizResults.Row(
+                        anonymised ? pseudonym(e.userId()) : shown.getOrDefault(e.userId(), "?"),
+                        anonymised ? null : e.userId(),
+                        e.attempts(),
+                        e.counting().score().orElse(0),
+                        e.counting().passed(),
+                        e.lastAttemptAt()))
+            .toList();
+    int passed = (int) rows.stream().filter(QuizResults.Row::passed).count();
+    boolean enough = entries.size() >= minGroup;
+    return new QuizResults(
+        quiz.id(),
+        quiz.videoId(),
+        quiz.number(),
+        anonymised,
+        tenants.anonymiseChangedAt(caller.require().tenantId()).orElse(null),
+        minGroup,
+        entries.size(),
+        passed,
+        enough ? passed * 100 / entries.size() : null,
+        enough ? ResultsTable.distribution(entries) : null,
+        enough ? ResultsTable.difficulty(entries, definition) : null,
+        rows);
+  }
+
+  private String pseudonym(String userId) {
+    return "P-" + index.of(PSEUDONYM, userId).substring(0, 10).toUpperCase(java.util.Locale.ROOT);
+  }
+
+  private boolean anonymised() {
+    return tenants
+        .settings(caller.require().tenantId())
+        .map(s -> s.anonymiseResults())
+        .orElse(true);
+  }
+
+  private void audited(Action action, QuizResults results) {
+    audit.recordInTransaction(
+        AuditEvent.of(action)
+            .subject("quiz-results", results.quizId())
+            .detail("participants", results.participants())
+            .detail("anonymised", results.anonymised()));
+  }
+
+  private static String toCsv(QuizResults results) {
+    StringBuilder csv =
+        new StringBuilder(
+            CsvWriter.row(List.of("participant", "attempts", "score", "passed", "last_attempt")));
+    for (QuizResults.Row row : results.rows()) {
+      csv.append(
+          CsvWriter.row(
+              List.of(
+                  row.participant(),
+                  row.attempts(),
+                  row.score(),
+                  row.passed(),
+                  row.lastAttemptAt().toString())));
+    }
+    return csv.toString();
+  }
+}

@@ -1,0 +1,55 @@
+package io.kursfilm.quiz.control;
+
+import io.kursfilm.quiz.entity.Quiz;
+import io.kursfilm.quiz.entity.QuizAttempt;
+import jakarta.enterprise.context.Dependent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+/** Quizzes and attempts of the tenant bound to the transaction. */
+@Dependent
+public class QuizStore {
+
+  @PersistenceContext(unitName = "kursfilm")
+  EntityManager em;
+
+  public Optional<Quiz> quiz(String id) {
+    return Optional.ofNullable(id).map(i -> em.find(Quiz.class, i));
+  }
+
+  public int nextNumber(String videoId) {
+    Integer latest =
+        em.createNamedQuery(Quiz.LATEST_NUMBER, Integer.class)
+            .setParameter("videoId", videoId)
+            .getSingleResult();
+    return latest == null ? 1 : latest + 1;
+  }
+
+  public void add(Object row) {
+    em.persist(row);
+    // Now, not at commit: a second attempt with the same number fails on the key here.
+    em.flush();
+  }
+
+  public Optional<QuizAttempt> attempt(String id, LockModeType lock) {
+    return Optional.ofNullable(em.find(QuizAttempt.class, id, lock));
+  }
+
+  /** The user's attempts at the quiz, in order. */
+  public List<QuizAttempt> attempts(String quizId, String userId) {
+    return em.createNamedQuery(QuizAttempt.OF_USER, QuizAttempt.class)
+        .setParameter("quizId", quizId)
+        .setParameter("userId", userId)
+        .getResultList();
+  }
+
+  /** Every submitted attempt at the quiz, grouped by person. */
+  public List<QuizAttempt> submitted(String quizId) {
+    return em.createNamedQuery(QuizAttempt.SUBMITTED, QuizAttempt.class)
+        .setParameter("quizId", quizId)
+        .getResultList();
+  }
+}

@@ -1,0 +1,175 @@
+package io.kursfilm.quiz.entity;
+
+import io.kursfilm.kernel.ConflictException;
+import io.kursfilm.kernel.InstantConverter;
+import io.kursfilm.kernel.PersonalData;
+import io.kursfilm.kernel.TenantFilter;
+import io.kursfilm.storage.field.FieldCipher;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+
+/**
+ * One employee's attempt at a quiz: open while they answer (answers saved as they go, so a reload
+ * resumes it), then submitted with its score. The answers are sealed under the tenant's key and
+ * bound to this row, so a ciphertext copied into another attempt fails to open.
+ */
+@Entity
+@Table(name = "quiz_attempt")
+@Multitenant
+@TenantDiscriminatorColumn(name = "tenant_id", contextProperty = TenantFilter.PROPERTY, length = 36)
+@NamedQuery(
+    name = QuizAttempt.OF_USER,
+    query =
+        "select a from QuizAttempt a where a.quizId = :quizId and a.userId = :userId"
+            + " order by a.number")
+@NamedQuery(
+    name = QuizAttempt.SUBMITTED,
+    query =
+        "select a from QuizAttempt a where a.quizId = :quizId and a.submittedAt is not null"
+            + " order by a.userId, a.number")
+public class QuizAttempt {
+
+  public static final String OF_USER = "QuizAttempt.ofUser";
+  public static final String SUBMITTED = "QuizAttempt.submitted";
+
+  private static final String TABLE = "quiz_attempt";
+  private static final String FIELD = "answers";
+
+  @Id
+  @Column(length = 36)
+  private String id;
+
+  @Column(name = "quiz_id")
+  private String quizId;
+
+  @Column(name = "user_id")
+  private String userId;
+
+  private int number;
+
+  @Column(name = "answers")
+  private String answersSealed;
+
+  @Transient private String answersJson;
+  @Transient private boolean answersChanged;
+
+  private Integer score;
+  private Boolean passed;
+
+  @Column(name = "started_at")
+  @Convert(converter = InstantConverter.class)
+  private Instant startedAt;
+
+  @Column(name = "submitted_at")
+  @Convert(converter = InstantConverter.class)
+  private Instant submittedAt;
+
+  @Version private long version;
+
+  protected QuizAttempt() {}
+
+  public QuizAttempt(String quizId, String userId, int number, String answersJson, Instant now) {
+    this.id = UUID.randomUUID().toString();
+    this.quizId = quizId;
+    this.userId = userId;
+    this.number = number;
+    this.answersJson = answersJson;
+    this.answersChanged = true;
+    this.startedAt = now;
+  }
+
+  /** The answers so far (JSON), while the attempt is open. */
+  public void answered(String answersJson) {
+    requireOpen();
+    this.answersJson = answersJson;
+    this.answersChanged = true;
+  }
+
+  /** Scores the attempt; it is closed from now on. */
+  public void submit(String answersJson, int score, boolean passed, Instant now) {
+    answered(answersJson);
+    this.score = score;
+    this.passed = passed;
+    this.submittedAt = now;
+  }
+
+  private void requireOpen() {
+    if (submittedAt != null) {
+      throw new ConflictException("attempt " + number + " is submitted already");
+    }
+  }
+
+  @PrePersist
+  @PreUpdate
+  void seal() {
+    if (answersChanged) {
+      answersSealed =
+          answersJson == null
+              ? null
+              : PersonalData.seal(FIELD, new FieldCipher.Row(TABLE, id), answersJson);
+      answersChanged = false;
+    }
+  }
+
+  @PostLoad
+  void open() {
+    answersJson =
+        answersSealed == null
+            ? null
+            : PersonalData.open(FIELD, new FieldCipher.Row(TABLE, id), answersSealed);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String quizId() {
+    return quizId;
+  }
+
+  public String userId() {
+    return userId;
+  }
+
+  public int number() {
+    return number;
+  }
+
+  public Optional<String> answersJson() {
+    return Optional.ofNullable(answersJson);
+  }
+
+  public boolean submitted() {
+    return submittedAt != null;
+  }
+
+  public Optional<Integer> score() {
+    return Optional.ofNullable(score);
+  }
+
+  public boolean passed() {
+    return Boolean.TRUE.equals(passed);
+  }
+
+  public Instant startedAt() {
+    return startedAt;
+  }
+
+  public Optional<Instant> submittedAt() {
+    return Optional.ofNullable(submittedAt);
+  }
+}

@@ -1,0 +1,83 @@
+package io.kursfilm.video.boundary;
+
+import io.kursfilm.kernel.AuthenticatedCaller;
+import io.kursfilm.kernel.Caller;
+import io.kursfilm.kernel.Role;
+import io.kursfilm.kernel.TenantScoped;
+import io.kursfilm.video.control.VersionChanges;
+import io.kursfilm.video.control.VersionFinder;
+import io.kursfilm.video.entity.VideoVersion;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import java.util.Optional;
+
+/**
+ * Which quiz goes with which version of a video, for the quiz component: a new quiz is carried by
+ * the newest version (in place before review, else by a new version that goes back to review while
+ * the published one keeps its approved quiz), and employees take the published version's quiz.
+ */
+@Stateless
+@TenantScoped
+@RolesAllowed({Role.Names.TRAINER, Role.Names.CRITIC, Role.Names.TENANT_ADMIN, Role.Names.EMPLOYEE})
+public class VideoQuizzes {
+
+  @Inject Caller caller;
+  @Inject VersionFinder finder;
+  @Inject VersionChanges changes;
+
+  /**
+   * Lets the newest version carry {@code quizId}; returns that version's number. Only the video's
+   * trainers.
+   */
+  @RolesAllowed(Role.Names.TRAINER)
+  public Optional<Integer> carry(String videoId, String quizId) {
+    Optional<VideoVersion> latest = finder.latest(videoId, LockModeType.PESSIMISTIC_WRITE);
+    return latest.map(
+        v -> {
+          AuthenticatedCaller who = caller.require();
+          finder.requireTrainerOf(videoId, who);
+          VideoVersion target = changes.target(v, who.userId(), null, null).version();
+          target.carryQuiz(quizId);
+          return target.number();
+        });
+  }
+
+  /**
+   * Whether the video exists in the tenant; refuses (403) when it does and the caller is not one of
+   * its trainers.
+   */
+  @RolesAllowed(Role.Names.TRAINER)
+  public boolean requireTrainerOf(String videoId) {
+    if (finder.video(videoId).isEmpty()) {
+      return false;
+    }
+    finder.requireTrainerOf(videoId, caller.require());
+    return true;
+  }
+
+  /** Whether the caller is one of the video's trainers. */
+  public boolean callerIsTrainerOf(String videoId) {
+    return finder.isTrainerOf(videoId, caller.require());
+  }
+
+  /** How long the newest version runs, for questions asked during it; empty until transcoded. */
+  @RolesAllowed(Role.Names.TRAINER)
+  public Optional<Long> newestSeconds(String videoId) {
+    return finder
+        .latest(videoId, LockModeType.NONE)
+        .flatMap(v -> v.duration().map(d -> d.toSeconds()));
+  }
+
+  /** The quiz of the newest version (trainers, critics, admins): what is being reviewed. */
+  @RolesAllowed({Role.Names.TRAINER, Role.Names.CRITIC, Role.Names.TENANT_ADMIN})
+  public Optional<String> newestQuiz(String videoId) {
+    return finder.latest(videoId, LockModeType.NONE).flatMap(VideoVersion::quizId);
+  }
+
+  /** The quiz of the published version: the one employees take; empty when none is published. */
+  public Optional<String> publishedQuiz(String videoId) {
+    return finder.video(videoId).flatMap(finder::published).flatMap(VideoVersion::quizId);
+  }
+}

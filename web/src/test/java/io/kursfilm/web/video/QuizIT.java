@@ -1,0 +1,379 @@
+package io.kursfilm.web.video;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kursfilm.web.ItEnvironment;
+import io.kursfilm.web.testing.RestClient;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Quizzes through the REST API on the real stack: a quiz reviewed with its video, taken by
+ * employees and scored on the server, results for the video's trainers only, anonymised with
+ * pseudonyms and withheld aggregates, and quiz texts and answers sealed in the database.
+ */
+@ExtendWith(ArquillianExtension.class)
+class QuizIT {
+
+  private static final String PW = ItEnvironment.demoPassword();
+
+  @Deployment(testable = false)
+  static WebArchive app() {
+    return ItEnvironment.war();
+  }
+
+  @ArquillianResource URL base;
+  @TempDir static Path media;
+
+  @BeforeAll
+  static void s3() throws Exception {
+    ItEnvironment.s3();
+  }
+
+  @AfterEach
+  void restore() throws Exception {
+    api().put("api/v1/tenant/settings", login("admin"), settings(false));
+  }
+
+  @Test
+  void a_quiz_is_reviewed_with_its_video_and_employees_take_the_approved_one() throws Exception {
+    String trainer = login("trainer");
+    String employee = login("employee1");
+    String id = transcoded(trainer, "Quiz video");
+    RestClient.Reply saved = api().post("api/v1/videos/" + id + "/quiz", trainer, quiz("Exit?", 2));
+    assertEquals(201, saved.status(), saved.body());
+    assertEquals(2, saved.json().getInt("videoVersion"), "a version in review is replaced");
+    assertEquals(404, api().get("api/v1/videos/" + id + "/quiz/take", employee).status());
+    approve(id);
+
+    RestClient.Reply take = api().get("api/v1/videos/" + id + "/quiz/take", employee);
+    assertEquals(200, take.status(), take.body());
+    assertFalse(take.body().contains("correct"), take.body());
+    assertFalse(take.body().contains("feedback"), take.body());
+    String quizId = take.json().getString("id");
+
+    assertEquals(400, attempt(employee, quizId, List.of(List.of(0))).status(), "too few answers");
+    assertEquals(400, attempt(employee, quizId, List.of(List.of(7), List.of())).status());
+    assertEquals(400, attempt(employee, quizId, List.of(List.of(0, 1), List.of())).status());
+    RestClient.Reply first = attempt(employee, quizId, List.of(List.of(0), List.of(1)));
+    assertEquals(201, first.status(), first.body());
+    assertEquals(50, first.json().getInt("score"));
+    assertFalse(first.json().getBoolean("passed"));
+    JsonObject second = attempt(employee, quizId, List.of(List.of(1), List.of(1))).json();
+    assertEquals(100, second.getInt("score"));
+    assertTrue(second.getBoolean("passed"));
+    assertEquals(409, attempt(employee, quizId, List.of(List.of(1), List.of(1))).status(), "limit");
+    assertEquals(2, api().get("api/v1/quizzes/" + quizId + "/attempts", employee).array().size());
+    assertEquals(
+        0, api().get("api/v1/quizzes/" + quizId + "/attempts", login("employee2")).array().size());
+
+    assertEquals(
+        201, api().post("api/v1/videos/" + id + "/quiz", trainer, quiz("New?", 3)).status());
+    assertEquals(
+        quizId, api().get("api/v1/videos/" + id + "/quiz/take", employee).json().getString("id"));
+  }
+
+  @Test
+  void results_reach_the_videos_trainers_and_nobody_else_by_any_path() throws Exception {
+    String trainer = login("trainer");
+    String id = transcoded(trainer, "Results video");
+    api().post("api/v1/videos/" + id + "/quiz", trainer, quiz("Where?", 2));
+    approve(id);
+    String quizId = api().get("api/v1/videos/" + id + "/quiz", trainer).json().getString("id");
+    String employee = login("employee3");
+    assertEquals(201, attempt(employee, quizId, List.of(List.of(1), List.of(1))).status());
+
+    String results = "api/v1/quizzes/" + quizId + "/results";
+    assertEquals(200, api().get(results, trainer).status());
+    assertEquals(200, api().download(results + ".csv", trainer).status());
+    for (String other : List.of("admin", "critic", "employee3")) {
+      assertEquals(403, api().get(results, login(other)).status(), other);
+      assertEquals(403, api().download(results + ".csv", login(other)).status(), other);
+    }
+    assertEquals(404, api().get(results, foreign("trainer")).status());
+    assertEquals(
+        404, api().get("api/v1/quizzes/" + UUID.randomUUID() + "/results", trainer).status());
+    assertEquals(
+        404, api().get("api/v1/quizzes/" + quizId + "/take", foreign("employee1")).status());
+    String admin = login("admin");
+    setRoles(admin, "employee5", "TRAINER");
+    assertEquals(403, api().get(results, login("employee5")).status(), "not the video's trainer");
+    setRoles(admin, "employee5", "EMPLOYEE");
+    long reads =
+        api().get("api/v1/audit?action=RESULTS_READ", admin).array().stream()
+            .filter(e -> quizId.equals(e.asJsonObject().getString("subjectId", "")))
+            .count();
+    assertEquals(1, reads, "every read audited");
+  }
+
+  @Test
+  void anonymised_results_show_pseudonyms_and_withhold_small_aggregates() throws Exception {
+    String trainer = login("trainer");
+    String id = transcoded(trainer, "Anonymous video");
+    api().post("api/v1/videos/" + id + "/quiz", trainer, quiz("Which?", 2));
+    approve(id);
+    String quizId = api().get("api/v1/videos/" + id + "/quiz", trainer).json().getString("id");
+    assertEquals(200, api().put("api/v1/tenant/settings", login("admin"), settings(true)).status());
+
+    for (int i = 1; i <= 4; i++) {
+      attempt(login("employee" + i), quizId, List.of(List.of(1), List.of(i % 2)));
+    }
+    JsonObject four = api().get("api/v1/quizzes/" + quizId + "/results", trainer).json();
+    assertTrue(four.getBoolean("anonymised"));
+    assertEquals(4, four.getInt("participants"));
+    assertTrue(!four.containsKey("passRate") || four.isNull("passRate"), "withheld under 5");
+    attempt(login("employee5"), quizId, List.of(List.of(1), List.of(1)));
+    RestClient.Reply five = api().get("api/v1/quizzes/" + quizId + "/results", trainer);
+    assertEquals(60, five.json().getInt("passRate"), five.body());
+    assertEquals(
+        List.of(100, 60),
+        five.json().getJsonArray("difficulty").getValuesAs(jakarta.json.JsonNumber.class).stream()
+            .map(n -> n.intValue())
+            .toList());
+    String csv =
+        new String(api().download("api/v1/quizzes/" + quizId + "/results.csv", trainer).body());
+    for (int i = 1; i <= 5; i++) {
+      for (String leak : List.of("Employee " + i, "employee" + i + "@demo.example")) {
+        assertFalse(five.body().contains(leak), leak + " in " + five.body());
+        assertFalse(csv.contains(leak), leak + " in CSV");
+      }
+    }
+    JsonObject row = five.json().getJsonArray("rows").getJsonObject(0);
+    assertTrue(row.getString("participant").startsWith("P-"), row.toString());
+    assertTrue(!row.containsKey("userId") || row.isNull("userId"));
+    assertEquals(
+        row.getString("participant"),
+        api()
+            .get("api/v1/quizzes/" + quizId + "/results", trainer)
+            .json()
+            .getJsonArray("rows")
+            .getJsonObject(0)
+            .getString("participant"),
+        "stable pseudonym");
+  }
+
+  @Test
+  void quiz_texts_and_answers_are_sealed_and_bound_to_their_row() throws Exception {
+    String canary = "QZ" + UUID.randomUUID().toString().replace("-", "");
+    String trainer = login("trainer");
+    String id = transcoded(trainer, "Sealed video");
+    api().post("api/v1/videos/" + id + "/quiz", trainer, quiz(canary, 2));
+    approve(id);
+    String quizId = api().get("api/v1/videos/" + id + "/quiz", trainer).json().getString("id");
+    String first = login("employee1");
+    String second = login("employee2");
+    assertEquals(201, attempt(first, quizId, List.of(List.of(1), List.of(1))).status());
+    assertEquals(201, attempt(second, quizId, List.of(List.of(0), List.of(0))).status());
+
+    try (Connection db = db()) {
+      String dataDir = single(db, "SELECT @@datadir");
+      assertFalse(TestMedia.filesContaining(Path.of(dataDir), quizId).isEmpty(), "control");
+      assertTrue(TestMedia.filesContaining(Path.of(dataDir), canary).isEmpty(), "quiz text");
+      // The first employee's sealed answers moved into the second one's row: they must not open.
+      try (PreparedStatement move =
+          db.prepareStatement(
+              "UPDATE quiz_attempt a JOIN quiz_attempt b ON b.quiz_id = a.quiz_id"
+                  + " SET b.answers = a.answers WHERE a.quiz_id = ? AND a.number = 1"
+                  + " AND b.number = 1 AND a.user_id <> b.user_id AND a.answers <> b.answers"
+                  + " AND a.started_at < b.started_at")) {
+        move.setString(1, quizId);
+        assertEquals(1, move.executeUpdate());
+      }
+    }
+    assertNotEquals(200, api().get("api/v1/quizzes/" + quizId + "/attempts", second).status());
+  }
+
+  @Test
+  void two_attempts_submitted_at_once_count_once() throws Exception {
+    String trainer = login("trainer");
+    String id = transcoded(trainer, "Race quiz");
+    api().post("api/v1/videos/" + id + "/quiz", trainer, quiz("Race?", 1));
+    approve(id);
+    String quizId = api().get("api/v1/videos/" + id + "/quiz", trainer).json().getString("id");
+    String employee = login("employee4");
+    List<List<Integer>> answers = List.of(List.of(1), List.of(1));
+    CompletableFuture<Integer> a =
+        CompletableFuture.supplyAsync(() -> status(employee, quizId, answers));
+    CompletableFuture<Integer> b =
+        CompletableFuture.supplyAsync(() -> status(employee, quizId, answers));
+    List<Integer> statuses = List.of(a.get(60, TimeUnit.SECONDS), b.get(60, TimeUnit.SECONDS));
+    assertTrue(statuses.contains(201) && statuses.contains(409), statuses.toString());
+    assertEquals(1, api().get("api/v1/quizzes/" + quizId + "/attempts", employee).array().size());
+  }
+
+  private int status(String token, String quizId, List<List<Integer>> answers) {
+    try {
+      return attempt(token, quizId, answers).status();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Two questions: single choice (option 1 right) and true/false ("false" right). */
+  private static JsonObject quiz(String text, int maxAttempts) {
+    return Json.createObjectBuilder()
+        .add(
+            "questions",
+            Json.createArrayBuilder()
+                .add(
+                    question(
+                        "SINGLE_CHOICE",
+                        text,
+                        Json.createArrayBuilder()
+                            .add(option("Left", false, "No, that is the store room"))
+                            .add(option("Right", true, "Yes"))))
+                .add(
+                    question(
+                        "TRUE_FALSE",
+                        "Ladders may be painted",
+                        Json.createArrayBuilder()
+                            .add(option("true", false, "Paint hides cracks"))
+                            .add(option("false", true, null)))))
+        .add("passMark", 100)
+        .add("maxAttempts", maxAttempts)
+        .add("counting", "BEST")
+        .add("shuffleQuestions", true)
+        .add("shuffleOptions", true)
+        .build();
+  }
+
+  private static JsonObject question(String type, String text, JsonArrayBuilder options) {
+    return Json.createObjectBuilder()
+        .add("type", type)
+        .add("text", text)
+        .add("options", options)
+        .add("mandatory", false)
+        .build();
+  }
+
+  private static JsonObject option(String text, boolean correct, String feedback) {
+    var option = Json.createObjectBuilder().add("text", text).add("correct", correct);
+    if (feedback != null) {
+      option.add("feedback", feedback);
+    }
+    return option.build();
+  }
+
+  private RestClient.Reply attempt(String token, String quizId, List<List<Integer>> answers)
+      throws Exception {
+    JsonArrayBuilder all = Json.createArrayBuilder();
+    for (List<Integer> answer : answers) {
+      JsonArrayBuilder one = Json.createArrayBuilder();
+      answer.forEach(one::add);
+      all.add(one);
+    }
+    return api()
+        .post(
+            "api/v1/quizzes/" + quizId + "/attempts",
+            token,
+            Json.createObjectBuilder().add("answers", all).build());
+  }
+
+  private void approve(String id) throws Exception {
+    RestClient.Reply approved =
+        api()
+            .post(
+                "api/v1/videos/" + id + "/review",
+                login("critic"),
+                Json.createObjectBuilder().add("decision", "APPROVE").build());
+    assertEquals(200, approved.status(), approved.body());
+  }
+
+  private String transcoded(String trainer, String title) throws Exception {
+    Path clip = TestMedia.clip(media, UUID.randomUUID() + ".mp4", "320x240", 3, title);
+    RestClient.Reply reply =
+        api()
+            .sendBytes(
+                "POST",
+                "api/v1/videos?title=" + title.replace(" ", "%20"),
+                trainer,
+                Files.readAllBytes(clip));
+    assertEquals(202, reply.status(), reply.body());
+    String id = reply.json().getString("id");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+    while (!api()
+        .get("api/v1/videos/" + id, trainer)
+        .json()
+        .getString("state")
+        .equals("IN_REVIEW")) {
+      assertTrue(System.nanoTime() < deadline, "never in review");
+      Thread.sleep(300);
+    }
+    return id;
+  }
+
+  private void setRoles(String admin, String who, String role) throws Exception {
+    String email = who + "@demo.example";
+    String userId =
+        api().get("api/v1/users", admin).array().stream()
+            .map(JsonValue::asJsonObject)
+            .filter(u -> u.getString("email").equals(email))
+            .findFirst()
+            .orElseThrow()
+            .getString("id");
+    JsonObject update =
+        Json.createObjectBuilder()
+            .add("active", true)
+            .add("roles", Json.createArrayBuilder().add(role))
+            .build();
+    assertEquals(200, api().put("api/v1/users/" + userId, admin, update).status());
+  }
+
+  private static JsonObject settings(boolean anonymise) {
+    return Json.createObjectBuilder()
+        .add("anonymiseResults", anonymise)
+        .add("requireCriticApproval", true)
+        .build();
+  }
+
+  private static Connection db() throws Exception {
+    return DriverManager.getConnection(
+        System.getenv("KURSFILM_DB_URL"),
+        System.getenv("KURSFILM_DB_USER"),
+        System.getenv("KURSFILM_DB_PASSWORD"));
+  }
+
+  private static String single(Connection db, String sql) throws Exception {
+    try (ResultSet row = db.createStatement().executeQuery(sql)) {
+      row.next();
+      return row.getString(1);
+    }
+  }
+
+  private RestClient api() {
+    return new RestClient(base);
+  }
+
+  private String login(String who) throws Exception {
+    return api().login("demo", who + "@demo.example", PW);
+  }
+
+  private String foreign(String who) throws Exception {
+    return api().login("acme", who + "@acme.example", PW);
+  }
+}
