@@ -213,7 +213,7 @@ class NotificationIT {
   }
 
   @Test
-  void the_bell_shows_the_unread_count_and_a_click_opens_the_video_and_marks_it_read()
+  void the_bell_shows_the_unread_count_a_click_opens_the_video_and_a_picked_language_is_kept()
       throws Exception {
     String trainer = login("demo", "trainer");
     String critic = login("demo", "critic");
@@ -253,6 +253,19 @@ class NotificationIT {
       List<String> count =
           browser.findElements(By.id("bellForm:bellCount")).stream().map(e -> e.getText()).toList();
       assertEquals(before == 1 ? List.of() : List.of(Long.toString(before - 1)), count);
+
+      // The language picked in the header is the language of the person's mails from now on.
+      assertEquals(204, language(critic, "en").status());
+      browser.findElement(By.id("shellForm:language")).click();
+      wait.until(
+              ExpectedConditions.elementToBeClickable(
+                  By.cssSelector("#shellForm\\:language_items li[data-label='Deutsch']")))
+          .click();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+      while (!"de".equals(api().get("api/v1/me", critic).json().getString("language", null))) {
+        assertTrue(System.nanoTime() < deadline, "the picked language was not kept");
+        Thread.sleep(200);
+      }
     } finally {
       browser.quit();
     }
