@@ -24,12 +24,41 @@ public class Profile {
   @Inject ApiTokens tokens;
   @Inject AuditLog audit;
 
-  public record Me(String tenant, String email, String displayName, java.util.Set<String> roles) {}
+  /** The caller's account; {@code language} is null until they pick one. */
+  public record Me(
+      String tenant,
+      String email,
+      String displayName,
+      java.util.Set<String> roles,
+      String language) {}
 
   public Me me() {
     AuthenticatedCaller who = caller.require();
     var user = directory.find(who.userId()).orElseThrow(NotAuthenticatedException::new);
-    return new Me(who.tenantSlug(), user.email(), user.displayName(), who.groups());
+    return new Me(
+        who.tenantSlug(),
+        user.email(),
+        user.displayName(),
+        who.groups(),
+        user.language().orElse(null));
+  }
+
+  /**
+   * Remembers the UI language the caller picked ({@code de} or {@code en}): notification mails are
+   * written in it. Not audited: it grants nothing and reveals nothing. An operator acting through
+   * an elevation has no account in the tenant: nothing is remembered for them.
+   *
+   * @throws IllegalArgumentException for any other language
+   */
+  public void preferLanguage(String language) {
+    AuthenticatedCaller who = caller.require();
+    if (who.isElevated()) {
+      return;
+    }
+    directory
+        .find(who.userId())
+        .orElseThrow(NotAuthenticatedException::new)
+        .preferLanguage(language);
   }
 
   /**

@@ -42,6 +42,7 @@ public class SelfService {
       Set<String> roles,
       boolean active,
       boolean emailVerified,
+      String language,
       Instant exportedAt,
       List<MyDeletionRequest> deletionRequests) {}
 
@@ -75,6 +76,7 @@ public class SelfService {
         me.roles().stream().map(Role::name).collect(Collectors.toSet()),
         me.active(),
         me.isEmailVerified(),
+        me.language().orElse(null),
         clock.instant(),
         requests);
   }

@@ -1,5 +1,6 @@
 package io.kursfilm.identity.control;
 
+import io.kursfilm.platform.boundary.Mailer;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.net.URLEncoder;

@@ -24,6 +24,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.persistence.annotations.Multitenant;
@@ -47,12 +48,19 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
     query = "select u from User u where u.emailIndex = :emailIndex")
 @NamedQuery(name = User.FIND_ALL, query = "select u from User u")
 @NamedQuery(
+    name = User.ACTIVE_IDS_WITH_ROLE,
+    query = "select u.id from User u join u.roles r where r = :role and u.active = true")
+@NamedQuery(
     name = User.FIND_BY_SSO_SUBJECT,
     query = "select u from User u where u.ssoSubjectIndex = :subjectIndex")
 public class User {
 
+  /** The languages of the UI and of the mails the app writes to a known person. */
+  public static final Set<String> LANGUAGES = Set.of("de", "en");
+
   public static final String FIND_BY_EMAIL_INDEX = "User.findByEmailIndex";
   public static final String FIND_ALL = "User.findAll";
+  public static final String ACTIVE_IDS_WITH_ROLE = "User.activeIdsWithRole";
   public static final String FIND_BY_SSO_SUBJECT = "User.findBySsoSubject";
 
   @Id
@@ -109,6 +117,9 @@ public class User {
   /** Blind index of the provider's issuer and subject that signs in as this user. */
   @Column(name = "sso_subject_index")
   private String ssoSubjectIndex;
+
+  /** The UI language the person picked ({@link #LANGUAGES}); null until they pick one. */
+  private String language;
 
   @Version private long version;
 
@@ -263,6 +274,22 @@ public class User {
    */
   public boolean isLinkedTo(String issuer) {
     return ssoSubjectIndex != null && issuer != null && issuer.equals(ssoIssuer);
+  }
+
+  /**
+   * Remembers the language the person picked, so that what the app writes to them outside a session
+   * (notification mails) is in that language too.
+   */
+  public void preferLanguage(String language) {
+    if (!LANGUAGES.contains(language)) {
+      throw new IllegalArgumentException("language: de or en");
+    }
+    this.language = language;
+  }
+
+  /** The picked language; empty while the person has not picked one. */
+  public Optional<String> language() {
+    return Optional.ofNullable(language);
   }
 
   /** Every session opened before this call stops working at its next request. */

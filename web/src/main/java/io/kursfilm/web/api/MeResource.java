@@ -4,8 +4,10 @@ import io.kursfilm.identity.boundary.Profile;
 import io.kursfilm.identity.boundary.SelfService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -23,7 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class MeResource {
 
-  public record MeResponse(String tenant, String email, Set<String> roles) {}
+  public record MeResponse(String tenant, String email, Set<String> roles, String language) {}
+
+  /** Body of {@code PUT /me/language}. */
+  public record LanguageChoice(String language) {}
 
   @Inject Profile profile;
   @Inject SelfService selfService;
@@ -47,9 +52,23 @@ public class MeResource {
   }
 
   @GET
-  @Operation(summary = "Who am I: tenant, e-mail and roles")
+  @Operation(summary = "Who am I: tenant, e-mail, roles and the language I picked (or null)")
   public MeResponse me() {
     Profile.Me me = profile.me();
-    return new MeResponse(me.tenant(), me.email(), me.roles());
+    return new MeResponse(me.tenant(), me.email(), me.roles(), me.language());
+  }
+
+  @PUT
+  @Path("language")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Pick my language (de or en): the UI's twin, used for the mails Kursfilm sends me",
+      description = "Body {\"language\": \"de\"}; 400 for any other language.")
+  public Response preferLanguage(LanguageChoice choice) {
+    if (choice == null || choice.language() == null) {
+      throw new IllegalArgumentException("body {\"language\"} required");
+    }
+    profile.preferLanguage(choice.language());
+    return Response.noContent().build();
   }
 }

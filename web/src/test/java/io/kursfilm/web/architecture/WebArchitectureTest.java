@@ -56,4 +56,17 @@ class WebArchitectureTest {
         .resideInAnyPackage("io.kursfilm.*.control..", "io.kursfilm.*.entity..")
         .check(CLASSES);
   }
+
+  /**
+   * Identity's look-up of addresses for notifications checks no role (it serves components, inside
+   * a transaction whose tenant is bound): in the web it would let any caller read any address.
+   */
+  @Test
+  void web_never_looks_up_recipients() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("io.kursfilm.identity.boundary.Recipients")
+        .check(CLASSES);
+  }
 }

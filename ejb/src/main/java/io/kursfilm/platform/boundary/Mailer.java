@@ -1,4 +1,4 @@
-package io.kursfilm.identity.control;
+package io.kursfilm.platform.boundary;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Asynchronous;
@@ -13,24 +13,36 @@ import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Sends the app's e-mails over SMTP with Jakarta Mail, configured by {@code kursfilm.mail.*}.
- * Asynchronous, so a slow mail server neither holds a transaction open nor lets response times tell
- * whether an account exists. Fails soft: a mail that cannot be sent is logged by kind only (never
- * address, subject or body: they carry personal data and live links).
+ * Sends the app's e-mails over SMTP with Jakarta Mail, configured by {@code kursfilm.mail.*}: the
+ * one mail setup every component uses (identity's account mails, notifications). Asynchronous, so a
+ * slow mail server neither holds a transaction open nor lets response times tell whether an account
+ * exists. Fails soft: a mail that cannot be sent is logged by kind only (never address, subject or
+ * body: they carry personal data and live links).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Mailer {
 
-  /** One plain-text mail; {@code kind} names it in the log. */
-  public record Mail(String kind, String to, String subject, String body) {}
+  /**
+   * One mail; {@code kind} names it in the log. {@code html}, when not null, is sent as the HTML
+   * alternative of the plain {@code body}: the sender has escaped every user-supplied text in it.
+   */
+  public record Mail(String kind, String to, String subject, String body, String html) {
+
+    /** A plain-text mail. */
+    public Mail(String kind, String to, String subject, String body) {
+      this(kind, to, subject, body, null);
+    }
+  }
 
   private static final Logger LOG = Logger.getLogger(Mailer.class.getName());
 
@@ -103,6 +115,15 @@ public class Mailer {
     return props;
   }
 
+  /** Plain text first, HTML last: mail clients show the last alternative they can render. */
+  static MimeMultipart alternatives(Mail mail) throws MessagingException {
+    MimeBodyPart text = new MimeBodyPart();
+    text.setText(mail.body(), "UTF-8");
+    MimeBodyPart html = new MimeBodyPart();
+    html.setText(mail.html(), "UTF-8", "html");
+    return new MimeMultipart("alternative", text, html);
+  }
+
   @Asynchronous
   public void send(Mail mail) {
     try {
@@ -110,7 +131,11 @@ public class Mailer {
       message.setFrom(new InternetAddress(from));
       message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(mail.to(), true));
       message.setSubject(mail.subject(), "UTF-8");
-      message.setText(mail.body(), "UTF-8");
+      if (mail.html() == null) {
+        message.setText(mail.body(), "UTF-8");
+      } else {
+        message.setContent(alternatives(mail));
+      }
       Transport.send(message);
       LOG.fine(() -> "mail sent: " + mail.kind());
     } catch (MessagingException | RuntimeException e) {
@@ -124,8 +149,8 @@ public class Mailer {
                   + host
                   + ":"
                   + port
-                  + ". Check kursfilm.mail.*; for local development set"
-                  + " kursfilm.mail.show-links=true to get links in the admin's response.");
+                  + ". Check kursfilm.mail.*; for local development, account mails show their"
+                  + " links in the admin's response with kursfilm.mail.show-links=true.");
     }
   }
 }

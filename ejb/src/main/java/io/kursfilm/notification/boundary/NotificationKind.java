@@ -1,0 +1,18 @@
+package io.kursfilm.notification.boundary;
+
+/**
+ * What a notification tells its person. Stored by name: never rename one.
+ *
+ * <p>{@link #REVIEW_WAITING} goes to critics; the others are decisions on a version, for the
+ * trainer who uploaded it.
+ */
+public enum NotificationKind {
+  /** A version entered review and waits for a critic. */
+  REVIEW_WAITING,
+  /** The critics approved the version: it is published. */
+  APPROVED,
+  /** Another trainer published the version (the tenant does not require a critic's approval). */
+  PUBLISHED,
+  /** A critic asked for changes; the trainer answers with a new version. */
+  CHANGES_REQUESTED
+}
