@@ -49,7 +49,7 @@ public class QuizStore {
         .getResultList();
   }
 
-  /** Every submitted attempt at the quiz, grouped by person, answers still sealed. */
+  /** Every submitted attempt at the quiz, in the order submitted, answers still sealed. */
   public List<SubmittedAttempt> submitted(String quizId) {
     return em.createNamedQuery(QuizAttempt.SUBMITTED, Object[].class)
         .setParameter("quizId", quizId)
