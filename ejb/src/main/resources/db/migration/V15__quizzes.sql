@@ -1,3 +1,7 @@
+-- When the tenant's admins last switched anonymisation of quiz results on or off: shown to trainers
+-- with the results, so switching it off for a moment does not go unnoticed.
+ALTER TABLE tenant ADD COLUMN anonymise_changed_at TIMESTAMP(6) NULL;
+
 -- Quizzes on videos and the attempts of employees. A quiz is versioned with its video: each save is
 -- a new quiz (number n+1 of the video) that a video version carries and a critic approves with it.
 -- Quiz texts and answers are tenant content: sealed under the tenant's key, bound to their row.

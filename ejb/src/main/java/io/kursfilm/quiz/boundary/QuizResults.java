@@ -11,12 +11,15 @@ import java.util.List;
  * @param passRate percent of participants whose counting attempt passed
  * @param distribution participants per score band 0-9, 10-19, ..., 90-100
  * @param difficulty per question (stored order), percent of participants who got it right
+ * @param anonymiseChangedAt when the tenant last switched anonymisation on or off (null: never), so
+ *     trainers see that names were shown, or hidden, from then on
  */
 public record QuizResults(
     String quizId,
     String videoId,
     int number,
     boolean anonymised,
+    java.time.Instant anonymiseChangedAt,
     int minGroup,
     int participants,
     int passed,

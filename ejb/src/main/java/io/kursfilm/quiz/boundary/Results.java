@@ -95,6 +95,7 @@ public class Results {
         quiz.videoId(),
         quiz.number(),
         anonymised,
+        tenants.anonymiseChangedAt(caller.require().tenantId()).orElse(null),
         minGroup,
         entries.size(),
         passed,

@@ -5,6 +5,7 @@ import io.kursfilm.tenant.control.TenantRegistry;
 import io.kursfilm.tenant.entity.Tenant;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,6 +38,11 @@ public class TenantDirectory implements TenantSlugs {
   /** The tenant's own settings; empty for an unknown tenant. */
   public Optional<TenantSettingsValue> settings(String id) {
     return registry.find(id).map(Tenant::settings);
+  }
+
+  /** When the tenant last switched anonymisation of quiz results on or off; empty: never. */
+  public Optional<Instant> anonymiseChangedAt(String id) {
+    return registry.find(id).flatMap(Tenant::anonymiseChangedAt);
   }
 
   @Override

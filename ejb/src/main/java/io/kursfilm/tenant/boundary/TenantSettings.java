@@ -10,6 +10,7 @@ import io.kursfilm.tenant.entity.Tenant;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -32,6 +33,7 @@ public class TenantSettings {
   @Inject Caller caller;
   @Inject TenantRegistry tenants;
   @Inject AuditLog audit;
+  @Inject Clock clock;
 
   @Inject
   @ConfigProperty(name = "kursfilm.video.max-upload-bytes")
@@ -43,7 +45,7 @@ public class TenantSettings {
 
   public View update(TenantSettingsValue settings) {
     Tenant tenant = own();
-    tenant.configure(settings, platformMaxUploadBytes);
+    tenant.configure(settings, platformMaxUploadBytes, clock.instant());
     audit.recordInTransaction(
         AuditEvent.of(Action.TENANT_SETTINGS_CHANGED)
             .subject("tenant", tenant.id())

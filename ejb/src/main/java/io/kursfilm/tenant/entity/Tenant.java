@@ -56,6 +56,9 @@ public class Tenant {
   @Column(name = "require_critic_approval")
   private boolean requireCriticApproval = true;
 
+  @Column(name = "anonymise_changed_at")
+  private Instant anonymiseChangedAt;
+
   @Column(name = "required_approvals")
   private int requiredApprovals = 1;
 
@@ -93,7 +96,7 @@ public class Tenant {
    *
    * @param platformMaxUploadBytes the largest limit the platform allows any tenant
    */
-  public void configure(TenantSettingsValue settings, long platformMaxUploadBytes) {
+  public void configure(TenantSettingsValue settings, long platformMaxUploadBytes, Instant now) {
     settings
         .maxUploadBytes()
         .filter(limit -> limit < 1 || limit > platformMaxUploadBytes)
@@ -103,6 +106,9 @@ public class Tenant {
                   "maxUploadBytes: between 1 and " + platformMaxUploadBytes);
             });
     this.maxUploadBytes = settings.maxUploadBytes().orElse(null);
+    if (this.anonymiseResults != settings.anonymiseResults()) {
+      this.anonymiseChangedAt = now;
+    }
     this.anonymiseResults = settings.anonymiseResults();
     this.requireCriticApproval = settings.requireCriticApproval();
     this.requiredApprovals = settings.requiredApprovals();
@@ -112,6 +118,11 @@ public class Tenant {
   public void keysCreated(String kekId, byte[] wrappedIndexKey) {
     this.kekId = kekId;
     this.indexKey = wrappedIndexKey.clone();
+  }
+
+  /** When anonymisation of quiz results was last switched on or off; empty: never. */
+  public Optional<Instant> anonymiseChangedAt() {
+    return Optional.ofNullable(anonymiseChangedAt);
   }
 
   public byte[] indexKey() {

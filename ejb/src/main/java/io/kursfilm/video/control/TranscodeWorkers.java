@@ -6,11 +6,11 @@ import io.kursfilm.storage.objects.ObjectStore;
 import io.kursfilm.storage.sealed.SealedChunks;
 import io.kursfilm.storage.sealed.SealedObjects;
 import io.kursfilm.transcoder.hls.HlsTranscoder;
-import io.kursfilm.transcoder.job.JdbcJobLedger;
+import io.kursfilm.transcoder.job.JdbcOutcomePort;
 import io.kursfilm.transcoder.job.JobParts;
 import io.kursfilm.transcoder.job.TranscodeJob;
 import io.kursfilm.transcoder.job.TranscodeQueue;
-import io.kursfilm.transcoder.job.VideoObjects;
+import io.kursfilm.transcoder.job.UploadSweeps;
 import io.kursfilm.transcoder.job.Workspace;
 import io.kursfilm.transcoder.loopback.LoopbackServer;
 import io.kursfilm.transcoder.probe.InputProbe;
@@ -37,8 +37,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The transcode queue inside the application: enqueues jobs, and runs {@code
  * kursfilm.transcode.workers} of them at a time on this node (0 leaves transcoding to standalone
- * workers). db-scheduler's pools come from the container's thread factory; it is stopped before the
- * application goes away.
+ * workers). Its jobs report through the same outbox as standalone workers' and ask {@link
+ * JobOutcomes} to apply it at once. db-scheduler's pools come from the container's thread factory;
+ * it is stopped before the application goes away.
  */
 @Singleton
 @Startup
@@ -60,6 +61,8 @@ public class TranscodeWorkers {
   @Inject InputProbe probe;
   @Inject HlsTranscoder transcoder;
   @Inject Workspace workspace;
+  @Inject JobOutcomes outcomes;
+  @Inject AbandonedUploads abandonedUploads;
 
   @Inject
   @ConfigProperty(name = "kursfilm.transcode.workers")
@@ -87,11 +90,11 @@ public class TranscodeWorkers {
 
   private SchedulerClient client;
   private Scheduler scheduler;
-  private JdbcJobLedger ledger;
+  private UploadSweeps sweeps;
 
   @PostConstruct
   void start() {
-    ledger = new JdbcJobLedger(dataSource, Clock.systemUTC());
+    sweeps = new UploadSweeps(dataSource);
     client =
         SchedulerClient.Builder.create(dataSource, TranscodeQueue.descriptor())
             .serializer(TranscodeQueue.serializer())
@@ -112,9 +115,11 @@ public class TranscodeWorkers {
     } catch (IOException e) {
       LOG.warning("could not clear abandoned job directories: " + e.getMessage());
     }
+    // The job reports into the outbox and asks for it to be applied at once.
+    JdbcOutcomePort port = new JdbcOutcomePort(dataSource, Clock.systemUTC(), outcomes::reported);
     TranscodeJob job =
         new TranscodeJob(
-            new JobParts(store, sealed, chunks, loopback, probe, transcoder, ledger, workspace));
+            new JobParts(store, sealed, chunks, loopback, probe, transcoder, port, workspace));
     scheduler =
         Scheduler.create(dataSource, TranscodeQueue.task(job, attempts, backoff))
             .serializer(TranscodeQueue.serializer())
@@ -140,7 +145,7 @@ public class TranscodeWorkers {
    */
   @Schedule(minute = "*", hour = "*", persistent = false)
   void sweep() {
-    ledger.stranded(Instant.now().minus(Duration.ofMinutes(1))).forEach(v -> enqueue(v[0], v[1]));
+    sweeps.stranded(Instant.now().minus(Duration.ofMinutes(1))).forEach(v -> enqueue(v[0], v[1]));
   }
 
   /**
@@ -149,10 +154,15 @@ public class TranscodeWorkers {
    */
   @Schedule(minute = "17", hour = "*", persistent = false)
   void purgeAbandonedUploads() {
-    for (String[] upload : ledger.abandoned(Instant.now().minus(abandonAfter))) {
-      store.deleteByPrefix(upload[0], VideoObjects.video(upload[1]));
-      ledger.discard(upload[0], upload[1]);
-      LOG.info(() -> "abandoned upload " + upload[1] + " removed");
+    Instant before = Instant.now().minus(abandonAfter);
+    for (String[] upload : sweeps.abandoned(before)) {
+      try {
+        if (abandonedUploads.discard(upload[0], upload[1], before)) {
+          LOG.info(() -> "abandoned upload " + upload[1] + " removed");
+        }
+      } catch (RuntimeException e) {
+        LOG.warning(() -> "abandoned upload " + upload[1] + " not removed yet: " + e);
+      }
     }
   }
 

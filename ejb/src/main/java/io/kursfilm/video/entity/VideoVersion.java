@@ -25,9 +25,9 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 /**
  * One version of a training video: an upload of its media, or a change of its captions or
  * description on top of an earlier version's media. Its state changes only through {@link #apply},
- * by the rows of {@link VideoTransition}. Transcode outcomes reach it through the video component,
- * never by SQL of their own; it is still never kept in the shared cache, because the job's progress
- * is written beside JPA.
+ * by the rows of {@link VideoTransition}. Transcode outcomes reach it through the video component
+ * (JobOutcomes applies what jobs report), never by SQL of their own; jobs only read it, for the
+ * cancel flag and the sizes of the original.
  */
 @Entity
 @Table(name = "video_version")

@@ -26,6 +26,9 @@ import java.util.stream.Stream;
  */
 public final class HlsTranscoder {
 
+  /** The playlist handed over last: its presence says the rendition is complete. */
+  public static final String MASTER_PLAYLIST = "master.m3u8";
+
   private static final String WORK = ".work";
 
   private final LadderSettings settings;

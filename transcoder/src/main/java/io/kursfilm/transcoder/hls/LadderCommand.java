@@ -27,7 +27,7 @@ final class LadderCommand {
 
   static final String FRAMES_DIR = ".work/frames";
   static final String FRAME_PATTERN = FRAMES_DIR + "/f_%05d.jpg";
-  static final String MASTER = "master.m3u8";
+  static final String MASTER = HlsTranscoder.MASTER_PLAYLIST;
   static final String INIT = "init.mp4";
   private static final Pattern SEGMENT = Pattern.compile("seg_\\d{5,}\\.m4s");
 

@@ -15,5 +15,5 @@ public record JobParts(
     LoopbackServer loopback,
     InputProbe probe,
     HlsTranscoder transcoder,
-    JobLedger ledger,
+    OutcomePort outcomes,
     Workspace workspace) {}

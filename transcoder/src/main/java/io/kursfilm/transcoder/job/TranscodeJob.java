@@ -1,7 +1,5 @@
 package io.kursfilm.transcoder.job;
 
-import io.kursfilm.storage.objects.ObjectStore;
-import io.kursfilm.storage.objects.ObjectSummary;
 import io.kursfilm.storage.sealed.SealedChunks;
 import io.kursfilm.storage.sealed.SealedObjects;
 import io.kursfilm.transcoder.hls.CancelToken;
@@ -24,9 +22,11 @@ import java.util.logging.Logger;
  * Takes one upload from sealed original to a sealed HLS rendition: ffprobe and ffmpeg read the
  * original through the loopback decrypting stream, ffmpeg writes into a private tmpfs directory,
  * and each output file is sealed into the object store as soon as it is final, under this attempt's
- * own prefix. The video row points at that prefix only after the transcode succeeded. A rejected
- * input loses its original; a cancelled one loses everything. Any other failure leaves the original
- * for the retry and removes only what this attempt wrote.
+ * own prefix. What became of the attempt is reported through the {@link OutcomePort}; the video
+ * component applies it (or refuses a stale one), so the version points at the prefix only once the
+ * transcode succeeded and its publication was accepted. A cancelled upload loses everything at
+ * once; any other failure leaves the original for the retry and removes only what this attempt
+ * wrote. The original of a rejected input is deleted when the rejection is applied.
  */
 public class TranscodeJob {
 
@@ -45,25 +45,28 @@ public class TranscodeJob {
   }
 
   /**
-   * Runs the job for a video. Returns normally when the job is finished for good (published,
-   * rejected, cancelled or nothing to do).
+   * Runs the job for a version. Returns normally when the job is finished for good (its
+   * publication, rejection or discard reported, or nothing to do).
    *
-   * @param lastAttempt whether a failure now is final (the video is marked FAILED) or retried
+   * @param lastAttempt whether a failure now is final (FAILED is reported) or retried
    * @throws Exception when the attempt failed and should be retried
    */
-  public void run(String tenantId, String videoId, boolean lastAttempt) throws Exception {
-    JobLedger ledger = parts.ledger();
-    var subject = ledger.claim(tenantId, videoId);
-    if (subject.isEmpty()) {
-      if (ledger.cancelRequested(tenantId, videoId)) {
-        discard(tenantId, videoId);
+  public void run(String tenantId, String versionId, boolean lastAttempt) throws Exception {
+    OutcomePort outcomes = parts.outcomes();
+    var claimed = outcomes.claim(tenantId, versionId);
+    if (claimed.isEmpty()) {
+      if (outcomes.cancelRequested(tenantId, versionId)) {
+        discard(tenantId, versionId);
       }
       return;
     }
-    String rendition = VideoObjects.newRendition(videoId);
-    Path work = parts.workspace().create(videoId);
-    boolean published = false;
-    RangeSource original = original(subject.get());
+    JobSubject subject = claimed.get();
+    String rendition = VideoObjects.newRendition(versionId);
+    Path work = parts.workspace().create(versionId);
+    // Once reported as published, the rendition's objects are the video component's to keep or
+    // delete; until then they are this attempt's.
+    boolean handedOver = false;
+    RangeSource original = original(subject);
     try (LoopbackServer.Lease lease = parts.loopback().publish(original)) {
       String mediaSha256 = MediaDigest.sha256(original);
       MediaInfo info = parts.probe().probe(lease.input());
@@ -76,55 +79,43 @@ public class TranscodeJob {
                   info,
                   work,
                   sealer(tenantId, rendition),
-                  progress(tenantId, videoId, cancel),
+                  new JobProgress(outcomes, subject, cancel, TRANSCODE_SHARE),
                   cancel);
       Rendition best =
           result.renditions().stream()
               .max(Comparator.comparingInt(Rendition::height))
               .orElseThrow();
-      published =
-          ledger.published(
-              subject.get(),
-              new Published(
-                  rendition, result.duration(), best.width(), best.height(), mediaSha256));
-      if (!published) {
-        // A newer attempt, a cancel or a delete came first: this attempt's outputs go (finally),
-        // and a cancelled or deleted video goes whole, as it would at the next progress check.
-        if (ledger.cancelRequested(tenantId, videoId)) {
-          discard(tenantId, videoId);
-        }
-        LOG.info(() -> "video " + videoId + " changed meanwhile: stale rendition discarded");
-        return;
-      }
-      removeOtherRenditions(tenantId, videoId, rendition);
-      LOG.info(() -> "video " + videoId + " transcoded: " + result.renditions().size() + " rungs");
+      outcomes.published(
+          subject,
+          new Published(rendition, result.duration(), best.width(), best.height(), mediaSha256));
+      handedOver = true;
+      LOG.info(
+          () -> "version " + versionId + " transcoded: " + result.renditions().size() + " rungs");
     } catch (InputRejectedException e) {
-      parts.chunks().deleteAll(tenantId, VideoObjects.original(videoId));
-      ledger.rejected(tenantId, videoId, e.reason().name(), e.getMessage());
-      LOG.info(() -> "video " + videoId + " rejected: " + e.reason());
+      outcomes.rejected(subject, e.reason().name(), e.getMessage());
+      LOG.info(() -> "version " + versionId + " rejected: " + e.reason());
     } catch (TranscodeCancelledException e) {
-      discard(tenantId, videoId);
-      LOG.info(() -> "video " + videoId + " cancelled");
+      discard(tenantId, versionId);
+      LOG.info(() -> "version " + versionId + " cancelled");
     } catch (TranscodeFailedException e) {
       if (!inputsFault(e, lastAttempt)) {
         if (lastAttempt) {
-          ledger.failed(tenantId, videoId, e.reason().name());
+          outcomes.failed(subject, e.reason().name());
         }
         throw e;
       }
       // ffmpeg refused the input or produced less than it holds (a truncated file probes fine).
-      parts.chunks().deleteAll(tenantId, VideoObjects.original(videoId));
-      ledger.rejected(tenantId, videoId, "TRANSCODE_FAILED", e.getMessage());
-      LOG.info(() -> "video " + videoId + " rejected: " + e.reason());
+      outcomes.rejected(subject, "TRANSCODE_FAILED", e.getMessage());
+      LOG.info(() -> "version " + versionId + " rejected: " + e.reason());
     } catch (Exception e) {
       if (lastAttempt) {
-        ledger.failed(tenantId, videoId, e.getClass().getSimpleName());
+        outcomes.failed(subject, e.getClass().getSimpleName());
       }
       throw e;
     } finally {
       Workspace.delete(work);
-      // Segments were sealed while ffmpeg ran: a failed or cancelled attempt's must go.
-      if (!published) {
+      // Segments were sealed while ffmpeg ran: an attempt that did not hand them over removes them.
+      if (!handedOver) {
         parts.store().deleteByPrefix(tenantId, rendition + "/");
       }
     }
@@ -144,7 +135,7 @@ public class TranscodeJob {
 
   private RangeSource original(JobSubject subject) {
     SealedChunks chunks = parts.chunks();
-    String prefix = VideoObjects.original(subject.videoId());
+    String prefix = VideoObjects.original(subject.versionId());
     return new RangeSource() {
       @Override
       public long size() {
@@ -158,10 +149,6 @@ public class TranscodeJob {
     };
   }
 
-  private JobProgress progress(String tenantId, String videoId, CancelToken cancel) {
-    return new JobProgress(parts.ledger(), tenantId, videoId, cancel, TRANSCODE_SHARE);
-  }
-
   private OutputSink sealer(String tenantId, String rendition) {
     SealedObjects sealed = parts.sealed();
     return (name, file) -> {
@@ -171,16 +158,9 @@ public class TranscodeJob {
     };
   }
 
-  private void removeOtherRenditions(String tenantId, String videoId, String keep) {
-    ObjectStore store = parts.store();
-    store.list(tenantId, VideoObjects.renditions(videoId)).stream()
-        .map(ObjectSummary::key)
-        .filter(key -> !key.startsWith(keep + "/"))
-        .forEach(key -> store.delete(tenantId, key));
-  }
-
-  private void discard(String tenantId, String videoId) {
-    parts.store().deleteByPrefix(tenantId, VideoObjects.video(videoId));
-    parts.ledger().discard(tenantId, videoId);
+  /** A cancelled version: its objects go now, its rows when the discard is applied. */
+  private void discard(String tenantId, String versionId) {
+    parts.store().deleteByPrefix(tenantId, VideoObjects.video(versionId));
+    parts.outcomes().discarded(tenantId, versionId);
   }
 }

@@ -1,12 +1,14 @@
 package io.kursfilm.transcoder.job;
 
+import io.kursfilm.transcoder.hls.HlsTranscoder;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * Object ids of a video's bytes in its tenant's bucket. Everything of one video lies under {@link
- * #video}, so deleting a video is one prefix delete; each transcode attempt writes its rendition
- * under a fresh id and only the published one is kept.
+ * Object ids of a video version's bytes in its tenant's bucket ({@code videoId} is the version's
+ * id; a first version has its video's). Everything of one version lies under {@link #video}, so
+ * deleting it is one prefix delete; each transcode attempt writes its rendition under a fresh id
+ * and only the published one is kept.
  */
 public final class VideoObjects {
 
@@ -33,6 +35,11 @@ public final class VideoObjects {
     byte[] id = new byte[8];
     RANDOM.nextBytes(id);
     return renditions(videoId) + HexFormat.of().formatHex(id);
+  }
+
+  /** The master playlist of rendition {@code prefix}, sealed last: present once it is complete. */
+  public static String masterPlaylist(String rendition) {
+    return rendition + "/" + HlsTranscoder.MASTER_PLAYLIST;
   }
 
   /** Sealed WebVTT captions of one language. */

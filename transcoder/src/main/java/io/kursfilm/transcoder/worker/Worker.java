@@ -11,7 +11,7 @@ import io.kursfilm.transcoder.FfmpegInstallation;
 import io.kursfilm.transcoder.ProcessSandbox;
 import io.kursfilm.transcoder.hls.HlsTranscoder;
 import io.kursfilm.transcoder.hls.LadderSettings;
-import io.kursfilm.transcoder.job.JdbcJobLedger;
+import io.kursfilm.transcoder.job.JdbcOutcomePort;
 import io.kursfilm.transcoder.job.JobParts;
 import io.kursfilm.transcoder.job.TranscodeJob;
 import io.kursfilm.transcoder.job.TranscodeQueue;
@@ -36,7 +36,9 @@ import org.mariadb.jdbc.MariaDbPoolDataSource;
  * kursfilm.transcode.workers} jobs at once until stopped (SIGTERM lets running jobs finish for up
  * to 30 s; a killed worker's jobs are revived by the others once its heartbeats stop). Its settings
  * come from MicroProfile Config (SmallRye Config in the worker jar) under the app's names, with the
- * app's defaults file and environment variables such as {@code KURSFILM_DB_URL}.
+ * app's defaults file and environment variables such as {@code KURSFILM_DB_URL}. It changes no
+ * video itself: outcomes go to the {@code transcode_outcome} outbox, which the application applies
+ * ({@code kursfilm.transcode.outcome-poll}).
  */
 public final class Worker {
 
@@ -95,7 +97,8 @@ public final class Worker {
             startLoopback(),
             new InputProbe(ffmpeg, ProbeLimits.defaults().withMaxBytes(maxBytes)),
             new HlsTranscoder(ffmpeg, LadderSettings.defaults()),
-            new JdbcJobLedger(db, Clock.systemUTC()),
+            // Outcomes go to the outbox; the application applies them at its next poll.
+            new JdbcOutcomePort(db, Clock.systemUTC()),
             workspace(s));
     parts.workspace().requireMemory();
     int abandoned = parts.workspace().removeAbandoned();

@@ -1,5 +1,6 @@
 package io.kursfilm.transcoder.job;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kursfilm.storage.keys.KeyStoreSettings;
@@ -18,6 +19,8 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
@@ -26,7 +29,8 @@ import org.mariadb.jdbc.MariaDbDataSource;
 /**
  * What the transcode job ITs run against: S3Proxy in a child process, the MariaDB that failsafe
  * names (migrated with the application's own migrations), a local key store with one fresh tenant,
- * and sealed uploads of generated clips with their UPLOADED video rows.
+ * sealed uploads of generated clips with their UPLOADED version rows, and the outcomes jobs
+ * reported (nothing applies them here: that is the application's part).
  */
 public final class JobTestbed implements AutoCloseable {
 
@@ -77,54 +81,167 @@ public final class JobTestbed implements AutoCloseable {
         Duration.ofMinutes(5));
   }
 
-  /** Seals {@code clip} as a new video's original and records it as UPLOADED; returns its id. */
+  /**
+   * Seals {@code clip} as the original of a new video's first version and records both rows, the
+   * version UPLOADED; returns the version's id (a first version has its video's).
+   */
   public String upload(Path clip) throws Exception {
     String videoId = UUID.randomUUID().toString();
     ChunkedUpload upload;
     try (InputStream in = Files.newInputStream(clip)) {
       upload = chunks.putAll(tenant, VideoObjects.original(videoId), in, Long.MAX_VALUE);
     }
-    Timestamp now = Timestamp.from(Instant.now());
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "INSERT INTO video (id, tenant_id, uploader_id, title, state, declared_size,"
-                    + " chunk_size, original_size, created_at, updated_at)"
-                    + " VALUES (?, ?, ?, 'Job test', 'UPLOADED', ?, ?, ?, ?, ?)")) {
-      s.setString(1, videoId);
-      s.setString(2, tenant);
-      s.setString(3, UUID.randomUUID().toString());
-      s.setLong(4, upload.size());
-      s.setInt(5, CHUNK_SIZE);
-      s.setLong(6, upload.size());
-      s.setTimestamp(7, now);
-      s.setTimestamp(8, now);
-      s.executeUpdate();
-    }
+    insertVersion(videoId, "UPLOADED", upload.size(), Instant.now());
     return videoId;
   }
 
-  /** A column of the video row, or null when the row is gone. */
-  public String column(String videoId, String column) throws Exception {
+  /**
+   * Records a video and its first version in {@code state}, with an original of {@code size} bytes
+   * (its chunks are the caller's), last changed at {@code updated}.
+   */
+  public void insertVersion(String videoId, String state, long size, Instant updated)
+      throws Exception {
+    Timestamp at = Timestamp.from(updated);
+    String owner = UUID.randomUUID().toString();
+    try (Connection c = db.getConnection()) {
+      update(
+          c,
+          "INSERT INTO video (id, tenant_id, owner_id, latest_version_id, created_at, updated_at)"
+              + " VALUES (?, ?, ?, ?, ?, ?)",
+          videoId,
+          tenant,
+          owner,
+          videoId,
+          at,
+          at);
+      update(
+          c,
+          "INSERT INTO video_version (id, tenant_id, video_id, number, uploader_id, title, state,"
+              + " declared_size, chunk_size, original_size, created_at, updated_at)"
+              + " VALUES (?, ?, ?, 1, ?, 'Job test', ?, ?, ?, ?, ?, ?)",
+          videoId,
+          tenant,
+          videoId,
+          owner,
+          state,
+          size,
+          CHUNK_SIZE,
+          "UPLOADING".equals(state) ? null : size,
+          at,
+          at);
+    }
+  }
+
+  /** A column of the version row, or null when the row is gone. */
+  public String column(String versionId, String column) throws Exception {
     try (Connection c = db.getConnection();
         PreparedStatement s =
-            c.prepareStatement("SELECT " + column + " FROM video WHERE tenant_id = ? AND id = ?")) {
+            c.prepareStatement(
+                "SELECT " + column + " FROM video_version WHERE tenant_id = ? AND id = ?")) {
       s.setString(1, tenant);
-      s.setString(2, videoId);
+      s.setString(2, versionId);
       try (ResultSet r = s.executeQuery()) {
         return r.next() ? r.getString(1) : null;
       }
     }
   }
 
-  /** Waits until the video row's {@code column} holds {@code value}. */
-  public void await(String videoId, String column, String value, Duration limit) throws Exception {
+  /** The version row as the application last wrote it: what no job may change. */
+  public String row(String versionId) throws Exception {
+    return String.join(
+        "|",
+        column(versionId, "state"),
+        column(versionId, "progress"),
+        column(versionId, "rendition"),
+        column(versionId, "job_claim"),
+        column(versionId, "media_sha256"),
+        column(versionId, "updated_at"),
+        column(versionId, "version"));
+  }
+
+  /** An outcome a job reported, as the outbox holds it. */
+  public record Outcome(
+      long id,
+      String claim,
+      OutcomeKind kind,
+      String reason,
+      String rendition,
+      Long durationMs,
+      Integer height,
+      String mediaSha256,
+      Integer percent) {}
+
+  /** The version's outcomes waiting for the application, in the order they were reported. */
+  public List<Outcome> outcomes(String versionId) throws Exception {
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT id, claim, kind, reason, rendition, duration_ms, height, media_sha256,"
+                    + " percent FROM transcode_outcome WHERE tenant_id = ? AND version_id = ?"
+                    + " ORDER BY id")) {
+      s.setString(1, tenant);
+      s.setString(2, versionId);
+      List<Outcome> found = new ArrayList<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          found.add(
+              new Outcome(
+                  r.getLong(1),
+                  r.getString(2),
+                  OutcomeKind.valueOf(r.getString(3)),
+                  r.getString(4),
+                  r.getString(5),
+                  r.getObject(6, Long.class),
+                  r.getObject(7, Integer.class),
+                  r.getString(8),
+                  r.getObject(9, Integer.class)));
+        }
+      }
+      return found;
+    }
+  }
+
+  /** The kinds of the version's outcomes, in order. */
+  public List<OutcomeKind> kinds(String versionId) throws Exception {
+    return outcomes(versionId).stream().map(Outcome::kind).toList();
+  }
+
+  /** The version's single outcome of {@code kind}. */
+  public Outcome outcome(String versionId, OutcomeKind kind) throws Exception {
+    List<Outcome> found = outcomes(versionId).stream().filter(o -> o.kind() == kind).toList();
+    assertEquals(1, found.size(), "one " + kind + " in " + found);
+    return found.get(0);
+  }
+
+  /** Waits until the version has an outcome of {@code kind}. */
+  public Outcome await(String versionId, OutcomeKind kind, Duration limit) throws Exception {
     long deadline = System.nanoTime() + limit.toNanos();
-    while (!value.equals(column(videoId, column))) {
-      assertTrue(
-          System.nanoTime() < deadline,
-          column + " never " + value + ", now " + column(videoId, column));
+    while (!kinds(versionId).contains(kind)) {
+      assertTrue(System.nanoTime() < deadline, "never " + kind + ", only " + kinds(versionId));
       Thread.sleep(250);
+    }
+    return outcome(versionId, kind);
+  }
+
+  /** Marks the version cancelled, as the UI does. */
+  public void requestCancel(String versionId) throws Exception {
+    try (Connection c = db.getConnection()) {
+      assertEquals(
+          1,
+          update(
+              c,
+              "UPDATE video_version SET cancel_requested = TRUE WHERE tenant_id = ? AND id = ?",
+              tenant,
+              versionId));
+    }
+  }
+
+  private static int update(Connection c, String sql, Object... parameters) throws Exception {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        s.setObject(i + 1, parameters[i]);
+      }
+      return s.executeUpdate();
     }
   }
 

@@ -3,7 +3,6 @@ package io.kursfilm.transcoder.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kursfilm.storage.objects.ObjectSummary;
@@ -15,15 +14,15 @@ import io.kursfilm.transcoder.probe.InputProbe;
 import io.kursfilm.transcoder.probe.ProbeLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The transcode job in process against real MariaDB, S3Proxy and ffmpeg: its segments are sealed
  * while ffmpeg runs, so an attempt that is cancelled or fails after some were stored must remove
- * them again, and leave no scratch file.
+ * them again, and leave no scratch file. The job changes no version row: everything it learns
+ * reaches the outbox as outcomes, which the application applies (or refuses) later.
  */
 class TranscodeJobIT {
 
@@ -54,150 +54,125 @@ class TranscodeJobIT {
   }
 
   @Test
-  void cancel_after_segments_were_sealed_leaves_no_object_and_no_scratch_file() throws Exception {
-    String videoId = bed.upload(TestFfmpeg.hdMp4(dir.resolve("long.mp4"), 30));
-    Path work = Files.createDirectory(dir.resolve("work-cancel"));
-    CompletableFuture<Void> job = runAsync(LadderSettings.defaults(), work, videoId);
+  void a_transcode_hands_its_rendition_over_as_an_outcome_and_changes_no_row() throws Exception {
+    Path clip = TestFfmpeg.mp4(dir.resolve("published.mp4"), "640x360", 3);
+    String versionId = bed.upload(clip);
+    String before = bed.row(versionId);
+    Path work = Files.createDirectory(dir.resolve("work-published"));
+    AtomicInteger told = new AtomicInteger();
 
-    awaitSealedSegment(videoId, job);
-    requestCancel(videoId);
+    run(
+            LadderSettings.defaults(),
+            work,
+            versionId,
+            new JdbcOutcomePort(bed.db, Clock.systemUTC(), told::incrementAndGet))
+        .get(2, TimeUnit.MINUTES);
+
+    assertEquals(before, bed.row(versionId), "the job only reports");
+    assertTrue(told.get() >= 3, "the application is told after every report: " + told);
+    List<JobTestbed.Outcome> outcomes = bed.outcomes(versionId);
+    assertEquals(
+        List.of(OutcomeKind.CLAIMED, OutcomeKind.PROGRESS, OutcomeKind.PUBLISHED),
+        bed.kinds(versionId),
+        "progress merged into one pending row: " + outcomes);
+    String claim = outcomes.get(0).claim();
+    assertTrue(outcomes.stream().allMatch(o -> claim.equals(o.claim())), "one attempt's claim");
+    JobTestbed.Outcome published = bed.outcome(versionId, OutcomeKind.PUBLISHED);
+    assertTrue(published.rendition().startsWith(VideoObjects.renditions(versionId)));
+    assertTrue(
+        bed.store.exists(bed.tenant, VideoObjects.masterPlaylist(published.rendition())),
+        "the handed-over rendition is complete and kept");
+    assertEquals(360, published.height());
+    assertTrue(published.durationMs() > 0);
+    assertEquals(
+        HexFormat.of()
+            .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(clip))),
+        published.mediaSha256());
+    assertTrue(bed.outcome(versionId, OutcomeKind.PROGRESS).percent() <= 99);
+    assertEmpty(work);
+  }
+
+  @Test
+  void cancel_after_segments_were_sealed_leaves_no_object_and_no_scratch_file() throws Exception {
+    String versionId = bed.upload(TestFfmpeg.hdMp4(dir.resolve("long.mp4"), 30));
+    Path work = Files.createDirectory(dir.resolve("work-cancel"));
+    CompletableFuture<Void> job = runAsync(LadderSettings.defaults(), work, versionId);
+
+    awaitSealedSegment(versionId, job);
+    bed.requestCancel(versionId);
     job.get(2, TimeUnit.MINUTES);
 
-    assertEquals(List.of(), bed.store.list(bed.tenant, VideoObjects.video(videoId)));
-    assertNull(bed.column(videoId, "state"), "a cancelled video's row is removed");
+    assertEquals(List.of(), bed.store.list(bed.tenant, VideoObjects.video(versionId)));
+    assertEquals(OutcomeKind.DISCARD, last(versionId), "its rows are the application's to drop");
+    assertEquals("UPLOADED", bed.column(versionId, "state"), "the job removes no row itself");
     assertEmpty(work);
   }
 
   @Test
   void failed_verification_after_segments_were_sealed_leaves_no_object_of_the_attempt()
       throws Exception {
-    String videoId = bed.upload(TestFfmpeg.hdMp4(dir.resolve("short.mp4"), 12));
+    String versionId = bed.upload(TestFfmpeg.hdMp4(dir.resolve("short.mp4"), 12));
     Path work = Files.createDirectory(dir.resolve("work-fail"));
-    CompletableFuture<Void> job = runAsync(unpassable(), work, videoId);
+    CompletableFuture<Void> job = runAsync(unpassable(), work, versionId);
 
-    awaitSealedSegment(videoId, job);
+    awaitSealedSegment(versionId, job);
     job.get(2, TimeUnit.MINUTES);
 
-    assertEquals("REJECTED_INPUT", bed.column(videoId, "state"));
-    assertEquals(List.of(), bed.store.list(bed.tenant, VideoObjects.renditions(videoId)));
+    JobTestbed.Outcome rejected = bed.outcome(versionId, OutcomeKind.REJECTED);
+    assertEquals("TRANSCODE_FAILED", rejected.reason());
+    assertEquals(OutcomeKind.REJECTED, last(versionId));
+    assertEquals("UPLOADED", bed.column(versionId, "state"), "applied by the application");
+    assertEquals(List.of(), bed.store.list(bed.tenant, VideoObjects.renditions(versionId)));
+    assertFalse(
+        bed.store.list(bed.tenant, VideoObjects.original(versionId)).isEmpty(),
+        "the original goes when the application accepts the rejection, not before");
     assertEmpty(work);
   }
 
   @Test
-  void a_stale_attempt_cannot_publish_over_a_newer_claim_and_leaves_no_output() throws Exception {
-    String videoId = bed.upload(TestFfmpeg.smallMp4(dir.resolve("stale.mp4")));
-    Path work = Files.createDirectory(dir.resolve("work-stale"));
-    JdbcJobLedger real = new JdbcJobLedger(bed.db, Clock.systemUTC());
-    // Another worker revives the job and claims the video while this attempt still transcodes.
-    JobLedger overtaken =
-        new ForwardingLedger(real) {
-          @Override
-          public boolean published(JobSubject subject, Published result) {
-            assertTrue(real.claim(subject.tenantId(), subject.videoId()).isPresent());
-            return super.published(subject, result);
-          }
-        };
-    run(LadderSettings.defaults(), work, videoId, overtaken).get(2, TimeUnit.MINUTES);
-
-    assertEquals("PROCESSING", bed.column(videoId, "state"), "left to the newer attempt");
-    assertNull(bed.column(videoId, "rendition"));
-    assertNull(bed.column(videoId, "media_sha256"));
-    assertEquals(List.of(), bed.store.list(bed.tenant, VideoObjects.renditions(videoId)));
-    assertFalse(bed.store.list(bed.tenant, VideoObjects.original(videoId)).isEmpty());
-    assertEmpty(work);
-  }
-
-  @Test
-  void a_cancel_that_arrives_as_the_attempt_publishes_discards_the_video() throws Exception {
-    String videoId = bed.upload(TestFfmpeg.smallMp4(dir.resolve("late-cancel.mp4")));
-    Path work = Files.createDirectory(dir.resolve("work-late-cancel"));
-    JobLedger cancelledMeanwhile =
-        new ForwardingLedger(new JdbcJobLedger(bed.db, Clock.systemUTC())) {
-          @Override
-          public boolean published(JobSubject subject, Published result) {
-            try {
-              requestCancel(subject.videoId());
-            } catch (Exception e) {
-              throw new IllegalStateException(e);
-            }
-            return super.published(subject, result);
-          }
-        };
-    run(LadderSettings.defaults(), work, videoId, cancelledMeanwhile).get(2, TimeUnit.MINUTES);
-
-    assertNull(bed.column(videoId, "state"), "a cancelled video's row is removed");
-    assertEquals(List.of(), bed.store.list(bed.tenant, VideoObjects.video(videoId)));
-    assertEmpty(work);
-  }
-
-  @Test
-  void only_the_latest_claim_of_a_video_still_processing_publishes() throws Exception {
-    JdbcJobLedger ledger = new JdbcJobLedger(bed.db, Clock.systemUTC());
-    Published result = new Published("videos/x/hls/1", Duration.ofSeconds(2), 640, 360, "00");
+  void every_claim_is_a_fresh_attempt_and_nothing_is_claimed_once_cancelled_or_deleted()
+      throws Exception {
+    JdbcOutcomePort port = new JdbcOutcomePort(bed.db, Clock.systemUTC());
 
     String revived = bed.upload(TestFfmpeg.smallMp4(dir.resolve("revived.mp4")));
-    JobSubject first = ledger.claim(bed.tenant, revived).orElseThrow();
-    JobSubject second = ledger.claim(bed.tenant, revived).orElseThrow();
+    JobSubject first = port.claim(bed.tenant, revived).orElseThrow();
+    JobSubject second = port.claim(bed.tenant, revived).orElseThrow();
     assertNotEquals(first.claim(), second.claim());
-    assertFalse(ledger.published(first, result), "an older claim");
-    assertTrue(ledger.published(second, result));
-    assertEquals("IN_REVIEW", bed.column(revived, "state"));
-    assertFalse(ledger.published(second, result), "no longer processing");
+    List<JobTestbed.Outcome> claims = bed.outcomes(revived);
+    assertEquals(
+        List.of(first.claim(), second.claim()), claims.stream().map(o -> o.claim()).toList());
+    assertTrue(claims.get(0).id() < claims.get(1).id(), "applied in the order reported");
 
     String cancelled = bed.upload(TestFfmpeg.smallMp4(dir.resolve("cancelled.mp4")));
-    JobSubject claimed = ledger.claim(bed.tenant, cancelled).orElseThrow();
-    requestCancel(cancelled);
-    assertFalse(ledger.published(claimed, result), "cancelled meanwhile");
-    assertEquals("PROCESSING", bed.column(cancelled, "state"));
+    bed.requestCancel(cancelled);
+    assertTrue(port.claim(bed.tenant, cancelled).isEmpty());
+    assertTrue(port.cancelRequested(bed.tenant, cancelled));
+    assertEquals(List.of(), bed.outcomes(cancelled));
 
-    String deleted = bed.upload(TestFfmpeg.smallMp4(dir.resolve("deleted.mp4")));
-    JobSubject gone = ledger.claim(bed.tenant, deleted).orElseThrow();
-    ledger.discard(bed.tenant, deleted);
-    assertFalse(ledger.published(gone, result), "deleted meanwhile");
+    String gone = java.util.UUID.randomUUID().toString();
+    assertTrue(port.claim(bed.tenant, gone).isEmpty(), "no such version");
+    assertTrue(port.cancelRequested(bed.tenant, gone), "a deleted version counts as cancelled");
+    assertTrue(port.claim("another-tenant", revived).isEmpty(), "found by tenant and id only");
   }
 
-  /** A ledger that passes every call on, for tests that interpose at one step. */
-  private static class ForwardingLedger implements JobLedger {
-    private final JobLedger next;
+  @Test
+  void progress_reports_of_an_attempt_merge_into_one_pending_row() throws Exception {
+    JdbcOutcomePort port = new JdbcOutcomePort(bed.db, Clock.systemUTC());
+    String versionId = bed.upload(TestFfmpeg.smallMp4(dir.resolve("progress.mp4")));
+    JobSubject older = port.claim(bed.tenant, versionId).orElseThrow();
+    JobSubject newer = port.claim(bed.tenant, versionId).orElseThrow();
 
-    ForwardingLedger(JobLedger next) {
-      this.next = next;
-    }
+    port.progress(older, 10);
+    port.progress(older, 40);
+    port.progress(older, 20);
+    port.progress(newer, 5);
 
-    @Override
-    public Optional<JobSubject> claim(String tenantId, String videoId) {
-      return next.claim(tenantId, videoId);
-    }
-
-    @Override
-    public void progress(String tenantId, String videoId, int percent) {
-      next.progress(tenantId, videoId, percent);
-    }
-
-    @Override
-    public boolean cancelRequested(String tenantId, String videoId) {
-      return next.cancelRequested(tenantId, videoId);
-    }
-
-    @Override
-    public void rejected(String tenantId, String videoId, String reason, String detail) {
-      next.rejected(tenantId, videoId, reason, detail);
-    }
-
-    @Override
-    public boolean published(JobSubject subject, Published result) {
-      return next.published(subject, result);
-    }
-
-    @Override
-    public void failed(String tenantId, String videoId, String detail) {
-      next.failed(tenantId, videoId, detail);
-    }
-
-    @Override
-    public void discard(String tenantId, String videoId) {
-      next.discard(tenantId, videoId);
-    }
+    List<JobTestbed.Outcome> progress =
+        bed.outcomes(versionId).stream().filter(o -> o.kind() == OutcomeKind.PROGRESS).toList();
+    assertEquals(2, progress.size(), "one row per attempt: " + progress);
+    assertEquals(older.claim(), progress.get(0).claim());
+    assertEquals(40, progress.get(0).percent(), "never backwards");
+    assertEquals(5, progress.get(1).percent());
   }
 
   /** Checks that no output can pass: every rung is further than -1 ms from the input's length. */
@@ -224,11 +199,11 @@ class TranscodeJobIT {
 
   private static CompletableFuture<Void> runAsync(
       LadderSettings settings, Path work, String videoId) {
-    return run(settings, work, videoId, new JdbcJobLedger(bed.db, Clock.systemUTC()));
+    return run(settings, work, videoId, new JdbcOutcomePort(bed.db, Clock.systemUTC()));
   }
 
   private static CompletableFuture<Void> run(
-      LadderSettings settings, Path work, String videoId, JobLedger ledger) {
+      LadderSettings settings, Path work, String videoId, OutcomePort outcomes) {
     JobParts parts =
         new JobParts(
             bed.store,
@@ -237,7 +212,7 @@ class TranscodeJobIT {
             loopback,
             new InputProbe(TestFfmpeg.INSTALLATION, ProbeLimits.defaults()),
             new HlsTranscoder(TestFfmpeg.INSTALLATION, settings),
-            ledger,
+            outcomes,
             // The test's temporary directory is on a disk here.
             new Workspace(work, true));
     return CompletableFuture.runAsync(
@@ -264,15 +239,10 @@ class TranscodeJobIT {
     assertTrue(!job.isDone(), "a segment is sealed while the job still runs");
   }
 
-  private static void requestCancel(String videoId) throws Exception {
-    try (Connection c = bed.db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "UPDATE video SET cancel_requested = TRUE WHERE tenant_id = ? AND id = ?")) {
-      s.setString(1, bed.tenant);
-      s.setString(2, videoId);
-      assertEquals(1, s.executeUpdate());
-    }
+  /** The kind of the version's newest outcome. */
+  private static OutcomeKind last(String versionId) throws Exception {
+    List<OutcomeKind> kinds = bed.kinds(versionId);
+    return kinds.get(kinds.size() - 1);
   }
 
   private static void assertEmpty(Path work) throws Exception {

@@ -2,15 +2,18 @@ package io.kursfilm.transcoder.worker;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import io.kursfilm.storage.testing.LocalS3;
 import io.kursfilm.transcoder.TestFfmpeg;
-import io.kursfilm.transcoder.job.JdbcJobLedger;
+import io.kursfilm.transcoder.job.JdbcOutcomePort;
 import io.kursfilm.transcoder.job.JobTestbed;
+import io.kursfilm.transcoder.job.OutcomeKind;
 import io.kursfilm.transcoder.job.TranscodeQueue;
+import io.kursfilm.transcoder.job.UploadSweeps;
 import io.kursfilm.transcoder.job.VideoObjects;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +22,7 @@ import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,7 +42,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The standalone worker jar against real MariaDB, S3Proxy and ffmpeg: a worker killed with SIGKILL
  * in the middle of a transcode leaves its job to the next worker, which finishes it once the dead
- * one's heartbeats have stopped, with exactly one rendition stored and no scratch files left.
+ * one's heartbeats have stopped, with one complete rendition and no scratch files left. Workers
+ * change no version: they report outcomes, and the one publication carries the claim of the attempt
+ * that claimed last, which is what the application's lifecycle table accepts (web's
+ * TranscodeOutcomesIT applies such outcomes and refuses late ones).
  */
 class WorkerIT {
 
@@ -57,37 +63,47 @@ class WorkerIT {
   }
 
   @Test
-  void a_killed_worker_s_job_is_finished_by_the_next_one_without_duplicates() throws Exception {
+  void a_killed_worker_s_job_is_finished_by_the_next_one_under_the_latest_claim() throws Exception {
     Path clip = TestFfmpeg.hdMp4(dir.resolve("clip.mp4"), 20);
-    String videoId = bed.upload(clip);
-    client().scheduleIfNotExists(TranscodeQueue.instance(bed.tenant, videoId), Instant.now());
+    String versionId = bed.upload(clip);
+    String before = bed.row(versionId);
+    client().scheduleIfNotExists(TranscodeQueue.instance(bed.tenant, versionId), Instant.now());
 
     Process first = worker("first");
-    awaitProgress(videoId, 10);
+    awaitProgress(versionId, 10);
     first.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-    int progressAtKill = progress(videoId);
+    int progressAtKill = progress(versionId);
     assertTrue(progressAtKill < 100, "killed before the end, at " + progressAtKill + "%");
 
     Process second = worker("second");
+    JobTestbed.Outcome published;
     try {
-      bed.await(videoId, "state", "IN_REVIEW", Duration.ofMinutes(3));
+      published = bed.await(versionId, OutcomeKind.PUBLISHED, Duration.ofMinutes(3));
     } finally {
       second.destroy();
       second.waitFor(40, TimeUnit.SECONDS);
     }
-    Set<String> renditions =
-        bed.store.list(bed.tenant, VideoObjects.renditions(videoId)).stream()
-            .map(o -> o.key().split("/")[3])
+    List<String> claims =
+        bed.outcomes(versionId).stream()
+            .filter(o -> o.kind() == OutcomeKind.CLAIMED)
+            .map(JobTestbed.Outcome::claim)
+            .toList();
+    assertEquals(2, claims.size(), "one claim per worker: " + claims);
+    assertEquals(claims.get(1), published.claim(), "published under the latest claim");
+    assertEquals(before, bed.row(versionId), "workers only report");
+
+    Set<String> complete =
+        bed.store.list(bed.tenant, VideoObjects.renditions(versionId)).stream()
+            .map(o -> o.key())
+            .filter(key -> key.endsWith("/master.m3u8"))
+            .map(key -> key.substring(0, key.lastIndexOf('/')))
             .collect(Collectors.toSet());
-    assertEquals(1, renditions.size(), "exactly one rendition stored: " + renditions);
-    assertEquals(
-        bed.column(videoId, "rendition"),
-        VideoObjects.renditions(videoId) + renditions.iterator().next());
+    assertEquals(Set.of(published.rendition()), complete, "exactly one complete rendition");
     assertEquals(
         HexFormat.of()
             .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(clip))),
-        bed.column(videoId, "media_sha256"),
-        "the video names the exact original it was made from");
+        published.mediaSha256(),
+        "the outcome names the exact original it was made from");
     try (Stream<Path> left = Files.list(work())) {
       assertEquals(List.of(), left.toList(), "scratch directories left behind");
     }
@@ -125,10 +141,10 @@ class WorkerIT {
   void uploads_nobody_continued_are_found_for_the_purge_and_fresh_ones_are_not() throws Exception {
     String stale = UUID.randomUUID().toString();
     String fresh = UUID.randomUUID().toString();
-    insertVideo(stale, "UPLOADING", Instant.now().minus(Duration.ofHours(30)));
-    insertVideo(fresh, "UPLOADING", Instant.now());
+    bed.insertVersion(stale, "UPLOADING", 10, Instant.now().minus(Duration.ofHours(30)));
+    bed.insertVersion(fresh, "UPLOADING", 10, Instant.now());
     List<String> found =
-        new JdbcJobLedger(bed.db, java.time.Clock.systemUTC())
+        new UploadSweeps(bed.db)
             .abandoned(Instant.now().minus(Duration.ofHours(24))).stream()
                 .map(pair -> pair[1])
                 .toList();
@@ -136,20 +152,24 @@ class WorkerIT {
     assertTrue(!found.contains(fresh), "fresh upload left alone");
   }
 
-  private static void insertVideo(String id, String state, Instant updated) throws Exception {
-    try (Connection c = bed.db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "INSERT INTO video (id, tenant_id, uploader_id, title, state, declared_size,"
-                    + " chunk_size, created_at, updated_at) VALUES (?, ?, ?, 'Purge', ?, 10, 1048576, ?, ?)")) {
-      s.setString(1, id);
-      s.setString(2, bed.tenant);
-      s.setString(3, UUID.randomUUID().toString());
-      s.setString(4, state);
-      s.setTimestamp(5, Timestamp.from(updated));
-      s.setTimestamp(6, Timestamp.from(updated));
-      s.executeUpdate();
-    }
+  @Test
+  void an_upload_waiting_without_a_job_is_stranded_unless_its_job_reported_already()
+      throws Exception {
+    Instant earlier = Instant.now().minus(Duration.ofMinutes(5));
+    String waiting = UUID.randomUUID().toString();
+    String reported = UUID.randomUUID().toString();
+    bed.insertVersion(waiting, "UPLOADED", 10, earlier);
+    bed.insertVersion(reported, "UPLOADED", 10, earlier);
+    // Its job claimed it and ended; the application has not applied the claim yet.
+    new JdbcOutcomePort(bed.db, Clock.systemUTC()).claim(bed.tenant, reported).orElseThrow();
+
+    List<String> stranded =
+        new UploadSweeps(bed.db)
+            .stranded(Instant.now().minus(Duration.ofMinutes(1))).stream()
+                .map(pair -> pair[1])
+                .toList();
+    assertTrue(stranded.contains(waiting), "re-enqueued");
+    assertFalse(stranded.contains(reported), "its outcomes come first");
   }
 
   private static Process worker(String name) throws Exception {
@@ -190,7 +210,12 @@ class WorkerIT {
     }
   }
 
+  /** The latest progress the running attempt reported (its pending, merged row). */
   private static int progress(String id) throws Exception {
-    return Integer.parseInt(bed.column(id, "progress"));
+    return bed.outcomes(id).stream()
+        .filter(o -> o.kind() == OutcomeKind.PROGRESS)
+        .map(JobTestbed.Outcome::percent)
+        .reduce((older, newer) -> newer)
+        .orElse(0);
   }
 }

@@ -146,7 +146,7 @@ class QuizIT {
     JsonObject four = api().get("api/v1/quizzes/" + quizId + "/results", trainer).json();
     assertTrue(four.getBoolean("anonymised"));
     assertEquals(4, four.getInt("participants"));
-    assertTrue(four.isNull("passRate") || !four.containsKey("passRate"), "withheld under 5");
+    assertTrue(!four.containsKey("passRate") || four.isNull("passRate"), "withheld under 5");
     attempt(login("employee5"), quizId, List.of(List.of(1), List.of(1)));
     RestClient.Reply five = api().get("api/v1/quizzes/" + quizId + "/results", trainer);
     assertEquals(60, five.json().getInt("passRate"), five.body());
