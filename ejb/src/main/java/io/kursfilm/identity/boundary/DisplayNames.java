@@ -1,14 +1,12 @@
 package io.kursfilm.identity.boundary;
 
 import io.kursfilm.identity.control.UserDirectory;
-import io.kursfilm.identity.entity.User;
 import io.kursfilm.kernel.Role;
 import io.kursfilm.kernel.TenantScoped;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -24,12 +22,6 @@ public class DisplayNames {
   @Inject UserDirectory users;
 
   public Map<String, String> of(Collection<String> userIds) {
-    Map<String, String> names = new HashMap<>();
-    for (String id : userIds) {
-      if (id != null && !names.containsKey(id)) {
-        users.find(id).map(User::displayName).ifPresent(name -> names.put(id, name));
-      }
-    }
-    return names;
+    return users.displayNames(userIds);
   }
 }

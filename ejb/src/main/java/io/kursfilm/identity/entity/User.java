@@ -53,6 +53,9 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @NamedQuery(
     name = User.FIND_BY_SSO_SUBJECT,
     query = "select u from User u where u.ssoSubjectIndex = :subjectIndex")
+@NamedQuery(
+    name = User.SEALED_DISPLAY_NAMES,
+    query = "select u.id, u.displayNameSealed from User u where u.id in :ids")
 public class User {
 
   /** The languages of the UI and of the mails the app writes to a known person. */
@@ -62,6 +65,12 @@ public class User {
   public static final String FIND_ALL = "User.findAll";
   public static final String ACTIVE_IDS_WITH_ROLE = "User.activeIdsWithRole";
   public static final String FIND_BY_SSO_SUBJECT = "User.findBySsoSubject";
+
+  /**
+   * Id and sealed display name of the users with the given ids, without loading the entities (and
+   * their roles): open each with {@link #openDisplayName}.
+   */
+  public static final String SEALED_DISPLAY_NAMES = "User.sealedDisplayNames";
 
   @Id
   @Column(length = 36)
@@ -174,6 +183,14 @@ public class User {
 
   private FieldCipher.Row row() {
     return new FieldCipher.Row(TABLE, id);
+  }
+
+  /**
+   * Opens a display name read by {@link #SEALED_DISPLAY_NAMES}, bound to its row as {@link #open}
+   * opens it.
+   */
+  public static String openDisplayName(PersonalData.Opener opener, String id, String sealed) {
+    return opener.open(NAME_FIELD, new FieldCipher.Row(TABLE, id), sealed);
   }
 
   /** E-mail addresses are compared case-insensitively and without surrounding blanks. */

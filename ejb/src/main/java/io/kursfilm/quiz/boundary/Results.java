@@ -20,8 +20,11 @@ import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -51,19 +54,20 @@ public class Results {
 
   /** The results of a quiz; empty for another tenant's or no quiz. */
   public Optional<QuizResults> of(String quizId) {
-    Optional<QuizResults> results = store.quiz(quizId).map(this::results);
+    Optional<QuizResults> results = store.quiz(quizId).map(q -> results(q, true));
     results.ifPresent(r -> audited(Action.RESULTS_READ, r));
     return results;
   }
 
   /** The participant rows as CSV, cells neutralised against formula injection. */
   public Optional<String> csv(String quizId) {
-    Optional<QuizResults> results = store.quiz(quizId).map(this::results);
+    // The CSV holds the participant rows only: no aggregates, so no answers to open.
+    Optional<QuizResults> results = store.quiz(quizId).map(q -> results(q, false));
     results.ifPresent(r -> audited(Action.EXPORT, r));
     return results.map(Results::toCsv);
   }
 
-  private QuizResults results(Quiz quiz) {
+  private QuizResults results(Quiz quiz, boolean aggregates) {
     if (!videos.callerIsTrainerOf(quiz.videoId())) {
       throw new EJBAccessException("only the video's trainers see its quiz results");
     }
@@ -71,22 +75,21 @@ public class Results {
     List<ResultsTable.Entry> entries =
         ResultsTable.entries(store.submitted(quiz.id()), definition.counting());
     boolean anonymised = anonymised();
-    Map<String, String> shown =
-        anonymised ? Map.of() : names.of(entries.stream().map(ResultsTable.Entry::userId).toList());
+    Function<String, String> participant = anonymised ? pseudonyms() : names(entries);
     List<QuizResults.Row> rows =
         entries.stream()
             .map(
                 e ->
                     new QuizResults.Row(
-                        anonymised ? pseudonym(e.userId()) : shown.getOrDefault(e.userId(), "?"),
+                        participant.apply(e.userId()),
                         anonymised ? null : e.userId(),
                         e.attempts(),
-                        e.counting().score().orElse(0),
+                        e.counting().score(),
                         e.counting().passed(),
                         e.lastAttemptAt()))
             .toList();
     int passed = (int) rows.stream().filter(QuizResults.Row::passed).count();
-    boolean enough = entries.size() >= minGroup;
+    boolean aggregated = aggregates && entries.size() >= minGroup;
     return new QuizResults(
         quiz.id(),
         quiz.videoId(),
@@ -96,14 +99,23 @@ public class Results {
         minGroup,
         entries.size(),
         passed,
-        enough ? passed * 100 / entries.size() : null,
-        enough ? ResultsTable.distribution(entries) : null,
-        enough ? ResultsTable.difficulty(entries, definition) : null,
+        aggregated ? passed * 100 / entries.size() : null,
+        aggregated ? ResultsTable.distribution(entries) : null,
+        aggregated ? ResultsTable.difficulty(entries, definition, store.answers()) : null,
         rows);
   }
 
-  private String pseudonym(String userId) {
-    return "P-" + index.of(PSEUDONYM, userId).substring(0, 10).toUpperCase(java.util.Locale.ROOT);
+  /** Display names of all participants, read at once. */
+  private Function<String, String> names(List<ResultsTable.Entry> entries) {
+    Map<String, String> names =
+        this.names.of(entries.stream().map(ResultsTable.Entry::userId).toList());
+    return userId -> names.getOrDefault(userId, "?");
+  }
+
+  /** Pseudonyms under the tenant's index key, looked up once for all participants. */
+  private Function<String, String> pseudonyms() {
+    UnaryOperator<String> hmac = index.keyed(PSEUDONYM);
+    return userId -> "P-" + hmac.apply(userId).substring(0, 10).toUpperCase(Locale.ROOT);
   }
 
   private boolean anonymised() {

@@ -6,11 +6,8 @@ import io.kursfilm.quiz.boundary.Question;
 import io.kursfilm.quiz.boundary.QuizDefinition;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.IntStream;
 
 /**
  * Scores answers on the server, the only place that knows which options are right. An answer names
@@ -42,21 +39,25 @@ public final class QuizScoring {
     return new Score(percent, percent >= quiz.passMark(), List.copyOf(right));
   }
 
-  /** Whether {@code answer} to question {@code index} is right; refuses an impossible answer. */
+  /**
+   * Whether {@code answer} to question {@code index} is right; refuses an impossible answer. Called
+   * for every question of every counting attempt when results are read, so it allocates next to
+   * nothing (messages only when refusing).
+   */
   public static boolean isRight(int index, Question question, List<Integer> answer) {
-    String at = "answers[" + index + "]";
     if (answer == null) {
-      throw new IllegalArgumentException(at + ": a list of option indices (empty: unanswered)");
+      throw refused(index, "a list of option indices (empty: unanswered)");
     }
     int options = question.options().size();
-    Set<Integer> seen = new HashSet<>();
-    for (Integer chosen : answer) {
-      if (chosen == null || chosen < 0 || chosen >= options) {
-        throw new IllegalArgumentException(at + ": option indices 0 to " + (options - 1));
+    boolean[] chosen = new boolean[options];
+    for (Integer option : answer) {
+      if (option == null || option < 0 || option >= options) {
+        throw refused(index, "option indices 0 to " + (options - 1));
       }
-      if (!seen.add(chosen)) {
-        throw new IllegalArgumentException(at + ": an option named twice");
+      if (chosen[option]) {
+        throw refused(index, "an option named twice");
       }
+      chosen[option] = true;
     }
     if (answer.isEmpty()) {
       return false;
@@ -64,29 +65,41 @@ public final class QuizScoring {
     return switch (question.type()) {
       case SINGLE_CHOICE, TRUE_FALSE -> {
         if (answer.size() != 1) {
-          throw new IllegalArgumentException(at + ": exactly one option");
+          throw refused(index, "exactly one option");
         }
         yield question.options().get(answer.get(0)).correct();
       }
-      case MULTIPLE_CHOICE -> seen.equals(rightOptions(question));
+      case MULTIPLE_CHOICE -> exactlyTheRightOptions(question, chosen);
       case ORDERING -> {
         if (answer.size() != options) {
-          throw new IllegalArgumentException(at + ": every option, in the order chosen");
+          throw refused(index, "every option, in the order chosen");
         }
-        yield answer.equals(IntStream.range(0, options).boxed().toList());
+        yield inStoredOrder(answer);
       }
     };
   }
 
-  private static Set<Integer> rightOptions(Question question) {
-    Set<Integer> right = new HashSet<>();
+  private static IllegalArgumentException refused(int index, String why) {
+    return new IllegalArgumentException("answers[" + index + "]: " + why);
+  }
+
+  private static boolean exactlyTheRightOptions(Question question, boolean[] chosen) {
     List<Option> options = question.options();
-    for (int i = 0; i < options.size(); i++) {
-      if (options.get(i).correct()) {
-        right.add(i);
+    for (int i = 0; i < chosen.length; i++) {
+      if (chosen[i] != options.get(i).correct()) {
+        return false;
       }
     }
-    return right;
+    return true;
+  }
+
+  private static boolean inStoredOrder(List<Integer> answer) {
+    for (int i = 0; i < answer.size(); i++) {
+      if (answer.get(i) != i) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The attempt that is the employee's result under {@code rule}; empty without attempts. */

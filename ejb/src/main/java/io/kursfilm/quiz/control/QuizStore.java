@@ -1,13 +1,16 @@
 package io.kursfilm.quiz.control;
 
+import io.kursfilm.kernel.PersonalData;
 import io.kursfilm.quiz.entity.Quiz;
 import io.kursfilm.quiz.entity.QuizAttempt;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Quizzes and attempts of the tenant bound to the transaction. */
 @Dependent
@@ -46,10 +49,33 @@ public class QuizStore {
         .getResultList();
   }
 
-  /** Every submitted attempt at the quiz, grouped by person. */
-  public List<QuizAttempt> submitted(String quizId) {
-    return em.createNamedQuery(QuizAttempt.SUBMITTED, QuizAttempt.class)
+  /** Every submitted attempt at the quiz, in the order submitted, answers still sealed. */
+  public List<SubmittedAttempt> submitted(String quizId) {
+    return em.createNamedQuery(QuizAttempt.SUBMITTED, Object[].class)
         .setParameter("quizId", quizId)
-        .getResultList();
+        .getResultStream()
+        .map(
+            c ->
+                new SubmittedAttempt(
+                    (String) c[0],
+                    (String) c[1],
+                    (Integer) c[2],
+                    c[3] == null ? 0 : (Integer) c[3],
+                    Boolean.TRUE.equals(c[4]),
+                    (Instant) c[5],
+                    (String) c[6]))
+        .toList();
+  }
+
+  /**
+   * Opens the answers of attempts read by {@link #submitted}, with one look-up of the tenant for
+   * all of them; only the transaction that made it may use it.
+   */
+  public Function<SubmittedAttempt, List<List<Integer>>> answers() {
+    PersonalData.Opener opener = PersonalData.opener();
+    return a ->
+        Optional.ofNullable(QuizAttempt.openAnswers(opener, a.id(), a.answersSealed()))
+            .map(QuizCodec::answers)
+            .orElse(List.of());
   }
 }
