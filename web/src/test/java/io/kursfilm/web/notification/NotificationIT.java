@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.kursfilm.web.ItEnvironment;
 import io.kursfilm.web.journey.Browser;
+import io.kursfilm.web.testing.DemoTenants;
 import io.kursfilm.web.testing.RestClient;
 import io.kursfilm.web.video.TestMedia;
 import jakarta.json.Json;
@@ -18,9 +19,6 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.net.URL;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -273,13 +271,16 @@ class NotificationIT {
 
   // --- helpers -------------------------------------------------------------------------------
 
+  private DemoTenants demo() {
+    return new DemoTenants(base);
+  }
+
   private RestClient api() {
-    return new RestClient(base);
+    return demo().api();
   }
 
   private String login(String tenant, String who) throws Exception {
-    String domain = tenant.equals("platform") ? "kursfilm" : tenant;
-    return api().login(tenant, who + "@" + domain + ".example", PW);
+    return demo().login(tenant, who);
   }
 
   private RestClient.Reply language(String token, String language) throws Exception {
@@ -293,25 +294,7 @@ class NotificationIT {
   /** Uploads a short clip and waits until the app transcoded it into review (version 1). */
   private String transcoded(String trainer, String title) throws Exception {
     Path clip = TestMedia.clip(media, UUID.randomUUID() + ".mp4", "320x240", 2, "notify");
-    RestClient.Reply reply =
-        api()
-            .sendBytes(
-                "POST",
-                "api/v1/videos?title=" + URLEncoder.encode(title, StandardCharsets.UTF_8),
-                trainer,
-                Files.readAllBytes(clip));
-    assertEquals(202, reply.status(), reply.body());
-    String id = reply.json().getString("id");
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-    while (true) {
-      String state = api().get("api/v1/videos/" + id, trainer).json().getString("state");
-      if (state.equals("IN_REVIEW")) {
-        return id;
-      }
-      assertFalse(List.of("REJECTED_INPUT", "FAILED").contains(state), state);
-      assertTrue(System.nanoTime() < deadline, "still " + state);
-      Thread.sleep(300);
-    }
+    return demo().transcoded(trainer, title, clip);
   }
 
   private void putCaptions(String trainer, String id) throws Exception {
@@ -321,11 +304,7 @@ class NotificationIT {
 
   private RestClient.Reply decide(String critic, String id, String decision, String comment)
       throws Exception {
-    var body = Json.createObjectBuilder().add("decision", decision);
-    if (comment != null) {
-      body.add("comment", comment);
-    }
-    return api().post("api/v1/videos/" + id + "/review", critic, body.build());
+    return demo().decide(critic, id, decision, comment, null);
   }
 
   /** The caller's notifications about video {@code id}, newest first. */
@@ -411,6 +390,6 @@ class NotificationIT {
   }
 
   private static JsonObject empty() {
-    return Json.createObjectBuilder().build();
+    return DemoTenants.empty();
   }
 }

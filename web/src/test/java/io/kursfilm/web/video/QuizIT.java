@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kursfilm.web.ItEnvironment;
+import io.kursfilm.web.testing.DemoTenants;
 import io.kursfilm.web.testing.RestClient;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -39,8 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(ArquillianExtension.class)
 class QuizIT {
-
-  private static final String PW = ItEnvironment.demoPassword();
 
   @Deployment(testable = false)
   static WebArchive app() {
@@ -295,60 +292,20 @@ class QuizIT {
   }
 
   private void approve(String id) throws Exception {
-    RestClient.Reply approved =
-        api()
-            .post(
-                "api/v1/videos/" + id + "/review",
-                login("critic"),
-                Json.createObjectBuilder().add("decision", "APPROVE").build());
-    assertEquals(200, approved.status(), approved.body());
+    demo().approve(id);
   }
 
   private String transcoded(String trainer, String title) throws Exception {
     Path clip = TestMedia.clip(media, UUID.randomUUID() + ".mp4", "320x240", 3, title);
-    RestClient.Reply reply =
-        api()
-            .sendBytes(
-                "POST",
-                "api/v1/videos?title=" + title.replace(" ", "%20"),
-                trainer,
-                Files.readAllBytes(clip));
-    assertEquals(202, reply.status(), reply.body());
-    String id = reply.json().getString("id");
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-    while (!api()
-        .get("api/v1/videos/" + id, trainer)
-        .json()
-        .getString("state")
-        .equals("IN_REVIEW")) {
-      assertTrue(System.nanoTime() < deadline, "never in review");
-      Thread.sleep(300);
-    }
-    return id;
+    return demo().transcoded(trainer, title, clip);
   }
 
   private void setRoles(String admin, String who, String role) throws Exception {
-    String email = who + "@demo.example";
-    String userId =
-        api().get("api/v1/users", admin).array().stream()
-            .map(JsonValue::asJsonObject)
-            .filter(u -> u.getString("email").equals(email))
-            .findFirst()
-            .orElseThrow()
-            .getString("id");
-    JsonObject update =
-        Json.createObjectBuilder()
-            .add("active", true)
-            .add("roles", Json.createArrayBuilder().add(role))
-            .build();
-    assertEquals(200, api().put("api/v1/users/" + userId, admin, update).status());
+    demo().setRoles(admin, "demo", who, role);
   }
 
   private static JsonObject settings(boolean anonymise) {
-    return Json.createObjectBuilder()
-        .add("anonymiseResults", anonymise)
-        .add("requireCriticApproval", true)
-        .build();
+    return DemoTenants.settings(anonymise, true, 1);
   }
 
   private static Connection db() throws Exception {
@@ -365,15 +322,19 @@ class QuizIT {
     }
   }
 
+  private DemoTenants demo() {
+    return new DemoTenants(base);
+  }
+
   private RestClient api() {
-    return new RestClient(base);
+    return demo().api();
   }
 
   private String login(String who) throws Exception {
-    return api().login("demo", who + "@demo.example", PW);
+    return demo().login(who);
   }
 
   private String foreign(String who) throws Exception {
-    return api().login("acme", who + "@acme.example", PW);
+    return demo().login("acme", who);
   }
 }

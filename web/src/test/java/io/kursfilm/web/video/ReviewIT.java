@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kursfilm.web.ItEnvironment;
+import io.kursfilm.web.testing.DemoTenants;
 import io.kursfilm.web.testing.RestClient;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(ArquillianExtension.class)
 class ReviewIT {
-
-  private static final String PW = ItEnvironment.demoPassword();
 
   @Deployment(testable = false)
   static WebArchive app() {
@@ -268,42 +266,16 @@ class ReviewIT {
 
   private String transcoded(String trainer, String title, int seconds) throws Exception {
     Path clip = TestMedia.clip(media, title.replace(' ', '-') + ".mp4", "320x240", seconds, title);
-    RestClient.Reply reply =
-        api()
-            .sendBytes(
-                "POST",
-                "api/v1/videos?title=" + title.replace(" ", "%20"),
-                trainer,
-                Files.readAllBytes(clip));
-    assertEquals(202, reply.status(), reply.body());
-    String id = reply.json().getString("id");
-    awaitState(trainer, id, "IN_REVIEW");
-    return id;
+    return demo().transcoded(trainer, title, clip);
   }
 
   private void awaitState(String token, String id, String wanted) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-    while (true) {
-      String state = api().get("api/v1/videos/" + id, token).json().getString("state");
-      if (state.equals(wanted)) {
-        return;
-      }
-      assertFalse(List.of("REJECTED_INPUT", "FAILED").contains(state), state);
-      assertTrue(System.nanoTime() < deadline, "still " + state);
-      Thread.sleep(300);
-    }
+    demo().awaitState(token, id, wanted);
   }
 
   private RestClient.Reply decide(
       String token, String id, String decision, String comment, Integer version) throws Exception {
-    var body = Json.createObjectBuilder().add("decision", decision);
-    if (comment != null) {
-      body.add("comment", comment);
-    }
-    if (version != null) {
-      body.add("version", version);
-    }
-    return api().post("api/v1/videos/" + id + "/review", token, body.build());
+    return demo().decide(token, id, decision, comment, version);
   }
 
   private RestClient.Reply comment(String token, String id, int atSecond, String text)
@@ -316,29 +288,11 @@ class ReviewIT {
   }
 
   private void setRoles(String admin, String who, String... roles) throws Exception {
-    String email = who + "@demo.example";
-    String userId =
-        api().get("api/v1/users", admin).array().stream()
-            .map(JsonValue::asJsonObject)
-            .filter(u -> u.getString("email").equals(email))
-            .findFirst()
-            .orElseThrow()
-            .getString("id");
-    var list = Json.createArrayBuilder();
-    for (String role : roles) {
-      list.add(role);
-    }
-    JsonObject update = Json.createObjectBuilder().add("active", true).add("roles", list).build();
-    RestClient.Reply reply = api().put("api/v1/users/" + userId, admin, update);
-    assertEquals(200, reply.status(), reply.body());
+    demo().setRoles(admin, "demo", who, roles);
   }
 
   private static JsonObject settings(boolean requireCritic, int approvals) {
-    return Json.createObjectBuilder()
-        .add("anonymiseResults", false)
-        .add("requireCriticApproval", requireCritic)
-        .add("requiredApprovals", approvals)
-        .build();
+    return DemoTenants.settings(false, requireCritic, approvals);
   }
 
   private static int quietly(java.util.concurrent.Callable<RestClient.Reply> call) {
@@ -349,12 +303,16 @@ class ReviewIT {
     }
   }
 
+  private DemoTenants demo() {
+    return new DemoTenants(base);
+  }
+
   private RestClient api() {
-    return new RestClient(base);
+    return demo().api();
   }
 
   private String login(String tenant, String who) throws Exception {
-    return api().login(tenant, who + "@" + tenant + ".example", PW);
+    return demo().login(tenant, who);
   }
 
   private static String hls(String id, String path) {
@@ -370,6 +328,6 @@ class ReviewIT {
   }
 
   private static JsonObject empty() {
-    return Json.createObjectBuilder().build();
+    return DemoTenants.empty();
   }
 }
