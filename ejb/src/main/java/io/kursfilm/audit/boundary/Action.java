@@ -54,5 +54,7 @@ public enum Action {
   /** A trainer saved a new version of a video's quiz. */
   QUIZ_SAVED,
   /** An employee submitted an attempt (details: quiz, number, passed; never the score's owner). */
-  QUIZ_ATTEMPTED
+  QUIZ_ATTEMPTED,
+  /** A tenant admin read who completed a video's quiz (names, passed yes/no, date; no score). */
+  COMPLETION_READ
 }

@@ -15,6 +15,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -67,6 +69,24 @@ public class Quizzes {
   /** The quiz of the video's newest version, with its right answers. */
   public Optional<QuizView> ofVideo(String videoId) {
     return videos.newestQuiz(videoId).flatMap(this::find);
+  }
+
+  /**
+   * Every quiz version of the video, newest first, read in one query; empty for another tenant's or
+   * no video, or a video without a quiz.
+   */
+  public List<QuizVersion> versions(String videoId) {
+    List<Object[]> rows = store.numbersOf(videoId);
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    String published = videos.publishedQuiz(videoId).orElse(null);
+    return rows.stream()
+        .map(
+            r ->
+                new QuizVersion(
+                    (String) r[0], (Integer) r[1], (Instant) r[2], r[0].equals(published)))
+        .toList();
   }
 
   /** A quiz with its right answers; empty for another tenant's or no quiz. */

@@ -8,7 +8,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -65,6 +69,58 @@ public class QuizStore {
                     (Instant) c[5],
                     (String) c[6]))
         .toList();
+  }
+
+  /** Every quiz version of the video, in order of their numbers. */
+  public List<Quiz> ofVideo(String videoId) {
+    return em.createNamedQuery(Quiz.OF_VIDEO, Quiz.class)
+        .setParameter("videoId", videoId)
+        .getResultList();
+  }
+
+  /** (id, number, created at) of the video's quiz versions, newest first, definitions sealed. */
+  public List<Object[]> numbersOf(String videoId) {
+    return em.createNamedQuery(Quiz.NUMBERS_OF_VIDEO, Object[].class)
+        .setParameter("videoId", videoId)
+        .getResultList();
+  }
+
+  /** How many quiz versions each video of the tenant has; videos without a quiz are left out. */
+  public Map<String, Integer> versionsByVideo() {
+    Map<String, Integer> versions = new HashMap<>();
+    for (Object[] row :
+        em.createNamedQuery(Quiz.VERSIONS_BY_VIDEO, Object[].class).getResultList()) {
+      versions.put((String) row[0], ((Number) row[1]).intValue());
+    }
+    return versions;
+  }
+
+  /**
+   * The submitted attempts of these quizzes by quiz id, in the order submitted, in one query and
+   * without their answers (null): who passed which, and when.
+   */
+  public Map<String, List<SubmittedAttempt>> submittedOf(Collection<String> quizIds) {
+    Map<String, List<SubmittedAttempt>> byQuiz = new HashMap<>();
+    if (quizIds.isEmpty()) {
+      return byQuiz; // an empty IN list is not valid SQL
+    }
+    em.createNamedQuery(QuizAttempt.SUBMITTED_OF_QUIZZES, Object[].class)
+        .setParameter("quizIds", List.copyOf(quizIds))
+        .getResultStream()
+        .forEach(
+            c ->
+                byQuiz
+                    .computeIfAbsent((String) c[0], q -> new ArrayList<>())
+                    .add(
+                        new SubmittedAttempt(
+                            (String) c[1],
+                            (String) c[2],
+                            (Integer) c[3],
+                            c[4] == null ? 0 : (Integer) c[4],
+                            Boolean.TRUE.equals(c[5]),
+                            (Instant) c[6],
+                            null)));
+    return byQuiz;
   }
 
   /**

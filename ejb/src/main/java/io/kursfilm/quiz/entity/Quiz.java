@@ -30,9 +30,29 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @NamedQuery(
     name = Quiz.LATEST_NUMBER,
     query = "select max(q.number) from Quiz q where q.videoId = :videoId")
+@NamedQuery(
+    name = Quiz.OF_VIDEO,
+    query = "select q from Quiz q where q.videoId = :videoId order by q.number")
+@NamedQuery(
+    name = Quiz.NUMBERS_OF_VIDEO,
+    query =
+        "select q.id, q.number, q.createdAt from Quiz q where q.videoId = :videoId"
+            + " order by q.number desc")
+@NamedQuery(
+    name = Quiz.VERSIONS_BY_VIDEO,
+    query = "select q.videoId, count(q) from Quiz q group by q.videoId")
 public class Quiz {
 
   public static final String LATEST_NUMBER = "Quiz.latestNumber";
+
+  /** Every quiz version of a video, in order. */
+  public static final String OF_VIDEO = "Quiz.ofVideo";
+
+  /** (id, number, created at) of a video's quiz versions, newest first; no definition opened. */
+  public static final String NUMBERS_OF_VIDEO = "Quiz.numbersOfVideo";
+
+  /** (video id, number of quiz versions) for each video of the tenant that has a quiz. */
+  public static final String VERSIONS_BY_VIDEO = "Quiz.versionsByVideo";
 
   private static final String TABLE = "quiz";
   private static final String FIELD = "definition";

@@ -43,6 +43,12 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
             + " from QuizAttempt a where a.quizId = :quizId and a.submittedAt is not null"
             // The order of ix_quiz_attempt_quiz (the id is part of every secondary key): no sort.
             + " order by a.submittedAt, a.id")
+@NamedQuery(
+    name = QuizAttempt.SUBMITTED_OF_QUIZZES,
+    query =
+        "select a.quizId, a.id, a.userId, a.number, a.score, a.passed, a.submittedAt"
+            + " from QuizAttempt a where a.quizId in :quizIds and a.submittedAt is not null"
+            + " order by a.submittedAt, a.id")
 public class QuizAttempt {
 
   public static final String OF_USER = "QuizAttempt.ofUser";
@@ -53,6 +59,12 @@ public class QuizAttempt {
    * entities. Answers are opened with {@link #openAnswers}.
    */
   public static final String SUBMITTED = "QuizAttempt.submitted";
+
+  /**
+   * The submitted attempts of several quizzes (all versions of one video's quiz) as columns (quiz,
+   * id, user, number, score, passed, submitted at), without answers: what completion needs.
+   */
+  public static final String SUBMITTED_OF_QUIZZES = "QuizAttempt.submittedOfQuizzes";
 
   private static final String TABLE = "quiz_attempt";
   private static final String FIELD = "answers";

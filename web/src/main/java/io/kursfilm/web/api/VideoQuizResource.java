@@ -3,6 +3,7 @@ package io.kursfilm.web.api;
 import io.kursfilm.quiz.boundary.Attempts;
 import io.kursfilm.quiz.boundary.QuizDefinition;
 import io.kursfilm.quiz.boundary.QuizForTaking;
+import io.kursfilm.quiz.boundary.QuizVersion;
 import io.kursfilm.quiz.boundary.QuizView;
 import io.kursfilm.quiz.boundary.Quizzes;
 import jakarta.enterprise.context.RequestScoped;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -53,6 +55,15 @@ public class VideoQuizResource {
   @Operation(summary = "The quiz of the newest version, with right answers (not EMPLOYEE)")
   public QuizView newest(@PathParam("id") String id) {
     return quizzes.ofVideo(id).orElseThrow(NotFoundException::new);
+  }
+
+  @GET
+  @Path("versions")
+  @Operation(
+      summary = "The video's quiz versions, newest first (not EMPLOYEE)",
+      description = "Results are per quiz version: GET /quizzes/{quizId}/results.")
+  public List<QuizVersion> versions(@PathParam("id") String id) {
+    return quizzes.versions(id);
   }
 
   @GET
