@@ -106,8 +106,7 @@ class QuizResultsIT {
       assertFalse(rows.get("Employee 2").getBoolean("completed"));
     }
 
-    String csv =
-        new String(api().download(path + "/csv", admin).body(), StandardCharsets.UTF_8);
+    String csv = new String(api().download(path + "/csv", admin).body(), StandardCharsets.UTF_8);
     assertTrue(csv.startsWith("\"name\",\"completed\",\"completed_at\",\"quiz_version\""), csv);
     assertTrue(csv.contains("\"Employee 1\",\"true\""), csv);
     assertTrue(
@@ -141,9 +140,7 @@ class QuizResultsIT {
             .noneMatch(v -> publishedVideo.equals(v.asJsonObject().getString("videoId"))));
     assertEquals(
         404,
-        api()
-            .get("api/v1/videos/" + UUID.randomUUID() + "/completion", login("admin"))
-            .status());
+        api().get("api/v1/videos/" + UUID.randomUUID() + "/completion", login("admin")).status());
   }
 
   @Test
@@ -203,7 +200,9 @@ class QuizResultsIT {
             .put(
                 "api/v1/quizzes/" + quizId + "/attempts/" + attemptId + "/answers/0",
                 employee,
-                Json.createObjectBuilder().add("options", Json.createArrayBuilder().add(9)).build());
+                Json.createObjectBuilder()
+                    .add("options", Json.createArrayBuilder().add(9))
+                    .build());
     assertEquals(400, refused.status(), refused.body());
     assertError(refused);
     JsonObject stored =
@@ -227,8 +226,10 @@ class QuizResultsIT {
     String trainer = login("trainer");
     String video = draft();
     assertEquals(
-        201, api().post("api/v1/videos/" + video + "/quiz", trainer, quiz("Draft?", 0, 1)).status());
-    String draftQuiz = api().get("api/v1/videos/" + video + "/quiz", trainer).json().getString("id");
+        201,
+        api().post("api/v1/videos/" + video + "/quiz", trainer, quiz("Draft?", 0, 1)).status());
+    String draftQuiz =
+        api().get("api/v1/videos/" + video + "/quiz", trainer).json().getString("id");
     RestClient.Reply unpublished = attempt(employee, draftQuiz, answers);
     assertEquals(404, unpublished.status(), unpublished.body());
     assertError(unpublished);
@@ -290,7 +291,8 @@ class QuizResultsIT {
                     "Ladders may be painted",
                     Json.createArrayBuilder()
                         .add(Json.createObjectBuilder().add("text", "true").add("correct", false))
-                        .add(Json.createObjectBuilder().add("text", "false").add("correct", true)))),
+                        .add(
+                            Json.createObjectBuilder().add("text", "false").add("correct", true)))),
         passMark,
         maxAttempts);
   }
