@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kursfilm.web.ItEnvironment;
+import io.kursfilm.web.journey.Browser;
 import io.kursfilm.web.testing.DemoTenants;
 import io.kursfilm.web.testing.RestClient;
 import jakarta.json.Json;
@@ -13,13 +14,18 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,6 +40,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * What QuizIT leaves out: the tenant admin's completion view (names and completed yes/no, never a
@@ -239,6 +250,70 @@ class QuizResultsIT {
     assertEquals(404, foreign.status(), foreign.body());
     assertError(foreign);
     assertEquals(used, attempts(quizId));
+  }
+
+  @Test
+  void the_trainer_sees_the_results_page_and_downloads_the_csv_the_admin_sees_completion()
+      throws Exception {
+    String quizId = published();
+    attempt(login("employee3"), quizId, List.of(List.of(0), List.of(1)));
+    URL site = ItEnvironment.publicBase();
+    ChromeDriver browser = Browser.start("en");
+    try {
+      logIn(browser, site, "trainer", "trainer-home");
+      browser.get(site + "trainer/video.xhtml?id=" + publishedVideo);
+      wait(browser).until(d -> d.findElement(By.id("resultsLink"))).click();
+      wait(browser).until(d -> d.findElement(By.cssSelector("h1[data-page='trainer-results']")));
+      assertEquals("SHOWN", browser.findElement(By.id("pageTitle")).getAttribute("data-status"));
+      assertFalse(browser.findElements(By.cssSelector("#resultsTable tr.kf-result-row")).isEmpty());
+      assertTrue(
+          Integer.parseInt(browser.findElement(By.id("resultsParticipants")).getText()) >= 1);
+      assertFalse(browser.findElement(By.id("resultsPassRate")).getText().isBlank());
+      String href = browser.findElement(By.id("resultsCsv")).getAttribute("href");
+      HttpResponse<String> csv =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(href))
+                      .header("Cookie", cookies(browser))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, csv.statusCode(), csv.body());
+      assertTrue(csv.body().startsWith("\"participant\""), csv.body());
+
+      logIn(browser, site, "admin", "admin-home");
+      browser.findElement(By.id("menuCompletion")).click();
+      wait(browser).until(d -> d.findElement(By.id("completionVideo")));
+      new Select(browser.findElement(By.id("completionVideo"))).selectByValue(publishedVideo);
+      browser.findElement(By.id("completionShow")).click();
+      wait(browser).until(d -> d.findElement(By.id("completionTable")));
+      String table = browser.findElement(By.id("completionTable")).getText();
+      assertTrue(table.contains("Employee 1"), table);
+      assertFalse(table.contains("%"), "no score: " + table);
+    } finally {
+      browser.quit();
+    }
+  }
+
+  private static void logIn(ChromeDriver browser, URL site, String who, String startPage) {
+    browser.manage().deleteAllCookies();
+    browser.get(site + "login.xhtml");
+    browser.findElement(By.id("login:tenant")).sendKeys("demo");
+    browser.findElement(By.id("login:email")).sendKeys(DemoTenants.email("demo", who));
+    browser.findElement(By.id("login:password")).sendKeys(ItEnvironment.demoPassword());
+    browser.findElement(By.id("login:submit")).click();
+    wait(browser).until(d -> d.findElement(By.cssSelector("h1[data-page='" + startPage + "']")));
+  }
+
+  private static WebDriverWait wait(ChromeDriver browser) {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    wait.ignoring(NoSuchElementException.class);
+    return wait;
+  }
+
+  private static String cookies(ChromeDriver browser) {
+    return browser.manage().getCookies().stream()
+        .map(c -> c.getName() + "=" + c.getValue())
+        .collect(Collectors.joining("; "));
   }
 
   private static void assertError(RestClient.Reply reply) {
