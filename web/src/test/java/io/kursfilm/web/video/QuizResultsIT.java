@@ -241,6 +241,14 @@ class QuizResultsIT {
         api().post("api/v1/videos/" + video + "/quiz", trainer, quiz("Draft?", 0, 1)).status());
     String draftQuiz =
         api().get("api/v1/videos/" + video + "/quiz", trainer).json().getString("id");
+    JsonObject draftVersion =
+        api().get("api/v1/videos/" + video + "/quiz/versions", trainer).array().getJsonObject(0);
+    assertEquals(draftQuiz, draftVersion.getString("id"));
+    assertFalse(draftVersion.getBoolean("published"), draftVersion.toString());
+    assertTrue(
+        api().get("api/v1/videos/" + publishedVideo + "/quiz/versions", trainer).array().stream()
+            .map(JsonValue::asJsonObject)
+            .anyMatch(v -> v.getString("id").equals(quizId) && v.getBoolean("published")));
     RestClient.Reply unpublished = attempt(employee, draftQuiz, answers);
     assertEquals(404, unpublished.status(), unpublished.body());
     assertError(unpublished);
@@ -257,10 +265,33 @@ class QuizResultsIT {
       throws Exception {
     String quizId = published();
     attempt(login("employee3"), quizId, List.of(List.of(0), List.of(1)));
+    String admin = login("admin");
+    api().put("api/v1/tenant/settings", admin, DemoTenants.settings(true, true, 1));
     URL site = ItEnvironment.publicBase();
     ChromeDriver browser = Browser.start("en");
     try {
       logIn(browser, site, "trainer", "trainer-home");
+      String page = site + "trainer/results.xhtml?video=" + publishedVideo;
+      browser.get(page);
+      wait(browser).until(d -> d.findElement(By.id("resultsAnonymised")));
+      assertTrue(
+          browser.findElements(By.cssSelector("#resultsTable .kf-participant")).stream()
+              .allMatch(p -> p.getText().startsWith("P-")),
+          "pseudonyms only");
+      api().put("api/v1/tenant/settings", admin, DemoTenants.settings(false, true, 1));
+      browser.get(page);
+      assertEquals(
+          "false",
+          wait(browser)
+              .until(d -> d.findElement(By.id("anonymiseChanged")))
+              .getAttribute("data-anonymised"),
+          "the trainer sees that anonymisation was switched off");
+      assertTrue(browser.findElements(By.id("resultsAnonymised")).isEmpty());
+      assertEquals(
+          browser.findElement(By.id("resultsPassRate")).getText().equals("withheld"),
+          !browser.findElements(By.id("resultsWithheld")).isEmpty(),
+          "the banner explains a withheld pass rate");
+
       browser.get(site + "trainer/video.xhtml?id=" + publishedVideo);
       wait(browser).until(d -> d.findElement(By.id("resultsLink"))).click();
       wait(browser).until(d -> d.findElement(By.cssSelector("h1[data-page='trainer-results']")));
