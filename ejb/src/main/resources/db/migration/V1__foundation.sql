@@ -1,4 +1,4 @@
--- Tenants, users and API sessions. Every tenant-owned table carries tenant_id (DESIGN.md, tenancy).
+-- Tenants, users and API sessions. Every tenant-owned table carries tenant_id (docs/architecture.md, tenancy).
 CREATE TABLE tenant (
   id          CHAR(36)     NOT NULL PRIMARY KEY,
   slug        VARCHAR(40)  NOT NULL,

@@ -1,4 +1,4 @@
--- Append-only, hash-chained audit log (DESIGN.md, audit). One chain per tenant, plus the chain
+-- Append-only, hash-chained audit log (docs/architecture.md, audit). One chain per tenant, plus the chain
 -- 'platform' for platform events, so a tenant verifies its own chain and nothing done to one
 -- tenant touches another's. No foreign key to tenant: the log outlives a shredded tenant, and it
 -- holds ids and counts only, never personal data.

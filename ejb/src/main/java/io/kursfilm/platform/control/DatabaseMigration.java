@@ -67,6 +67,7 @@ public class DatabaseMigration {
     } else {
       flyway.dataSource(dataSource);
     }
+    acceptCommentOnlyEdits(flyway.getDataSource());
     var result = flyway.load().migrate();
     LOG.info(
         () ->
@@ -81,6 +82,17 @@ public class DatabaseMigration {
       LOG.warning(
           "kursfilm.db.migration-user not set: the app's database account keeps UPDATE and"
               + " DELETE on the audit log");
+    }
+  }
+
+  private static void acceptCommentOnlyEdits(DataSource ownerSource) {
+    try (Connection owner = ownerSource.getConnection()) {
+      int changed = ReleasedMigrationEdits.apply(owner);
+      if (changed > 0) {
+        LOG.info(() -> changed + " released migrations re-checksummed after comment-only edits");
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the migration history", e);
     }
   }
 

@@ -53,7 +53,12 @@ public class Attempts {
 
   /** Starts an attempt, or returns the open one; empty when the quiz is not takeable. */
   public Optional<AttemptView> start(String quizId) {
-    return takeable(quizId).map(q -> view(q, open(q).orElseGet(() -> begin(q, null))));
+    return takeable(quizId)
+        .map(
+            q -> {
+              QuizDefinition d = QuizCodec.definition(q.definitionJson());
+              return view(d, open(q).orElseGet(() -> begin(q, d, null)));
+            });
   }
 
   /**
@@ -80,7 +85,7 @@ public class Attempts {
     QuizScoring.isRight(question, definition.questions().get(question), options);
     answers.set(question, List.copyOf(options));
     attempt.answered(QuizCodec.json(answers));
-    return Optional.of(view(quiz, attempt));
+    return Optional.of(view(definition, attempt));
   }
 
   /** Submits the open attempt with the answers saved so far (unanswered questions are wrong). */
@@ -89,8 +94,9 @@ public class Attempts {
         .map(
             a -> {
               Quiz quiz = store.quiz(a.quizId()).orElseThrow();
-              submit(quiz, a, answers(a, QuizCodec.definition(quiz.definitionJson())));
-              return view(quiz, a);
+              QuizDefinition d = QuizCodec.definition(quiz.definitionJson());
+              submit(quiz, d, a, answers(a, d));
+              return view(d, a);
             });
   }
 
@@ -107,28 +113,32 @@ public class Attempts {
     }
     QuizDefinition definition = QuizCodec.definition(quiz.get().definitionJson());
     QuizScoring.score(definition, answers);
-    QuizAttempt attempt = open(quiz.get()).orElseGet(() -> begin(quiz.get(), answers));
+    QuizAttempt attempt = open(quiz.get()).orElseGet(() -> begin(quiz.get(), definition, answers));
     List<List<Integer>> given = answers(attempt, definition);
     for (int i = 0; i < given.size(); i++) {
       if (!given.get(i).isEmpty() && !given.get(i).equals(answers.get(i))) {
         throw new ConflictException("question " + i + " was answered differently before");
       }
     }
-    submit(quiz.get(), attempt, answers);
-    return Optional.of(view(quiz.get(), attempt));
+    submit(quiz.get(), definition, attempt, answers);
+    return Optional.of(view(definition, attempt));
   }
 
   /** The caller's own attempts at the quiz, in order. */
   public List<AttemptView> mine(String quizId) {
     return store
         .quiz(quizId)
-        .map(q -> store.attempts(q.id(), me()).stream().map(a -> view(q, a)).toList())
+        .map(
+            q -> {
+              QuizDefinition d = QuizCodec.definition(q.definitionJson());
+              return store.attempts(q.id(), me()).stream().map(a -> view(d, a)).toList();
+            })
         .orElse(List.of());
   }
 
-  private void submit(Quiz quiz, QuizAttempt attempt, List<List<Integer>> answers) {
-    QuizScoring.Score score =
-        QuizScoring.score(QuizCodec.definition(quiz.definitionJson()), answers);
+  private void submit(
+      Quiz quiz, QuizDefinition definition, QuizAttempt attempt, List<List<Integer>> answers) {
+    QuizScoring.Score score = QuizScoring.score(definition, answers);
     attempt.submit(QuizCodec.json(answers), score.percent(), score.passed(), clock.instant());
     // Who took which attempt is on record; how they scored is not (the log is the admins' to read).
     audit.recordInTransaction(
@@ -137,8 +147,7 @@ public class Attempts {
             .detail("attempt", attempt.number()));
   }
 
-  private QuizAttempt begin(Quiz quiz, List<List<Integer>> answers) {
-    QuizDefinition definition = QuizCodec.definition(quiz.definitionJson());
+  private QuizAttempt begin(Quiz quiz, QuizDefinition definition, List<List<Integer>> answers) {
     int used = store.attempts(quiz.id(), me()).size();
     if (used >= definition.maxAttempts()) {
       throw new ConflictException("no attempt left (" + definition.maxAttempts() + " allowed)");
@@ -206,11 +215,10 @@ public class Attempts {
         d.counting().name(),
         (int) attempts.stream().filter(QuizAttempt::submitted).count(),
         items,
-        open.map(a -> view(quiz, a)).orElse(null));
+        open.map(a -> view(d, a)).orElse(null));
   }
 
-  private AttemptView view(Quiz quiz, QuizAttempt attempt) {
-    QuizDefinition d = QuizCodec.definition(quiz.definitionJson());
+  private static AttemptView view(QuizDefinition d, QuizAttempt attempt) {
     List<List<Integer>> answers = answers(attempt, d);
     List<AttemptView.Feedback> feedback = new ArrayList<>();
     for (int i = 0; i < answers.size(); i++) {

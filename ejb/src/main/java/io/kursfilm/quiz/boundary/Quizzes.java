@@ -11,6 +11,7 @@ import io.kursfilm.quiz.control.QuizRules;
 import io.kursfilm.quiz.control.QuizStore;
 import io.kursfilm.quiz.entity.Quiz;
 import io.kursfilm.video.boundary.VideoQuizzes;
+import io.kursfilm.video.boundary.VideoTrainers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -32,6 +33,7 @@ public class Quizzes {
   @Inject Caller caller;
   @Inject QuizStore store;
   @Inject VideoQuizzes videos;
+  @Inject VideoTrainers trainers;
   @Inject AuditLog audit;
   @Inject Clock clock;
 
@@ -44,7 +46,7 @@ public class Quizzes {
     if (definition == null) {
       throw new IllegalArgumentException("quiz: required");
     }
-    if (!videos.requireTrainerOf(videoId)) {
+    if (!trainers.requireTrainerOf(videoId)) {
       return Optional.empty();
     }
     QuizRules.validate(definition, videos.newestSeconds(videoId).orElse(null));

@@ -14,7 +14,7 @@ import io.kursfilm.quiz.control.ResultsTable;
 import io.kursfilm.quiz.entity.Quiz;
 import io.kursfilm.tenant.boundary.PersonalIndex;
 import io.kursfilm.tenant.boundary.TenantDirectory;
-import io.kursfilm.video.boundary.VideoQuizzes;
+import io.kursfilm.video.boundary.VideoTrainers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.Stateless;
@@ -42,7 +42,7 @@ public class Results {
 
   @Inject Caller caller;
   @Inject QuizStore store;
-  @Inject VideoQuizzes videos;
+  @Inject VideoTrainers trainers;
   @Inject DisplayNames names;
   @Inject PersonalIndex index;
   @Inject TenantDirectory tenants;
@@ -68,7 +68,7 @@ public class Results {
   }
 
   private QuizResults results(Quiz quiz, boolean aggregates) {
-    if (!videos.callerIsTrainerOf(quiz.videoId())) {
+    if (!trainers.callerIsTrainerOf(quiz.videoId())) {
       throw new EJBAccessException("only the video's trainers see its quiz results");
     }
     QuizDefinition definition = QuizCodec.definition(quiz.definitionJson());

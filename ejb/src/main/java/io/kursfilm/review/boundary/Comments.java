@@ -13,6 +13,7 @@ import io.kursfilm.review.control.ReviewRecords;
 import io.kursfilm.review.entity.VideoComment;
 import io.kursfilm.video.boundary.ReviewSubject;
 import io.kursfilm.video.boundary.ReviewSubjects;
+import io.kursfilm.video.boundary.VideoTrainers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.Stateless;
@@ -34,6 +35,7 @@ public class Comments {
 
   @Inject Caller caller;
   @Inject ReviewSubjects subjects;
+  @Inject VideoTrainers trainers;
   @Inject ReviewRecords records;
   @Inject DisplayNames names;
   @Inject AuditLog audit;
@@ -103,7 +105,7 @@ public class Comments {
     boolean allowed =
         who.has(Role.CRITIC)
             || (adminToo && who.has(Role.TENANT_ADMIN))
-            || subjects.callerIsTrainerOf(videoId);
+            || trainers.callerIsTrainerOf(videoId);
     if (!allowed) {
       throw new EJBAccessException("only the video's critics and trainers");
     }

@@ -124,6 +124,8 @@ public class Reviews {
     List<ReviewSubject> waiting = subjects.waiting();
     Map<String, String> uploaders =
         names.of(waiting.stream().map(ReviewSubject::uploaderId).toList());
+    Map<String, Long> approvals =
+        records.approvals(waiting.stream().map(ReviewSubject::versionId).toList());
     int required = settings().requiredApprovals();
     String me = caller.require().userId();
     return waiting.stream()
@@ -137,7 +139,7 @@ public class Reviews {
                     uploaders.get(s.uploaderId()),
                     s.durationSeconds(),
                     s.waitingSince(),
-                    records.approvals(s.versionId()),
+                    approvals.getOrDefault(s.versionId(), 0L),
                     required,
                     s.uploaderId().equals(me)))
         .toList();

@@ -6,7 +6,10 @@ import io.kursfilm.video.boundary.ReviewSubjects.Decision;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The decisions and comments stored for the videos of the bound tenant. */
 @Dependent
@@ -29,6 +32,18 @@ public class ReviewRecords {
 
   public long approvals(String versionId) {
     return ofVersion(versionId).stream().filter(r -> r.decision() == Decision.APPROVE).count();
+  }
+
+  /** Approvals per version, counted in one query; a version without any is absent. */
+  public Map<String, Long> approvals(Collection<String> versionIds) {
+    if (versionIds.isEmpty()) {
+      return Map.of();
+    }
+    return em.createNamedQuery(VideoReview.APPROVALS_OF_VERSIONS, Object[].class)
+        .setParameter("versionIds", List.copyOf(versionIds))
+        .setParameter("decision", Decision.APPROVE)
+        .getResultStream()
+        .collect(Collectors.toMap(row -> (String) row[0], row -> ((Number) row[1]).longValue()));
   }
 
   public List<VideoComment> comments(String videoId) {

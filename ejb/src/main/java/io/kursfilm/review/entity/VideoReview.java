@@ -31,10 +31,16 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @NamedQuery(
     name = VideoReview.OF_VERSION,
     query = "select r from VideoReview r where r.versionId = :versionId order by r.createdAt")
+@NamedQuery(
+    name = VideoReview.APPROVALS_OF_VERSIONS,
+    query =
+        "select r.versionId, count(r) from VideoReview r where r.versionId in :versionIds"
+            + " and r.decision = :decision group by r.versionId")
 public class VideoReview {
 
   public static final String OF_VIDEO = "VideoReview.ofVideo";
   public static final String OF_VERSION = "VideoReview.ofVersion";
+  public static final String APPROVALS_OF_VERSIONS = "VideoReview.approvalsOfVersions";
 
   @Id
   @Column(length = 36)

@@ -14,9 +14,7 @@ import io.kursfilm.video.entity.VideoVersion;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -42,9 +40,6 @@ public class ReviewSubjects {
     REQUEST_CHANGES
   }
 
-  @PersistenceContext(unitName = "kursfilm")
-  EntityManager em;
-
   @Inject Caller caller;
   @Inject VersionFinder finder;
   @Inject VersionChanges changes;
@@ -66,11 +61,13 @@ public class ReviewSubjects {
 
   /** Newest versions waiting for a critic, longest waiting first. */
   public List<ReviewSubject> waiting() {
-    return em.createNamedQuery(VideoVersion.IN_STATE, VideoVersion.class)
-        .setParameter("state", VideoState.IN_REVIEW)
-        .getResultStream()
-        .filter(this::isNewest)
-        .map(this::subject)
+    List<VersionFinder.Pair> waiting = finder.newestIn(VideoState.IN_REVIEW);
+    Map<String, List<VideoCaption>> captions =
+        changes.captions(waiting.stream().map(p -> p.version().id()).toList());
+    return waiting.stream()
+        .map(
+            p ->
+                subject(p.video(), p.version(), captions.getOrDefault(p.version().id(), List.of())))
         .toList();
   }
 
@@ -91,27 +88,17 @@ public class ReviewSubjects {
     lifecycle.apply(version, transition, caller.require().userId(), commentId);
   }
 
-  /** Whether the caller is one of the video's trainers (made it or uploaded a version). */
-  public boolean callerIsTrainerOf(String videoId) {
-    return finder.isTrainerOf(videoId, caller.require());
-  }
-
   /** The number of each version of the video, by version id (for records that name versions). */
   public Map<String, Integer> versionNumbers(String videoId) {
     return finder.all(videoId).stream()
         .collect(Collectors.toMap(VideoVersion::id, VideoVersion::number));
   }
 
-  private boolean isNewest(VideoVersion version) {
-    return finder
-        .video(version.videoId())
-        .map(Video::latestVersionId)
-        .filter(version.id()::equals)
-        .isPresent();
+  private ReviewSubject subject(VideoVersion v) {
+    return subject(finder.video(v.videoId()).orElseThrow(), v, changes.captions(v.id()));
   }
 
-  private ReviewSubject subject(VideoVersion v) {
-    Video video = finder.video(v.videoId()).orElseThrow();
+  private static ReviewSubject subject(Video video, VideoVersion v, List<VideoCaption> captions) {
     return new ReviewSubject(
         v.videoId(),
         v.id(),
@@ -121,17 +108,17 @@ public class ReviewSubjects {
         v.uploaderId(),
         video.ownerId(),
         v.mediaSha256().orElse(""),
-        captionSet(v.id()),
+        captionSet(captions),
         v.duration().map(d -> d.toSeconds()).orElse(null),
         v.updatedAt(),
         v.quizId().orElse(null));
   }
 
   /** One hash over the version's captions, so a decision names exactly the captions it saw. */
-  private String captionSet(String versionId) {
+  private static String captionSet(List<VideoCaption> captions) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (VideoCaption c : changes.captions(versionId)) {
+      for (VideoCaption c : captions) {
         String line = c.language() + "\t" + c.label() + "\t" + c.contentSha256() + "\n";
         digest.update(line.getBytes(StandardCharsets.UTF_8));
       }

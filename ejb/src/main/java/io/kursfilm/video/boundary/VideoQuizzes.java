@@ -44,24 +44,6 @@ public class VideoQuizzes {
         });
   }
 
-  /**
-   * Whether the video exists in the tenant; refuses (403) when it does and the caller is not one of
-   * its trainers.
-   */
-  @RolesAllowed(Role.Names.TRAINER)
-  public boolean requireTrainerOf(String videoId) {
-    if (finder.video(videoId).isEmpty()) {
-      return false;
-    }
-    finder.requireTrainerOf(videoId, caller.require());
-    return true;
-  }
-
-  /** Whether the caller is one of the video's trainers. */
-  public boolean callerIsTrainerOf(String videoId) {
-    return finder.isTrainerOf(videoId, caller.require());
-  }
-
   /** How long the newest version runs, for questions asked during it; empty until transcoded. */
   @RolesAllowed(Role.Names.TRAINER)
   public Optional<Long> newestSeconds(String videoId) {

@@ -21,7 +21,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Changes of what a critic approves that need no new media: captions, title, description. Before
@@ -93,6 +96,17 @@ public class VersionChanges {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The captions of each of these versions, read in one query; a version without any is absent. */
+  public Map<String, List<VideoCaption>> captions(Collection<String> versionIds) {
+    if (versionIds.isEmpty()) {
+      return Map.of();
+    }
+    return em.createNamedQuery(VideoCaption.OF_VERSIONS, VideoCaption.class)
+        .setParameter("versionIds", List.copyOf(versionIds))
+        .getResultStream()
+        .collect(Collectors.groupingBy(VideoCaption::versionId));
   }
 
   public List<VideoCaption> captions(String versionId) {

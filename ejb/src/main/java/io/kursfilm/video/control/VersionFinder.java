@@ -2,6 +2,7 @@ package io.kursfilm.video.control;
 
 import io.kursfilm.kernel.AuthenticatedCaller;
 import io.kursfilm.kernel.Role;
+import io.kursfilm.video.boundary.VideoState;
 import io.kursfilm.video.entity.Video;
 import io.kursfilm.video.entity.VideoVersion;
 import jakarta.ejb.EJBAccessException;
@@ -9,8 +10,11 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Finds a video's versions in the tenant bound to the transaction: the newest, the published one,
@@ -33,6 +37,29 @@ public class VersionFinder {
 
   public Optional<VideoVersion> published(Video video) {
     return video.publishedVersionId().map(id -> em.find(VideoVersion.class, id));
+  }
+
+  /** The versions with these ids, read in one query (lists of many videos). */
+  public Map<String, VideoVersion> byIds(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return em.createNamedQuery(VideoVersion.BY_IDS, VideoVersion.class)
+        .setParameter("ids", List.copyOf(ids))
+        .getResultStream()
+        .collect(Collectors.toMap(VideoVersion::id, v -> v));
+  }
+
+  /** A video with one of its versions. */
+  public record Pair(Video video, VideoVersion version) {}
+
+  /** The newest versions of the tenant's videos that are in {@code state}, longest there first. */
+  public List<Pair> newestIn(VideoState state) {
+    return em.createNamedQuery(VideoVersion.NEWEST_IN_STATE, Object[].class)
+        .setParameter("state", state)
+        .getResultStream()
+        .map(row -> new Pair((Video) row[0], (VideoVersion) row[1]))
+        .toList();
   }
 
   public Optional<VideoVersion> number(String videoId, int number) {

@@ -27,9 +27,13 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @NamedQuery(
     name = VideoCaption.OF_VERSION,
     query = "select c from VideoCaption c where c.versionId = :versionId order by c.language")
+@NamedQuery(
+    name = VideoCaption.OF_VERSIONS,
+    query = "select c from VideoCaption c where c.versionId in :versionIds order by c.language")
 public class VideoCaption {
 
   public static final String OF_VERSION = "VideoCaption.ofVersion";
+  public static final String OF_VERSIONS = "VideoCaption.ofVersions";
 
   @Id
   @Column(name = "version_id", length = 36)
@@ -67,6 +71,10 @@ public class VideoCaption {
     this.label = label;
     this.contentSha256 = contentSha256;
     this.createdAt = now;
+  }
+
+  public String versionId() {
+    return versionId;
   }
 
   public String language() {

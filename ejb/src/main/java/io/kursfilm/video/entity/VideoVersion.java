@@ -40,13 +40,17 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
     name = VideoVersion.BY_NUMBER,
     query = "select v from VideoVersion v where v.videoId = :videoId and v.number = :number")
 @NamedQuery(
-    name = VideoVersion.IN_STATE,
-    query = "select v from VideoVersion v where v.state = :state order by v.updatedAt")
+    name = VideoVersion.NEWEST_IN_STATE,
+    query =
+        "select video, v from VideoVersion v, Video video where video.latestVersionId = v.id"
+            + " and v.state = :state order by v.updatedAt")
+@NamedQuery(name = VideoVersion.BY_IDS, query = "select v from VideoVersion v where v.id in :ids")
 public class VideoVersion {
 
   public static final String OF_VIDEO = "VideoVersion.ofVideo";
   public static final String BY_NUMBER = "VideoVersion.byNumber";
-  public static final String IN_STATE = "VideoVersion.inState";
+  public static final String NEWEST_IN_STATE = "VideoVersion.newestInState";
+  public static final String BY_IDS = "VideoVersion.byIds";
 
   @Id
   @Column(length = 36)

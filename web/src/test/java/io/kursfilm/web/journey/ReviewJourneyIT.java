@@ -8,7 +8,6 @@ import io.kursfilm.web.testing.RestClient;
 import io.kursfilm.web.video.TestMedia;
 import jakarta.json.JsonObject;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,13 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -63,6 +59,7 @@ class ReviewJourneyIT {
   }
 
   @TempDir static Path media;
+  private Person person;
   private ChromeDriver browser;
   private String title;
   private String id;
@@ -74,8 +71,8 @@ class ReviewJourneyIT {
 
   @AfterEach
   void quit() {
-    if (browser != null) {
-      browser.quit();
+    if (person != null) {
+      person.close();
     }
   }
 
@@ -274,16 +271,11 @@ class ReviewJourneyIT {
 
   /** A fresh browser for each person, logged in on the real login page. */
   private void logIn(String email, String startPage) throws Exception {
-    if (browser != null) {
-      browser.quit();
+    if (person != null) {
+      person.close();
     }
-    browser = Browser.start("en");
-    browser.get(base + "login.xhtml");
-    browser.findElement(By.id("login:tenant")).sendKeys("demo");
-    browser.findElement(By.id("login:email")).sendKeys(email);
-    browser.findElement(By.id("login:password")).sendKeys(ItEnvironment.demoPassword());
-    browser.findElement(By.id("login:submit")).click();
-    waitFor(Duration.ofSeconds(30), By.cssSelector("h1[data-page='" + startPage + "']"));
+    person = Person.logIn(base, "demo", email, startPage);
+    browser = person.browser();
   }
 
   private String stateInTrainerList() {
@@ -294,53 +286,26 @@ class ReviewJourneyIT {
   }
 
   private void waitForUpload() {
-    new WebDriverWait(browser, Duration.ofSeconds(90))
-        .withMessage(() -> "upload: " + browser.findElement(By.id("uploadMessage")).getText())
-        .until(
-            d -> "done".equals(d.findElement(By.id("uploadMessage")).getAttribute("data-status")));
+    person.waitForUpload();
   }
 
-  /** Until the player knows the video's length, so it can seek. */
   private void waitForPlayer() {
-    new WebDriverWait(browser, Duration.ofSeconds(60))
-        .withMessage("the player loads the version")
-        .until(
-            d ->
-                (Boolean)
-                    browser.executeScript(
-                        "var v = document.getElementById('player');"
-                            + " return v.readyState >= 1 && v.duration > 5;"));
+    person.waitForPlayer(5);
   }
 
   private double currentTime() {
-    return ((Number) browser.executeScript("return document.getElementById('player').currentTime"))
-        .doubleValue();
+    return person.currentTime();
   }
 
-  /** Reads a list the page's poll may render again meanwhile: tries again on a stale element. */
   private <T> T onTheLivePage(Function<WebDriver, T> read) {
-    return new WebDriverWait(browser, Duration.ofSeconds(20))
-        .ignoring(StaleElementReferenceException.class)
-        .until(read::apply);
+    return person.onTheLivePage(read);
   }
 
   private WebElement waitFor(Duration timeout, By what) {
-    return new WebDriverWait(browser, timeout)
-        .until(ExpectedConditions.presenceOfElementLocated(what));
+    return person.waitFor(timeout, what);
   }
 
-  /** A screenshot for people, when KURSFILM_IT_SCREENSHOTS names a directory. */
   private void shot(String name) throws Exception {
-    String dir = System.getenv("KURSFILM_IT_SCREENSHOTS");
-    if (dir != null && !dir.isBlank()) {
-      Files.createDirectories(Path.of(dir));
-      Dimension size = browser.manage().window().getSize();
-      long height =
-          ((Number) browser.executeScript("return document.documentElement.scrollHeight"))
-              .longValue();
-      browser.manage().window().setSize(new Dimension(size.getWidth(), (int) height + 120));
-      Files.write(Path.of(dir, name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-      browser.manage().window().setSize(size);
-    }
+    person.shot(name);
   }
 }
