@@ -20,8 +20,8 @@ import java.util.Optional;
 /**
  * The trainer's quiz editor (trainer/quiz.xhtml): the video's newest quiz loaded into a {@link
  * QuizForm}, questions and options added, moved and removed in the view, and saved as a new quiz
- * version. A refused save keeps the form as it was and names the problem. REST twin {@code
- * GET|POST /videos/{id}/quiz}.
+ * version. A refused save keeps the form as it was and names the problem. REST twin {@code GET|POST
+ * /videos/{id}/quiz}.
  */
 @Named("quizEditor")
 @ViewScoped
@@ -66,7 +66,8 @@ public class QuizEditorBean implements Serializable {
   }
 
   public void addQuestion() {
-    form.addQuestion(QuestionType.valueOf(newType), Messages.text("quiz.true"), Messages.text("quiz.false"));
+    form.addQuestion(
+        QuestionType.valueOf(newType), Messages.text("quiz.true"), Messages.text("quiz.false"));
   }
 
   public void removeQuestion(int question) {

@@ -54,7 +54,9 @@ public final class QuizForm implements Serializable {
         shuffleOptions);
   }
 
-  /** Adds a question of {@code type}; a true/false one comes with options {@code yes}, {@code no}. */
+  /**
+   * Adds a question of {@code type}; a true/false one comes with options {@code yes}, {@code no}.
+   */
   QuestionForm addQuestion(QuestionType type, String yes, String no) {
     QuestionForm q = new QuestionForm(type);
     q.fitOptions(yes, no);

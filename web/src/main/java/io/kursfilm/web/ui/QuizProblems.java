@@ -33,7 +33,9 @@ final class QuizProblems {
       where.append(number(m.group(2)));
     }
     if (!m.group(3).isEmpty()) {
-      where.append(where.length() == 0 ? "" : ", ").append(known(msg, "quiz.field." + m.group(3), m.group(3)));
+      where
+          .append(where.length() == 0 ? "" : ", ")
+          .append(known(msg, "quiz.field." + m.group(3), m.group(3)));
     }
     return msg.getString("quiz.problem")
         + " "
