@@ -115,19 +115,30 @@ public class QuizEditorBean implements Serializable {
           FacesMessage.SEVERITY_INFO,
           MessageFormat.format(Messages.text(done), quiz.number(), quiz.videoVersion()));
     } catch (IllegalArgumentException e) {
-      FacesContext faces = FacesContext.getCurrentInstance();
-      Messages.plain(
-          FacesMessage.SEVERITY_ERROR,
-          QuizProblems.describe(
-              e.getMessage(), faces.getApplication().getResourceBundle(faces, "msg")));
+      refused(e);
     } catch (ConflictException e) {
       Messages.error("quiz.editor.conflict");
     } catch (EJBException e) {
-      if (!Denials.denied(e)) {
+      // Deployed in a war, the ejb jar's descriptor does not make IllegalArgumentException an
+      // application exception, so the container wraps it.
+      if (e.getCause() instanceof IllegalArgumentException problem) {
+        refused(problem);
+      } else if (Denials.denied(e)) {
+        Messages.error("review.forbidden");
+      } else {
         throw e;
       }
-      Messages.error("review.forbidden");
     }
+  }
+
+  /** The boundary's problem in the trainer's words; the form keeps what they typed. */
+  private static void refused(IllegalArgumentException problem) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    faces.validationFailed();
+    Messages.plain(
+        FacesMessage.SEVERITY_ERROR,
+        QuizProblems.describe(
+            problem.getMessage(), faces.getApplication().getResourceBundle(faces, "msg")));
   }
 
   public String getVideo() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kursfilm.web.ItEnvironment;
 import io.kursfilm.web.testing.DemoTenants;
 import io.kursfilm.web.video.TestMedia;
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URL;
@@ -242,10 +243,39 @@ class QuizEditorJourneyIT {
                 d.findElement(By.id("quizForm:quizMessages"))
                     .getText()
                     .contains("Not saved. Question 5: exactly one option must be right"));
+    assertTrue(
+        browser.findElements(By.cssSelector("#quizForm\\:quizMessages .ui-messages-error")).size()
+            == 1,
+        "shown as an error");
     assertEquals("Nobody knows the answer", value(q(4, "text")));
     assertEquals("That", value(o(4, 1, "optionText")));
     assertEquals("85", value("quizForm:passMark"));
     assertEquals("1", browser.findElement(By.id("savedQuiz")).getAttribute("data-quiz-number"));
+
+    JsonObject noRightOption =
+        Json.createObjectBuilder()
+            .add(
+                "questions",
+                Json.createArrayBuilder()
+                    .add(
+                        Json.createObjectBuilder()
+                            .add("type", "SINGLE_CHOICE")
+                            .add("text", "Nobody knows the answer")
+                            .add(
+                                "options",
+                                Json.createArrayBuilder()
+                                    .add(Json.createObjectBuilder().add("text", "This"))
+                                    .add(Json.createObjectBuilder().add("text", "That")))
+                            .add("mandatory", false)))
+            .add("passMark", 85)
+            .add("maxAttempts", 4)
+            .add("counting", "LAST")
+            .add("shuffleQuestions", false)
+            .add("shuffleOptions", false)
+            .build();
+    var twin =
+        demo.api().post("api/v1/videos/" + id + "/quiz", demo.login("trainer"), noRightOption);
+    assertEquals(400, twin.status(), "the REST twin refuses it as bad input: " + twin.body());
 
     JsonObject quiz = storedQuiz();
     assertEquals(1, quiz.getInt("number"), "nothing new is stored");
