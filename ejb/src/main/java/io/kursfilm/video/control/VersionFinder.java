@@ -9,8 +9,11 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Finds a video's versions in the tenant bound to the transaction: the newest, the published one,
@@ -33,6 +36,17 @@ public class VersionFinder {
 
   public Optional<VideoVersion> published(Video video) {
     return video.publishedVersionId().map(id -> em.find(VideoVersion.class, id));
+  }
+
+  /** Video id to the quiz of its published version, for the videos that have one; one query. */
+  public Map<String, String> publishedQuizzes(Collection<String> videoIds) {
+    if (videoIds.isEmpty()) {
+      return Map.of();
+    }
+    return em.createNamedQuery(VideoVersion.PUBLISHED_QUIZZES, Object[].class)
+        .setParameter("videoIds", List.copyOf(videoIds))
+        .getResultStream()
+        .collect(Collectors.toMap(r -> (String) r[0], r -> (String) r[1]));
   }
 
   public Optional<VideoVersion> number(String videoId, int number) {

@@ -40,6 +40,11 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
     name = VideoVersion.BY_NUMBER,
     query = "select v from VideoVersion v where v.videoId = :videoId and v.number = :number")
 @NamedQuery(
+    name = VideoVersion.PUBLISHED_QUIZZES,
+    query =
+        "select v.videoId, v.quizId from VideoVersion v, Video w where w.id in :videoIds"
+            + " and v.id = w.publishedVersionId and v.quizId is not null")
+@NamedQuery(
     name = VideoVersion.IN_STATE,
     query = "select v from VideoVersion v where v.state = :state order by v.updatedAt")
 public class VideoVersion {
@@ -47,6 +52,9 @@ public class VideoVersion {
   public static final String OF_VIDEO = "VideoVersion.ofVideo";
   public static final String BY_NUMBER = "VideoVersion.byNumber";
   public static final String IN_STATE = "VideoVersion.inState";
+
+  /** (video id, quiz id) of the published versions of the given videos that carry a quiz. */
+  public static final String PUBLISHED_QUIZZES = "VideoVersion.publishedQuizzes";
 
   @Id
   @Column(length = 36)
