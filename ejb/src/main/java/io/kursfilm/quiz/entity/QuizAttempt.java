@@ -115,7 +115,11 @@ public class QuizAttempt {
   public void answered(String answersJson) {
     requireOpen();
     this.answersJson = answersJson;
-    this.answersChanged = true;
+    // Sealed now rather than in @PreUpdate: EclipseLink calls that only for an entity it already
+    // finds changed, and one more answer changes no mapped column but this one, so the answer
+    // was lost (a reload asked it again) until the submit changed the score.
+    this.answersSealed = PersonalData.seal(FIELD, new FieldCipher.Row(TABLE, id), answersJson);
+    this.answersChanged = false;
   }
 
   /** Scores the attempt; it is closed from now on. */

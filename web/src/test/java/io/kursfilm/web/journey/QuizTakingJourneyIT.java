@@ -116,7 +116,10 @@ class QuizTakingJourneyIT {
     play();
     WebElement form =
         new WebDriverWait(browser, Duration.ofSeconds(60))
-            .withMessage("after a reload the answered question is not asked again; the video ends")
+            .withMessage(
+                () ->
+                    "after a reload the answered question is not asked again; the video ends: "
+                        + playerState())
             .until(ExpectedConditions.visibilityOfElementLocated(By.id("quizFinal")));
     assertTrue(
         browser.findElements(By.cssSelector("#quizDialog[open]")).isEmpty(), "not asked again");
@@ -381,6 +384,15 @@ class QuizTakingJourneyIT {
     return new WebDriverWait(browser, Duration.ofSeconds(30))
         .withMessage("the player asks the question at 0:02")
         .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#quizDialog[open]")));
+  }
+
+  private String playerState() {
+    return String.valueOf(
+        browser.executeScript(
+            "var v = document.getElementById('player'); return JSON.stringify({t: v.currentTime,"
+                + " d: v.duration, paused: v.paused, ended: v.ended, ready: v.readyState,"
+                + " asked: !!document.querySelector('#quizDialog[open]'),"
+                + " status: document.getElementById('quizStatus').textContent});"));
   }
 
   private boolean paused() {
