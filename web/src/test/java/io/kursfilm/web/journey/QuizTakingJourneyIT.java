@@ -13,6 +13,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -92,6 +94,7 @@ class QuizTakingJourneyIT {
     assertEquals(IN_VIDEO, dialog.findElement(By.cssSelector("legend")).getText());
     assertTrue(
         activeId().startsWith("quizOption-"), "focus moves into the dialog, not " + activeId());
+    shot("quiz-in-video-question");
 
     browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
     new WebDriverWait(browser, Duration.ofSeconds(10))
@@ -130,7 +133,52 @@ class QuizTakingJourneyIT {
     theOnlyAttemptIsUsedUp();
   }
 
-  private void answerTheQuestionInTheVideo() {
+  @Test
+  void a_failed_attempt_with_one_left_offers_to_try_again_in_german() throws Exception {
+    publishedVideoWithQuiz(2);
+    String employee = demo().login("employee2");
+    RestClient.Reply failed =
+        demo()
+            .api()
+            .post(
+                "api/v1/quizzes/" + quizId + "/attempts",
+                employee,
+                Json.createObjectBuilder()
+                    .add(
+                        "answers",
+                        Json.createArrayBuilder()
+                            .add(Json.createArrayBuilder().add(0))
+                            .add(Json.createArrayBuilder().add(2))
+                            .add(Json.createArrayBuilder().add(2).add(1).add(0)))
+                    .build());
+    assertEquals(201, failed.status(), failed.body());
+    assertEquals(0, failed.json().getInt("score"));
+
+    logIn("employee2", "de");
+    assertEquals("FAILED", statusInPortal());
+    assertEquals("Nicht bestanden", portalRow().getText());
+    browser.get(base + "portal/result.xhtml?quiz=" + quizId);
+    waitFor(By.cssSelector("h1[data-page='quiz-result']"));
+    assertEquals("Quiz-Ergebnis", browser.findElement(By.id("pageTitle")).getText());
+    assertEquals("0", browser.findElement(By.id("resultScore")).getAttribute("data-score"));
+    assertEquals("Nicht bestanden", browser.findElement(By.id("resultOutcome")).getText());
+    assertTrue(resultOf(0).getText().contains("No, that is the store room"), resultOf(0).getText());
+    assertEquals("1", browser.findElement(By.id("resultAttempts")).getAttribute("data-left"));
+    shot("quiz-result-de");
+    WebElement again = browser.findElement(By.id("resultForm:tryAgain"));
+    assertEquals("Erneut versuchen", again.getText());
+    again.click();
+    waitFor(By.cssSelector("h1[data-page='watch']"));
+    waitForQuiz();
+    assertEquals("Versuch 2 von 2.", browser.findElement(By.id("quizStatus")).getText());
+    assertEquals("IN_PROGRESS", statusOf("employee2"));
+    JsonArray attempts =
+        demo().api().get("api/v1/quizzes/" + quizId + "/attempts", employee).array();
+    assertEquals(2, attempts.size());
+    assertFalse(attempts.getJsonObject(1).getBoolean("submitted"), "a new attempt is open");
+  }
+
+  private void answerTheQuestionInTheVideo() throws Exception {
     browser.findElement(By.xpath("//dialog[@id='quizDialog']//label[.='Right']")).click();
     browser.findElement(By.id("quizAnswer")).click();
     WebElement feedback =
@@ -142,10 +190,11 @@ class QuizTakingJourneyIT {
     assertTrue(feedback.getText().contains("Right."), feedback.getText());
     assertTrue(feedback.getText().contains(EXIT_FEEDBACK), feedback.getText());
     assertEquals("quizContinue", activeId(), "focus moves to Continue");
+    shot("quiz-in-video-feedback");
     browser.findElement(By.id("quizContinue")).click();
   }
 
-  private void answerTheQuestionsAfterTheVideo(WebElement form) {
+  private void answerTheQuestionsAfterTheVideo(WebElement form) throws Exception {
     List<String> asked =
         form.findElements(By.cssSelector("fieldset.kf-quiz-question")).stream()
             .map(f -> f.getAttribute("data-question"))
@@ -159,6 +208,7 @@ class QuizTakingJourneyIT {
 
     form.findElement(By.xpath(".//fieldset[@id='quizFinal-1']//label[.='Plasters']")).click();
     putInStoredOrder(form.findElement(By.id("quizFinal-2")));
+    shot("quiz-after-video");
     browser.findElement(By.id("quizSubmit")).click();
     new WebDriverWait(browser, Duration.ofSeconds(30))
         .withMessage("submitting leads to the result page")
@@ -187,7 +237,8 @@ class QuizTakingJourneyIT {
         .toList();
   }
 
-  private void resultPageShowsScoreAndFeedback() {
+  private void resultPageShowsScoreAndFeedback() throws Exception {
+    shot("quiz-result");
     assertEquals("66", browser.findElement(By.id("resultScore")).getAttribute("data-score"));
     assertEquals("true", browser.findElement(By.id("resultOutcome")).getAttribute("data-passed"));
     assertEquals("Passed", browser.findElement(By.id("resultOutcome")).getText());
@@ -257,12 +308,16 @@ class QuizTakingJourneyIT {
   /* ---- set-up through the REST API ---- */
 
   private void publishedVideoWithQuiz() throws Exception {
+    publishedVideoWithQuiz(1);
+  }
+
+  private void publishedVideoWithQuiz(int maxAttempts) throws Exception {
     String trainer = demo().login("trainer");
     String title = "Quiz journey " + UUID.randomUUID().toString().substring(0, 8);
-    Path clip = TestMedia.clip(media, "quiz.mp4", "320x240", 6, "quiz-journey");
+    Path clip = TestMedia.clip(media, UUID.randomUUID() + ".mp4", "320x240", 6, title);
     videoId = demo().transcoded(trainer, title, clip);
     RestClient.Reply saved =
-        demo().api().post("api/v1/videos/" + videoId + "/quiz", trainer, quiz());
+        demo().api().post("api/v1/videos/" + videoId + "/quiz", trainer, quiz(maxAttempts));
     assertEquals(201, saved.status(), saved.body());
     quizId = saved.json().getString("id");
     demo().approve(videoId);
@@ -272,7 +327,7 @@ class QuizTakingJourneyIT {
    * A mandatory single-choice question at 0:02 ("Right" is right), then after the video a
    * multiple-choice question (Plasters and Scissors) and an ordering one (Stop, Look, Go).
    */
-  private static JsonObject quiz() {
+  private static JsonObject quiz(int maxAttempts) {
     return Json.createObjectBuilder()
         .add(
             "questions",
@@ -296,7 +351,7 @@ class QuizTakingJourneyIT {
                     question("ORDERING", "Crossing a forklift lane: in which order?", null, false)
                         .add("options", ordering("Stop", "Look", "Go"))))
         .add("passMark", 50)
-        .add("maxAttempts", 1)
+        .add("maxAttempts", maxAttempts)
         .add("counting", "BEST")
         .add("shuffleQuestions", false)
         .add("shuffleOptions", true)
@@ -336,7 +391,11 @@ class QuizTakingJourneyIT {
   /* ---- the browser ---- */
 
   private void logIn(String who) throws Exception {
-    browser = Browser.start("en");
+    logIn(who, "en");
+  }
+
+  private void logIn(String who, String language) throws Exception {
+    browser = Browser.start(language);
     browser.get(base + "login.xhtml");
     browser.findElement(By.id("login:tenant")).sendKeys("demo");
     browser.findElement(By.id("login:email")).sendKeys(DemoTenants.email("demo", who));
@@ -346,14 +405,20 @@ class QuizTakingJourneyIT {
   }
 
   private String statusInPortal() {
-    return waitFor(By.xpath("//a[@data-video='" + videoId + "']/ancestor::tr//*[@data-status]"))
-        .getAttribute("data-status");
+    return portalRow().getAttribute("data-status");
+  }
+
+  private WebElement portalRow() {
+    return waitFor(By.xpath("//a[@data-video='" + videoId + "']/ancestor::tr//*[@data-status]"));
   }
 
   /** The caller's status with this video's quiz through the REST twin of the portal list. */
   private String attemptStatus() throws Exception {
-    RestClient.Reply reply =
-        demo().api().get("api/v1/videos/quiz-status", demo().login("employee1"));
+    return statusOf("employee1");
+  }
+
+  private String statusOf(String who) throws Exception {
+    RestClient.Reply reply = demo().api().get("api/v1/videos/quiz-status", demo().login(who));
     assertEquals(200, reply.status(), reply.body());
     return reply.json().getString(videoId);
   }
@@ -406,6 +471,15 @@ class QuizTakingJourneyIT {
 
   private String activeId() {
     return String.valueOf(browser.executeScript("return document.activeElement.id"));
+  }
+
+  /** A screenshot for people, when KURSFILM_IT_SCREENSHOTS names a directory. */
+  private void shot(String name) throws Exception {
+    String dir = System.getenv("KURSFILM_IT_SCREENSHOTS");
+    if (dir != null && !dir.isBlank()) {
+      Files.createDirectories(Path.of(dir));
+      Files.write(Path.of(dir, name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
   }
 
   private WebElement waitFor(By what) {
