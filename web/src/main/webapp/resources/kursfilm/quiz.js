@@ -134,6 +134,10 @@
     set.appendChild(hint);
     if (q.type === 'ORDERING') {
       set.appendChild(renderOrdering(q, prefix));
+      // Where a moved item now stands, read out to screen-reader users.
+      var moved = element('p', 'kf-sr');
+      moved.setAttribute('aria-live', 'polite');
+      set.appendChild(moved);
     } else {
       q.options.forEach(function (o) {
         var row = element('div', 'kf-quiz-option');
@@ -182,6 +186,9 @@
       }
       list.insertBefore(item, step < 0 ? other : other.nextElementSibling);
       updateEdges(list);
+      var position = Array.prototype.indexOf.call(list.children, item) + 1;
+      list.nextElementSibling.textContent =
+        format(msg('moved'), [text, position, list.children.length]);
       // Keyboard users keep their place: the moved item's button, or its twin at an edge.
       var focus = button.disabled ? item.querySelector(step < 0 ? '.kf-order-down' : '.kf-order-up') : button;
       focus.focus();
