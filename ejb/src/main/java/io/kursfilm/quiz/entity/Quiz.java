@@ -30,9 +30,11 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @NamedQuery(
     name = Quiz.LATEST_NUMBER,
     query = "select max(q.number) from Quiz q where q.videoId = :videoId")
+@NamedQuery(name = Quiz.BY_IDS, query = "select q from Quiz q where q.id in :ids")
 public class Quiz {
 
   public static final String LATEST_NUMBER = "Quiz.latestNumber";
+  public static final String BY_IDS = "Quiz.byIds";
 
   private static final String TABLE = "quiz";
   private static final String FIELD = "definition";

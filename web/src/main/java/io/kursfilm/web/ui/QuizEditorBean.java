@@ -4,7 +4,7 @@ import io.kursfilm.kernel.ConflictException;
 import io.kursfilm.quiz.boundary.QuestionType;
 import io.kursfilm.quiz.boundary.QuizView;
 import io.kursfilm.quiz.boundary.Quizzes;
-import io.kursfilm.video.boundary.VideoQuizzes;
+import io.kursfilm.video.boundary.VideoTrainers;
 import io.kursfilm.video.boundary.VideoView;
 import io.kursfilm.video.boundary.Videos;
 import jakarta.ejb.EJBException;
@@ -30,7 +30,7 @@ public class QuizEditorBean implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject transient Videos videos;
-  @Inject transient VideoQuizzes videoQuizzes;
+  @Inject transient VideoTrainers trainers;
   @Inject transient Quizzes quizzes;
 
   private String videoId;
@@ -47,7 +47,7 @@ public class QuizEditorBean implements Serializable {
   /** Loads the video named by the {@code video} view parameter if the caller is its trainer. */
   public void load() {
     Optional<VideoView> video = videoId == null ? Optional.empty() : videos.find(videoId);
-    if (video.isEmpty() || !videoQuizzes.callerIsTrainerOf(videoId)) {
+    if (video.isEmpty() || !trainers.callerIsTrainerOf(videoId)) {
       form = null;
       return;
     }
