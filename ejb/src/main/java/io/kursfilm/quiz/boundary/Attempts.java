@@ -8,6 +8,7 @@ import io.kursfilm.kernel.ConflictException;
 import io.kursfilm.kernel.Role;
 import io.kursfilm.kernel.TenantScoped;
 import io.kursfilm.quiz.control.QuizCodec;
+import io.kursfilm.quiz.control.QuizProgress;
 import io.kursfilm.quiz.control.QuizScoring;
 import io.kursfilm.quiz.control.QuizStore;
 import io.kursfilm.quiz.control.Shuffle;
@@ -22,7 +23,10 @@ import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -134,6 +138,27 @@ public class Attempts {
               return store.attempts(q.id(), me()).stream().map(a -> view(d, a)).toList();
             })
         .orElse(List.of());
+  }
+
+  /**
+   * The caller's status with the published quiz of each of {@code videoIds}, by video id; videos
+   * without a quiz are missing. A few queries for the whole list, none per video.
+   */
+  public Map<String, QuizStatus> statusOfVideos(List<String> videoIds) {
+    Map<String, String> quizOfVideo = videos.publishedQuizzes(videoIds);
+    Map<String, List<QuizProgress.Attempt>> progress = store.progress(quizOfVideo.values(), me());
+    Map<String, QuizStatus> byQuiz = new HashMap<>();
+    for (Quiz quiz : store.quizzes(quizOfVideo.values())) {
+      QuizDefinition d = QuizCodec.definition(quiz.definitionJson());
+      byQuiz.put(
+          quiz.id(),
+          QuizProgress.status(
+              d.counting(), d.passMark(), progress.getOrDefault(quiz.id(), List.of())));
+    }
+    Map<String, QuizStatus> status = new HashMap<>();
+    quizOfVideo.forEach((video, quiz) -> status.put(video, byQuiz.get(quiz)));
+    status.values().removeIf(Objects::isNull);
+    return status;
   }
 
   private void submit(

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Quizzes and attempts of the tenant bound to the transaction. */
 @Dependent
@@ -25,6 +26,34 @@ public class QuizStore {
 
   public Optional<Quiz> quiz(String id) {
     return Optional.ofNullable(id).map(i -> em.find(Quiz.class, i));
+  }
+
+  /** The quizzes of {@code ids} that exist, in one query. */
+  public List<Quiz> quizzes(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return em.createNamedQuery(Quiz.BY_IDS, Quiz.class)
+        .setParameter("ids", List.copyOf(ids))
+        .getResultList();
+  }
+
+  /** The user's attempts at the quizzes {@code quizIds}, by quiz id, in one query. */
+  public Map<String, List<QuizProgress.Attempt>> progress(
+      Collection<String> quizIds, String userId) {
+    if (quizIds.isEmpty()) {
+      return Map.of();
+    }
+    return em.createNamedQuery(QuizAttempt.PROGRESS_OF_USER, Object[].class)
+        .setParameter("quizIds", List.copyOf(quizIds))
+        .setParameter("userId", userId)
+        .getResultStream()
+        .collect(
+            Collectors.groupingBy(
+                r -> (String) r[0],
+                Collectors.mapping(
+                    r -> new QuizProgress.Attempt((Integer) r[1], (Integer) r[2], r[3] != null),
+                    Collectors.toList())));
   }
 
   public int nextNumber(String videoId) {

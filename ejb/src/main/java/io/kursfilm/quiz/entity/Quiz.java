@@ -41,9 +41,11 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @NamedQuery(
     name = Quiz.VERSIONS_BY_VIDEO,
     query = "select q.videoId, count(q) from Quiz q group by q.videoId")
+@NamedQuery(name = Quiz.BY_IDS, query = "select q from Quiz q where q.id in :ids")
 public class Quiz {
 
   public static final String LATEST_NUMBER = "Quiz.latestNumber";
+  public static final String BY_IDS = "Quiz.byIds";
 
   /** Every quiz version of a video, in order. */
   public static final String OF_VIDEO = "Quiz.ofVideo";

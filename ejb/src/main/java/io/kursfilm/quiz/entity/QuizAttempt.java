@@ -49,9 +49,20 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
         "select a.quizId, a.id, a.userId, a.number, a.score, a.passed, a.submittedAt"
             + " from QuizAttempt a where a.quizId in :quizIds and a.submittedAt is not null"
             + " order by a.submittedAt, a.id")
+@NamedQuery(
+    name = QuizAttempt.PROGRESS_OF_USER,
+    query =
+        "select a.quizId, a.number, a.score, a.submittedAt from QuizAttempt a"
+            + " where a.quizId in :quizIds and a.userId = :userId")
 public class QuizAttempt {
 
   public static final String OF_USER = "QuizAttempt.ofUser";
+
+  /**
+   * A user's attempts at several quizzes as columns (quiz, number, score, submitted at), for the
+   * status of a list of videos: no answers opened, no entities loaded.
+   */
+  public static final String PROGRESS_OF_USER = "QuizAttempt.progressOfUser";
 
   /**
    * The submitted attempts of a quiz as columns (id, user, number, score, passed, submitted at,
@@ -116,7 +127,11 @@ public class QuizAttempt {
   public void answered(String answersJson) {
     requireOpen();
     this.answersJson = answersJson;
-    this.answersChanged = true;
+    // Sealed now rather than in @PreUpdate: EclipseLink calls that only for an entity it already
+    // finds changed, and one more answer changes no mapped column but this one, so the answer
+    // was lost (a reload asked it again) until the submit changed the score.
+    this.answersSealed = PersonalData.seal(FIELD, new FieldCipher.Row(TABLE, id), answersJson);
+    this.answersChanged = false;
   }
 
   /** Scores the attempt; it is closed from now on. */

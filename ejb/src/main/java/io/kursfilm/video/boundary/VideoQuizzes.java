@@ -11,6 +11,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -56,6 +58,14 @@ public class VideoQuizzes {
   @RolesAllowed({Role.Names.TRAINER, Role.Names.CRITIC, Role.Names.TENANT_ADMIN})
   public Optional<String> newestQuiz(String videoId) {
     return finder.latest(videoId, LockModeType.NONE).flatMap(VideoVersion::quizId);
+  }
+
+  /**
+   * The quizzes of the published versions of {@code videoIds}, by video id (videos without one are
+   * missing), read at once for lists.
+   */
+  public Map<String, String> publishedQuizzes(Collection<String> videoIds) {
+    return finder.publishedQuizzes(videoIds);
   }
 
   /** The quiz of the published version: the one employees take; empty when none is published. */

@@ -62,6 +62,17 @@ public class VersionFinder {
         .toList();
   }
 
+  /** Video id to the quiz of its published version, for the videos that have one; one query. */
+  public Map<String, String> publishedQuizzes(Collection<String> videoIds) {
+    if (videoIds.isEmpty()) {
+      return Map.of();
+    }
+    return em.createNamedQuery(VideoVersion.PUBLISHED_QUIZZES, Object[].class)
+        .setParameter("videoIds", List.copyOf(videoIds))
+        .getResultStream()
+        .collect(Collectors.toMap(r -> (String) r[0], r -> (String) r[1]));
+  }
+
   public Optional<VideoVersion> number(String videoId, int number) {
     return em.createNamedQuery(VideoVersion.BY_NUMBER, VideoVersion.class)
         .setParameter("videoId", videoId)

@@ -45,12 +45,20 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
         "select video, v from VideoVersion v, Video video where video.latestVersionId = v.id"
             + " and v.state = :state order by v.updatedAt")
 @NamedQuery(name = VideoVersion.BY_IDS, query = "select v from VideoVersion v where v.id in :ids")
+@NamedQuery(
+    name = VideoVersion.PUBLISHED_QUIZZES,
+    query =
+        "select v.videoId, v.quizId from VideoVersion v, Video w where w.id in :videoIds"
+            + " and v.id = w.publishedVersionId and v.quizId is not null")
 public class VideoVersion {
 
   public static final String OF_VIDEO = "VideoVersion.ofVideo";
   public static final String BY_NUMBER = "VideoVersion.byNumber";
   public static final String NEWEST_IN_STATE = "VideoVersion.newestInState";
   public static final String BY_IDS = "VideoVersion.byIds";
+
+  /** (video id, quiz id) of the published versions of the given videos that carry a quiz. */
+  public static final String PUBLISHED_QUIZZES = "VideoVersion.publishedQuizzes";
 
   @Id
   @Column(length = 36)

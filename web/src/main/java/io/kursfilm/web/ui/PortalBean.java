@@ -1,5 +1,7 @@
 package io.kursfilm.web.ui;
 
+import io.kursfilm.quiz.boundary.Attempts;
+import io.kursfilm.quiz.boundary.QuizStatus;
 import io.kursfilm.video.boundary.VideoView;
 import io.kursfilm.video.boundary.Videos;
 import jakarta.faces.view.ViewScoped;
@@ -7,11 +9,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The employee's portal: the published videos of the tenant, each in its published version (the
- * boundary shows employees nothing else). REST twin {@code GET /api/v1/videos}.
+ * boundary shows employees nothing else), with the caller's status in its quiz, read for the whole
+ * list at once. REST twins {@code GET /api/v1/videos} and {@code GET /api/v1/videos/quiz-status}.
  */
 @Named("portal")
 @ViewScoped
@@ -20,16 +24,17 @@ public class PortalBean implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject transient Videos videos;
+  @Inject transient Attempts attempts;
 
   private List<Row> rows;
 
   public List<Row> getRows() {
     if (rows == null) {
-      rows =
-          videos.list(Optional.empty()).stream()
-              .filter(v -> v.publishedVersion() != null)
-              .map(Row::new)
-              .toList();
+      List<VideoView> published =
+          videos.list(Optional.empty()).stream().filter(v -> v.publishedVersion() != null).toList();
+      Map<String, QuizStatus> quiz =
+          attempts.statusOfVideos(published.stream().map(VideoView::id).toList());
+      rows = published.stream().map(v -> new Row(v, quiz.get(v.id()))).toList();
     }
     return rows;
   }
@@ -41,12 +46,23 @@ public class PortalBean implements Serializable {
     private final String title;
     private final String description;
     private final String duration;
+    private final QuizStatus quiz;
 
-    Row(VideoView v) {
+    Row(VideoView v, QuizStatus quiz) {
       this.id = v.id();
       this.title = v.title();
       this.description = v.description();
       this.duration = Times.clock(v.durationSeconds());
+      this.quiz = quiz;
+    }
+
+    public boolean isHasQuiz() {
+      return quiz != null;
+    }
+
+    /** The caller's status with the video's quiz (a {@link QuizStatus} name); null without one. */
+    public String getQuizStatus() {
+      return quiz == null ? null : quiz.name();
     }
 
     public String getId() {

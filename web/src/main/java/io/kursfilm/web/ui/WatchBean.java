@@ -75,6 +75,14 @@ public class WatchBean implements Serializable {
     return caller.current().map(c -> c.has(Role.TRAINER)).orElse(false);
   }
 
+  /**
+   * Employees take the quiz of the video here; the page's script loads it (REST) and asks its
+   * questions during and after playback.
+   */
+  public boolean isEmployee() {
+    return caller.current().map(c -> c.has(Role.EMPLOYEE)).orElse(false);
+  }
+
   /** One caption track, with getters for EL. */
   public static final class Track implements Serializable {
     private static final long serialVersionUID = 1L;
