@@ -40,15 +40,24 @@ public class KeyStoreBackupJob {
     if (backup.runInterval().isZero()) {
       throw new IllegalStateException("kursfilm.keystore.backup.interval must be positive");
     }
-    schedule(backup.nextRunAt());
+    Instant first;
+    try {
+      first = backup.nextRunAt();
+    } catch (RuntimeException e) {
+      // An unreadable backup directory must not fail the deployment; the run reports it.
+      first = Instant.now();
+    }
+    schedule(first);
   }
 
   @Timeout
   void runBackup() {
     Instant next;
     try {
-      backup.run();
-      LOG.info("key store backed up");
+      // Skips the copy, not the pruning, when another node sharing the directory took it.
+      if (backup.runIfDue().isPresent()) {
+        LOG.info("key store backed up");
+      }
       next = backup.nextRunAt();
     } catch (RuntimeException e) {
       // The expired backups were pruned all the same (KeyStoreBackup.run); only the new copy is

@@ -100,6 +100,19 @@ public final class KeyStoreBackup {
   }
 
   /**
+   * {@link #run Runs} when a run is due ({@link #nextRunAt}); otherwise only prunes. Nodes that
+   * share the backup directory then take one backup per interval between them, and each still
+   * prunes at its own pace.
+   */
+  public Optional<Path> runIfDue() {
+    if (nextRunAt().isAfter(clock.instant())) {
+      prune();
+      return Optional.empty();
+    }
+    return Optional.of(run());
+  }
+
+  /**
    * When the next run is due: one interval after the newest backup, or now when there is none or it
    * is overdue (the nodes were down, or the last runs failed).
    */

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -181,6 +182,28 @@ class KeyStoreBackupTest {
     clock.advance(Duration.ofHours(5));
 
     assertEquals(START.plus(DAILY), backups.nextRunAt());
+  }
+
+  @Test
+  void run_if_due_skips_a_backup_another_node_took_but_still_prunes() {
+    backups.run(); // day 0
+    clock.advance(Duration.ofHours(12));
+    backups.run(); // day 0.5, by another node sharing the directory
+    clock.set(START.plus(RETENTION).plus(Duration.ofHours(1)));
+    backups.run(); // day 30 + 1 h: prunes day 0
+    clock.advance(Duration.ofHours(12)); // day 30.5 + 1 h: day 0.5 has expired, no run due
+
+    assertEquals(Optional.empty(), backups.runIfDue());
+
+    assertEquals(List.of(START.plus(RETENTION).plus(Duration.ofHours(1))), backups.backups());
+  }
+
+  @Test
+  void run_if_due_backs_up_when_due() {
+    assertTrue(backups.runIfDue().isPresent());
+    clock.advance(DAILY);
+    assertTrue(backups.runIfDue().isPresent());
+    assertEquals(2, backups.backups().size());
   }
 
   @Test
