@@ -18,6 +18,8 @@ ensure_packages() {
   command -v mariadbd >/dev/null || [ -x /usr/sbin/mariadbd ] || missing+=(mariadb-server)
   command -v mariadb >/dev/null || command -v mysql >/dev/null || missing+=(mariadb-client)
   command -v curl >/dev/null || missing+=(curl)
+  # infra/backup encrypts with age (X25519 recipient; the backup key is not a tenant key).
+  command -v age >/dev/null || missing+=(age)
   if [ "${KF_NEED_BROWSER:-0}" = 1 ]; then
     [ -x /usr/bin/chromium ] || missing+=(chromium)
     [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
@@ -35,6 +37,15 @@ sql() {
     mariadb -uroot "$@"
   else
     mariadb -uroot -h127.0.0.1 "$@"
+  fi
+}
+
+# sql_dump ARGS...: mariadb-dump as root, over the socket or else 127.0.0.1 (like sql).
+sql_dump() {
+  if mariadb -uroot -e 'SELECT 1' >/dev/null 2>&1; then
+    mariadb-dump -uroot "$@"
+  else
+    mariadb-dump -uroot -h127.0.0.1 "$@"
   fi
 }
 

@@ -21,8 +21,10 @@ import java.util.stream.Stream;
 /**
  * Backs up the key store's wrapped tenant keysets into dated directories and deletes the backups
  * older than the retention; this retention is what a shred certificate promises. One instance per
- * application; {@link #run} is called on a fixed schedule (every {@code runInterval}, aligned to
- * the epoch, e.g. daily at 00:00 UTC) and is the only place that prunes.
+ * application; its scheduler calls {@link #run} every {@code runInterval}, counted from the newest
+ * backup ({@link #nextRunAt}), so a run missed while no node was up happens as soon as one starts.
+ * The backup directory itself is the schedule's memory: the newest backup's name says when the last
+ * run succeeded, which survives restarts without a persistent timer.
  *
  * <p>Only the wrapped keysets ({@code tenants/*.json} and the platform's own, such as the audit
  * signing key, in {@code platform/*.json}) are copied, never the master keyset: the backups are
@@ -41,6 +43,9 @@ public final class KeyStoreBackup {
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
+  /** Longest wait before a failed run is retried; never longer than the run interval. */
+  static final Duration MAX_RETRY_DELAY = Duration.ofMinutes(15);
+
   private final Path tenantsDir;
   private final Path platformDir;
   private final Path backupDir;
@@ -53,7 +58,7 @@ public final class KeyStoreBackup {
    * @param backupDir where the dated backups go; must not be inside the key store
    * @param retention how long a backup is kept
    * @param runInterval how often {@link #run} is scheduled; {@link Duration#ZERO} when pruning is
-   *     continuous and no rounding applies
+   *     continuous (tests)
    */
   public KeyStoreBackup(
       Path keyStoreDir, Path backupDir, Duration retention, Duration runInterval, Clock clock) {
@@ -73,11 +78,74 @@ public final class KeyStoreBackup {
     this.clock = clock;
   }
 
-  /** Takes a backup now, then prunes the expired ones. Returns the new backup's directory. */
+  /**
+   * Takes a backup now and prunes the expired ones. The pruning happens even when the backup fails
+   * (a full disk, an unreadable keyset): the promise of {@link #keyGoneFromBackupsAfter} rests on
+   * pruning at every run, not on backing up. Returns the new backup's directory.
+   */
   public Path run() {
-    Path backup = backup();
+    Path backup;
+    try {
+      backup = backup();
+    } catch (RuntimeException e) {
+      try {
+        prune();
+      } catch (RuntimeException pruneFailure) {
+        e.addSuppressed(pruneFailure);
+      }
+      throw e;
+    }
     prune();
     return backup;
+  }
+
+  /**
+   * {@link #run Runs} when a run is due ({@link #nextRunAt}); otherwise only prunes. Nodes that
+   * share the backup directory then take one backup per interval between them, and each still
+   * prunes at its own pace.
+   */
+  public Optional<Path> runIfDue() {
+    if (nextRunAt().isAfter(clock.instant())) {
+      prune();
+      return Optional.empty();
+    }
+    return Optional.of(run());
+  }
+
+  /**
+   * When the next run is due: one interval after the newest backup, or now when there is none or it
+   * is overdue (the nodes were down, or the last runs failed).
+   */
+  public Instant nextRunAt() {
+    Instant now = clock.instant();
+    return newestBackup()
+        .map(last -> last.plus(runInterval))
+        .filter(due -> due.isAfter(now))
+        .orElse(now);
+  }
+
+  /**
+   * When to try again after a failed run: soon, but not in a tight loop, and never later than one
+   * interval, so that pruning keeps the pace {@link #keyGoneFromBackupsAfter} counts on.
+   */
+  public Instant retryAt() {
+    Duration delay = runInterval.compareTo(MAX_RETRY_DELAY) < 0 ? runInterval : MAX_RETRY_DELAY;
+    return clock.instant().plus(delay);
+  }
+
+  /** The run interval this schedule keeps; {@link Duration#ZERO} when pruning is continuous. */
+  public Duration runInterval() {
+    return runInterval;
+  }
+
+  /** The retention of a backup. */
+  public Duration retention() {
+    return retention;
+  }
+
+  private Optional<Instant> newestBackup() {
+    List<Backup> all = list();
+    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1).takenAt());
   }
 
   /**
@@ -118,15 +186,31 @@ public final class KeyStoreBackup {
     }
   }
 
-  /** Deletes every backup whose age has reached the retention. Returns how many were deleted. */
+  /**
+   * Deletes every backup whose age has reached the retention. One backup that cannot be deleted
+   * does not keep the others; the first failure is thrown after all were tried. Returns how many
+   * were deleted.
+   */
   public int prune() {
     Instant now = clock.instant();
     int deleted = 0;
+    KeyStoreException failure = null;
     for (Backup backup : list()) {
       if (!backup.takenAt().plus(retention).isAfter(now)) {
-        deleteTree(backup.dir());
-        deleted++;
+        try {
+          deleteTree(backup.dir());
+          deleted++;
+        } catch (KeyStoreException e) {
+          if (failure == null) {
+            failure = e;
+          } else {
+            failure.addSuppressed(e);
+          }
+        }
       }
+    }
+    if (failure != null) {
+      throw failure;
     }
     return deleted;
   }
@@ -137,19 +221,15 @@ public final class KeyStoreBackup {
   }
 
   /**
-   * When the last backup copy of a key destroyed at {@code destroyedAt} is deleted: the newest
-   * backup that can hold it was taken no later than {@code destroyedAt}, so it expires by {@code
-   * destroyedAt + retention} and goes at the first scheduled run from then on.
+   * After which instant no key-store backup holds a key destroyed at {@code destroyedAt}. The
+   * newest backup that can hold it was taken no later than {@code destroyedAt}, so its age reaches
+   * the retention by {@code destroyedAt + retention}; runs, and with them pruning, happen at most
+   * one {@code runInterval} apart (a failed backup still prunes and is retried sooner), so the copy
+   * is deleted by {@code destroyedAt + retention + runInterval}. This holds while a node runs the
+   * schedule: a node that starts after downtime runs (and prunes) at once.
    */
   public Instant keyGoneFromBackupsAfter(Instant destroyedAt) {
-    Instant expired = destroyedAt.plus(retention);
-    if (runInterval.isZero()) {
-      return expired;
-    }
-    long interval = runInterval.toMillis();
-    long millis = expired.toEpochMilli();
-    long runs = Math.floorDiv(millis + interval - 1, interval);
-    return Instant.ofEpochMilli(Math.multiplyExact(runs, interval));
+    return destroyedAt.plus(retention).plus(runInterval);
   }
 
   /**

@@ -13,7 +13,9 @@ import java.util.List;
  * @param keyIdsDestroyed ids of the destroyed keys (Tink key ids of the tenant keyset)
  * @param objectsDeleted objects deleted from the object store
  * @param incompleteUploadsAborted multipart uploads aborted
- * @param noBackupHoldsKeyAfter the key-store backup retention ends for these keys at this time
+ * @param noBackupHoldsKeyAfter after this time no key-store backup holds these keys (destruction +
+ *     retention + backup interval, see {@link
+ *     io.kursfilm.storage.keys.KeyStoreBackup#keyGoneFromBackupsAfter})
  */
 public record ShredCertificate(
     String tenantId,

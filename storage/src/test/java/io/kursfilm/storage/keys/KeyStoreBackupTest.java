@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,15 +103,15 @@ class KeyStoreBackupTest {
   }
 
   @Test
-  void key_is_gone_from_backups_after_retention_rounded_up_to_the_next_daily_run() {
+  void key_is_gone_from_backups_after_retention_plus_one_interval() {
     Instant destroyedAt = Instant.parse("2025-03-05T13:20:00Z");
 
     assertEquals(
-        Instant.parse("2025-04-05T00:00:00Z"), backups.keyGoneFromBackupsAfter(destroyedAt));
-    // Exactly on a run: no rounding.
+        Instant.parse("2025-04-05T13:20:00Z"), backups.keyGoneFromBackupsAfter(destroyedAt));
+    KeyStoreBackup sixHourly =
+        new KeyStoreBackup(storeDir, backupDir, RETENTION, Duration.ofHours(6), clock);
     assertEquals(
-        Instant.parse("2025-04-04T00:00:00Z"),
-        backups.keyGoneFromBackupsAfter(Instant.parse("2025-03-05T00:00:00Z")));
+        Instant.parse("2025-04-04T19:20:00Z"), sixHourly.keyGoneFromBackupsAfter(destroyedAt));
     // Without a schedule the date is plain destroyedAt + retention.
     KeyStoreBackup continuous =
         new KeyStoreBackup(storeDir, backupDir, RETENTION, Duration.ZERO, clock);
@@ -118,17 +119,20 @@ class KeyStoreBackupTest {
   }
 
   @Test
-  void promised_date_is_the_scheduled_run_that_deletes_the_last_copy() {
+  void promised_date_holds_in_the_worst_case_of_a_run_just_before_the_expiry() {
     store.create("t1");
     backups.run(); // 2025-03-01T00:00, the last backup that holds t1
     store.destroy("t1"); // right after it: the worst case for the promise
     Instant gone = backups.keyGoneFromBackupsAfter(clock.instant());
 
-    clock.set(gone.minus(DAILY)); // the run before the promised date still holds the key
+    // The scheduled runs keep their pace; the one just before the backup's expiry keeps it.
+    clock.set(START.plus(RETENTION).minusMillis(1));
     backups.run();
     assertTrue(anyBackupHolds("t1"));
 
-    clock.set(gone); // the scheduled run on the promised date removes the last copy
+    // The next run comes at most one interval later, no later than the promised date.
+    clock.set(backups.nextRunAt());
+    assertFalse(clock.instant().isAfter(gone));
     backups.run();
     assertFalse(anyBackupHolds("t1"));
   }
@@ -145,6 +149,97 @@ class KeyStoreBackupTest {
     backups.run();
 
     assertFalse(anyBackupHolds("t1"));
+  }
+
+  @Test
+  void a_failing_backup_still_prunes_the_expired_ones() throws Exception {
+    store.create("t1");
+    backups.run(); // day 0, holds t1
+    // A keyset that cannot be read makes every later backup fail.
+    Files.createSymbolicLink(
+        storeDir.resolve("tenants/broken.json"), storeDir.resolve("tenants/missing.json"));
+
+    clock.advance(RETENTION);
+    assertThrows(KeyStoreException.class, () -> backups.run());
+
+    assertEquals(List.of(), backups.backups(), "the expired backup is gone despite the failure");
+    try (Stream<Path> entries = Files.list(backupDir)) {
+      assertEquals(0, entries.count(), "and the failed one left no partial copy");
+    }
+  }
+
+  @Test
+  void failed_run_is_retried_within_the_interval_not_in_a_tight_loop() {
+    assertEquals(START.plus(KeyStoreBackup.MAX_RETRY_DELAY), backups.retryAt());
+    KeyStoreBackup everyFiveMinutes =
+        new KeyStoreBackup(storeDir, backupDir, RETENTION, Duration.ofMinutes(5), clock);
+    assertEquals(START.plus(Duration.ofMinutes(5)), everyFiveMinutes.retryAt());
+  }
+
+  @Test
+  void next_run_is_one_interval_after_the_newest_backup() {
+    backups.run();
+    clock.advance(Duration.ofHours(5));
+
+    assertEquals(START.plus(DAILY), backups.nextRunAt());
+  }
+
+  @Test
+  void run_if_due_skips_a_backup_another_node_took_but_still_prunes() {
+    backups.run(); // day 0
+    clock.advance(Duration.ofHours(12));
+    backups.run(); // day 0.5, by another node sharing the directory
+    clock.set(START.plus(RETENTION).plus(Duration.ofHours(1)));
+    backups.run(); // day 30 + 1 h: prunes day 0
+    clock.advance(Duration.ofHours(12)); // day 30.5 + 1 h: day 0.5 has expired, no run due
+
+    assertEquals(Optional.empty(), backups.runIfDue());
+
+    assertEquals(List.of(START.plus(RETENTION).plus(Duration.ofHours(1))), backups.backups());
+  }
+
+  @Test
+  void run_if_due_backs_up_when_due() {
+    assertTrue(backups.runIfDue().isPresent());
+    clock.advance(DAILY);
+    assertTrue(backups.runIfDue().isPresent());
+    assertEquals(2, backups.backups().size());
+  }
+
+  @Test
+  void first_run_is_due_at_once() {
+    assertEquals(START, backups.nextRunAt());
+  }
+
+  @Test
+  void run_missed_during_downtime_is_due_at_once() {
+    backups.run();
+    clock.advance(Duration.ofDays(3)); // no node was up for three days
+
+    assertEquals(clock.instant(), backups.nextRunAt());
+  }
+
+  @Test
+  void schedule_survives_a_restart_through_the_backup_names() {
+    backups.run();
+    clock.advance(Duration.ofHours(20));
+
+    KeyStoreBackup afterRestart = new KeyStoreBackup(storeDir, backupDir, RETENTION, DAILY, clock);
+
+    assertEquals(START.plus(DAILY), afterRestart.nextRunAt());
+  }
+
+  @Test
+  void prune_removes_exactly_the_backups_whose_age_reached_the_retention() {
+    backups.run(); // day 0
+    clock.advance(Duration.ofHours(12));
+    backups.run(); // day 0.5
+    clock.set(START.plus(RETENTION).minusMillis(1));
+
+    assertEquals(0, backups.prune());
+    clock.set(START.plus(RETENTION));
+    assertEquals(1, backups.prune());
+    assertEquals(List.of(START.plus(Duration.ofHours(12))), backups.backups());
   }
 
   @Test
