@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kursfilm.web.ItEnvironment;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URL;
@@ -96,6 +97,22 @@ public final class DemoTenants {
   public void approve(String id) throws Exception {
     RestClient.Reply approved = decide(login("critic"), id, "APPROVE", null, null);
     assertEquals(200, approved.status(), approved.body());
+  }
+
+  /** One whole quiz attempt in one call: {@code answers} holds the option indexes per question. */
+  public RestClient.Reply attempt(String employee, String quizId, List<List<Integer>> answers)
+      throws Exception {
+    JsonArrayBuilder all = Json.createArrayBuilder();
+    for (List<Integer> answer : answers) {
+      JsonArrayBuilder one = Json.createArrayBuilder();
+      answer.forEach(one::add);
+      all.add(one);
+    }
+    return api()
+        .post(
+            "api/v1/quizzes/" + quizId + "/attempts",
+            employee,
+            Json.createObjectBuilder().add("answers", all).build());
   }
 
   /** The admin (token) gives {@code who} of the admin's company exactly {@code roles}. */

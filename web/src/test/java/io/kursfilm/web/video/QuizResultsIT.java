@@ -433,17 +433,7 @@ class QuizResultsIT {
 
   private RestClient.Reply attempt(String token, String quizId, List<List<Integer>> answers)
       throws Exception {
-    JsonArrayBuilder all = Json.createArrayBuilder();
-    for (List<Integer> answer : answers) {
-      JsonArrayBuilder one = Json.createArrayBuilder();
-      answer.forEach(one::add);
-      all.add(one);
-    }
-    return api()
-        .post(
-            "api/v1/quizzes/" + quizId + "/attempts",
-            token,
-            Json.createObjectBuilder().add("answers", all).build());
+    return demo().attempt(token, quizId, answers);
   }
 
   /** Rows of the quiz's attempts (open or submitted) in the database. */
@@ -466,12 +456,16 @@ class QuizResultsIT {
     }
   }
 
+  private DemoTenants demo() {
+    return new DemoTenants(base);
+  }
+
   private RestClient api() {
-    return new DemoTenants(base).api();
+    return demo().api();
   }
 
   private String login(String who) throws Exception {
-    return new DemoTenants(base).login(who);
+    return demo().login(who);
   }
 
   private String foreign(String who) throws Exception {
