@@ -14,5 +14,13 @@ public enum NotificationKind {
   /** Another trainer published the version (the tenant does not require a critic's approval). */
   PUBLISHED,
   /** A critic asked for changes; the trainer answers with a new version. */
-  CHANGES_REQUESTED
+  CHANGES_REQUESTED;
+
+  /**
+   * The page that answers the notification, relative to the app (takes the video as {@code id}):
+   * the critic's review page for a version waiting, the trainer's video page for a decision.
+   */
+  public String page() {
+    return this == REVIEW_WAITING ? "critic/review.xhtml" : "trainer/video.xhtml";
+  }
 }

@@ -2,6 +2,7 @@ package io.kursfilm.notification.control;
 
 import io.kursfilm.identity.boundary.Recipients;
 import io.kursfilm.kernel.TenantFilter;
+import io.kursfilm.notification.boundary.NotificationKind;
 import io.kursfilm.platform.boundary.Mailer;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
@@ -38,7 +39,7 @@ public class NotificationMails {
   public void send(Notified notified) {
     try {
       filter.bind(notified.tenantId());
-      String link = link(notified.videoId());
+      String link = link(notified.kind(), notified.videoId());
       for (String userId : notified.recipients()) {
         recipients
             .active(userId)
@@ -73,9 +74,9 @@ public class NotificationMails {
     }
   }
 
-  /** The video's page; built from {@code kursfilm.base-url}, never from a request. */
-  String link(String videoId) {
+  /** The page that answers it; built from {@code kursfilm.base-url}, never from a request. */
+  String link(NotificationKind kind, String videoId) {
     String base = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
-    return base + "watch.xhtml?id=" + URLEncoder.encode(videoId, StandardCharsets.UTF_8);
+    return base + kind.page() + "?id=" + URLEncoder.encode(videoId, StandardCharsets.UTF_8);
   }
 }

@@ -78,7 +78,9 @@ public class BellBean {
         .markRead(id)
         .map(
             n ->
-                "/watch.xhtml?faces-redirect=true&id="
+                "/"
+                    + n.kind().page()
+                    + "?faces-redirect=true&id="
                     + URLEncoder.encode(n.videoId(), StandardCharsets.UTF_8))
         .orElse(null);
   }

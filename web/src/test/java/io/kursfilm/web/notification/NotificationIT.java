@@ -97,7 +97,7 @@ class NotificationIT {
     MimeMessage mail = awaitMail("critic@demo.example", id);
     assertEquals("Kursfilm: Ein Video wartet auf Ihre Pr\u00fcfung", mail.getSubject());
     assertTrue(text(mail).contains("\u201e" + title + "\u201c"), "plain text keeps the title");
-    assertTrue(text(mail).contains(ItEnvironment.publicBase() + "watch.xhtml?id=" + id));
+    assertTrue(text(mail).contains(ItEnvironment.publicBase() + "critic/review.xhtml?id=" + id));
     String html = html(mail);
     assertTrue(
         html.contains("Fire &lt;b&gt;drill&lt;/b&gt; &amp; &quot;exit&quot;"),
@@ -245,8 +245,11 @@ class NotificationIT {
       browser.findElement(item).click();
 
       wait.until(
-          ExpectedConditions.presenceOfElementLocated(By.cssSelector("h1[data-page='watch']")));
-      assertTrue(browser.getCurrentUrl().contains("watch.xhtml?id=" + id), browser.getCurrentUrl());
+          ExpectedConditions.presenceOfElementLocated(
+              By.cssSelector("h1[data-page='critic-review']")));
+      assertTrue(
+          browser.getCurrentUrl().contains("critic/review.xhtml?id=" + id),
+          browser.getCurrentUrl());
       assertEquals(before - 1, unread(critic), "the opened one is read");
       List<String> count =
           browser.findElements(By.id("bellForm:bellCount")).stream().map(e -> e.getText()).toList();
