@@ -1,10 +1,13 @@
 package io.kursfilm.platform.control;
 
 import io.kursfilm.storage.field.FieldCipher;
+import io.kursfilm.storage.keys.GatedTenantKeys;
+import io.kursfilm.storage.keys.JdbcTenantStates;
 import io.kursfilm.storage.keys.KeyStoreBackup;
 import io.kursfilm.storage.keys.KeyStoreSettings;
 import io.kursfilm.storage.keys.LocalKeyStore;
 import io.kursfilm.storage.keys.PlatformKeysets;
+import io.kursfilm.storage.keys.TenantGate;
 import io.kursfilm.storage.keys.TenantKeys;
 import io.kursfilm.storage.objects.ObjectStore;
 import io.kursfilm.storage.objects.ObjectStoreSettings;
@@ -23,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -35,6 +39,10 @@ public class StorageWiring {
 
   /** Read-ahead threads of sealed uploads and downloads are the container's, not raw threads. */
   @Resource ManagedThreadFactory threads;
+
+  /** Tenant states are read with plain JDBC: no ORM cache may hide another node's shred. */
+  @Resource(lookup = "java:app/jdbc/kursfilm")
+  DataSource db;
 
   @Inject
   @ConfigProperty(name = "kursfilm.s3.endpoint")
@@ -93,6 +101,10 @@ public class StorageWiring {
   Duration kekCacheTtl;
 
   @Inject
+  @ConfigProperty(name = "kursfilm.tenant.state-cache-ttl")
+  Duration tenantStateTtl;
+
+  @Inject
   @ConfigProperty(name = "kursfilm.ffmpeg.path")
   String ffmpeg;
 
@@ -113,10 +125,20 @@ public class StorageWiring {
 
   private LocalKeyStore keyStore;
 
+  /**
+   * The tenant keys every component uses, behind the tenant gate, so no component can seal for an
+   * off-boarding tenant or open anything of a shredded one.
+   */
   @Produces
   @Singleton
-  TenantKeys tenantKeys() {
-    return keyStore();
+  TenantKeys tenantKeys(TenantGate gate) {
+    return new GatedTenantKeys(keyStore(), gate);
+  }
+
+  @Produces
+  @Singleton
+  TenantGate tenantGate() {
+    return new TenantGate(new JdbcTenantStates(db), tenantStateTtl, Clock.systemUTC());
   }
 
   /** The platform's own keysets, wrapped by the same master as the tenant keys. */
@@ -156,7 +178,7 @@ public class StorageWiring {
   @Produces
   @Singleton
   FieldCipher fieldCipher(TenantKeys keys) {
-    return new FieldCipher(keys);
+    return new FieldCipher(keys, kekCacheTtl, Clock.systemUTC());
   }
 
   @Produces
