@@ -239,6 +239,22 @@ public final class JobTestbed implements AutoCloseable {
     }
   }
 
+  /** The detail of the version's FAILED outcome; fails when there is none. */
+  public String failureDetail(String versionId) throws Exception {
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT detail FROM transcode_outcome WHERE tenant_id = ? AND version_id = ?"
+                    + " AND kind = 'FAILED'")) {
+      s.setString(1, tenant);
+      s.setString(2, versionId);
+      try (ResultSet r = s.executeQuery()) {
+        assertTrue(r.next(), "no FAILED outcome: " + kinds(versionId));
+        return r.getString(1);
+      }
+    }
+  }
+
   /** The kinds of the version's outcomes, in order. */
   public List<OutcomeKind> kinds(String versionId) throws Exception {
     return outcomes(versionId).stream().map(Outcome::kind).toList();

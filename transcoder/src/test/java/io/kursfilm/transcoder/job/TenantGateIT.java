@@ -20,9 +20,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -115,7 +112,7 @@ class TenantGateIT {
     Duration took = Duration.ofNanos(System.nanoTime() - since);
 
     assertTrue(took.compareTo(WITHIN.plusSeconds(10)) < 0, "stopped after " + took);
-    assertEquals(TranscodeJob.TENANT_CLOSED, failureDetail(versionId), "failed for good");
+    assertEquals(TranscodeJob.TENANT_CLOSED, bed.failureDetail(versionId), "failed for good");
     assertEquals(
         List.of(),
         bed.store.list(bed.tenant, VideoObjects.renditions(versionId)),
@@ -178,21 +175,6 @@ class TenantGateIT {
     while (bed.store.list(bed.tenant, VideoObjects.renditions(versionId)).isEmpty()) {
       assertTrue(System.nanoTime() < deadline, "no segment sealed");
       Thread.sleep(100);
-    }
-  }
-
-  private static String failureDetail(String versionId) throws Exception {
-    try (Connection c = bed.db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT detail FROM transcode_outcome WHERE tenant_id = ? AND version_id = ?"
-                    + " AND kind = 'FAILED'")) {
-      s.setString(1, bed.tenant);
-      s.setString(2, versionId);
-      try (ResultSet r = s.executeQuery()) {
-        assertTrue(r.next(), "no FAILED outcome: " + bed.kinds(versionId));
-        return r.getString(1);
-      }
     }
   }
 }
