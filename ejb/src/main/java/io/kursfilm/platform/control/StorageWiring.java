@@ -2,13 +2,13 @@ package io.kursfilm.platform.control;
 
 import io.kursfilm.storage.field.FieldCipher;
 import io.kursfilm.storage.keys.GatedTenantKeys;
-import io.kursfilm.storage.keys.JdbcTenantStates;
 import io.kursfilm.storage.keys.KeyStoreBackup;
 import io.kursfilm.storage.keys.KeyStoreSettings;
 import io.kursfilm.storage.keys.LocalKeyStore;
 import io.kursfilm.storage.keys.PlatformKeysets;
 import io.kursfilm.storage.keys.TenantGate;
 import io.kursfilm.storage.keys.TenantKeys;
+import io.kursfilm.storage.keys.TenantStates;
 import io.kursfilm.storage.objects.ObjectStore;
 import io.kursfilm.storage.objects.ObjectStoreSettings;
 import io.kursfilm.storage.sealed.SealedObjects;
@@ -26,7 +26,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -39,10 +38,6 @@ public class StorageWiring {
 
   /** Read-ahead threads of sealed uploads and downloads are the container's, not raw threads. */
   @Resource ManagedThreadFactory threads;
-
-  /** Tenant states are read with plain JDBC: no ORM cache may hide another node's shred. */
-  @Resource(lookup = "java:app/jdbc/kursfilm")
-  DataSource db;
 
   @Inject
   @ConfigProperty(name = "kursfilm.s3.endpoint")
@@ -137,8 +132,9 @@ public class StorageWiring {
 
   @Produces
   @Singleton
-  TenantGate tenantGate() {
-    return new TenantGate(new JdbcTenantStates(db), tenantStateTtl, Clock.systemUTC());
+  TenantGate tenantGate(TenantStates states) {
+    // The tenant component's reader (an EJB): it reads inside the caller's transaction if any.
+    return new TenantGate(states, tenantStateTtl, Clock.systemUTC());
   }
 
   /** The platform's own keysets, wrapped by the same master as the tenant keys. */

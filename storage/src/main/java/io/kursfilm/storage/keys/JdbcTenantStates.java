@@ -9,9 +9,9 @@ import javax.sql.DataSource;
 
 /**
  * Reads tenant states straight from the {@code tenant} table (owned by the application's tenant
- * component), bypassing any ORM cache: another node's change must be seen at the next read. The
- * application passes its JTA data source (inside a transaction the query runs on the transaction's
- * connection, so a tenant being created is seen before it commits); the standalone worker its pool.
+ * component), so another node's change is seen at the next read. For processes without JTA: the
+ * standalone worker and tests. The application reads through its tenant component instead, inside
+ * the caller's transaction.
  */
 public final class JdbcTenantStates implements TenantStates {
 

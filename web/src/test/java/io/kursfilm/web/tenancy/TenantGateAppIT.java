@@ -39,8 +39,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The application's tenant gate, inside the container: a tenant is provisioned through it (its
  * index key is sealed while its row is not yet committed), and once its row says SHREDDED (written
- * straight to the database, as another node's shred would) the app neither seals, opens nor
- * indexes anything of it within the state TTL, while another tenant carries on.
+ * straight to the database, as another node's shred would) the app neither seals, opens nor indexes
+ * anything of it within the state TTL, while another tenant carries on.
  */
 @ExtendWith(ArquillianExtension.class)
 class TenantGateAppIT {
