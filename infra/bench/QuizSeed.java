@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ public class QuizSeed {
                 Optional.empty(),
                 Duration.ofMinutes(5))
             .open();
-    FieldCipher cipher = new FieldCipher(keys);
+    FieldCipher cipher = new FieldCipher(keys, Duration.ofMinutes(5), Clock.systemUTC());
     try (Connection db =
         DriverManager.getConnection(
             env("BENCH_DB_URL"), env("BENCH_DB_USER"), env("BENCH_DB_PASSWORD"))) {

@@ -1,11 +1,14 @@
 package io.kursfilm.platform.control;
 
 import io.kursfilm.storage.field.FieldCipher;
+import io.kursfilm.storage.keys.GatedTenantKeys;
 import io.kursfilm.storage.keys.KeyStoreBackup;
 import io.kursfilm.storage.keys.KeyStoreSettings;
 import io.kursfilm.storage.keys.LocalKeyStore;
 import io.kursfilm.storage.keys.PlatformKeysets;
+import io.kursfilm.storage.keys.TenantGate;
 import io.kursfilm.storage.keys.TenantKeys;
+import io.kursfilm.storage.keys.TenantStates;
 import io.kursfilm.storage.objects.ObjectStore;
 import io.kursfilm.storage.objects.ObjectStoreSettings;
 import io.kursfilm.storage.sealed.SealedObjects;
@@ -93,6 +96,10 @@ public class StorageWiring {
   Duration kekCacheTtl;
 
   @Inject
+  @ConfigProperty(name = "kursfilm.tenant.state-cache-ttl")
+  Duration tenantStateTtl;
+
+  @Inject
   @ConfigProperty(name = "kursfilm.ffmpeg.path")
   String ffmpeg;
 
@@ -113,10 +120,21 @@ public class StorageWiring {
 
   private LocalKeyStore keyStore;
 
+  /**
+   * The tenant keys every component uses, behind the tenant gate, so no component can seal for an
+   * off-boarding tenant or open anything of a shredded one.
+   */
   @Produces
   @Singleton
-  TenantKeys tenantKeys() {
-    return keyStore();
+  TenantKeys tenantKeys(TenantGate gate) {
+    return new GatedTenantKeys(keyStore(), gate);
+  }
+
+  @Produces
+  @Singleton
+  TenantGate tenantGate(TenantStates states) {
+    // The tenant component's reader (an EJB): it reads inside the caller's transaction if any.
+    return new TenantGate(states, tenantStateTtl, Clock.systemUTC());
   }
 
   /** The platform's own keysets, wrapped by the same master as the tenant keys. */
@@ -156,7 +174,7 @@ public class StorageWiring {
   @Produces
   @Singleton
   FieldCipher fieldCipher(TenantKeys keys) {
-    return new FieldCipher(keys);
+    return new FieldCipher(keys, kekCacheTtl, Clock.systemUTC());
   }
 
   @Produces

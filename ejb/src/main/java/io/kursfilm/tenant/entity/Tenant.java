@@ -20,10 +20,12 @@ import java.util.regex.Pattern;
 @Table(name = "tenant")
 @NamedQuery(name = Tenant.FIND_BY_SLUG, query = "select t from Tenant t where t.slug = :slug")
 @NamedQuery(name = Tenant.FIND_ALL, query = "select t from Tenant t order by t.slug")
+@NamedQuery(name = Tenant.STATE_OF, query = "select t.state from Tenant t where t.id = :id")
 public class Tenant {
 
   public static final String FIND_BY_SLUG = "Tenant.findBySlug";
   public static final String FIND_ALL = "Tenant.findAll";
+  public static final String STATE_OF = "Tenant.stateOf";
 
   private static final Pattern SLUG = Pattern.compile("[a-z][a-z0-9-]{1,39}");
 

@@ -2,6 +2,7 @@ package io.kursfilm.video.control;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import io.kursfilm.storage.keys.TenantGate;
 import io.kursfilm.storage.objects.ObjectStore;
 import io.kursfilm.storage.sealed.SealedChunks;
 import io.kursfilm.storage.sealed.SealedObjects;
@@ -56,6 +57,7 @@ public class TranscodeWorkers {
 
   @Inject ObjectStore store;
   @Inject SealedObjects sealed;
+  @Inject TenantGate gate;
   @Inject SealedChunks chunks;
   @Inject LoopbackServer loopback;
   @Inject InputProbe probe;
@@ -119,7 +121,8 @@ public class TranscodeWorkers {
     JdbcOutcomePort port = new JdbcOutcomePort(dataSource, Clock.systemUTC(), outcomes::reported);
     TranscodeJob job =
         new TranscodeJob(
-            new JobParts(store, sealed, chunks, loopback, probe, transcoder, port, workspace));
+            new JobParts(
+                store, sealed, chunks, loopback, probe, transcoder, port, workspace, gate));
     scheduler =
         Scheduler.create(dataSource, TranscodeQueue.task(job, attempts, backoff))
             .serializer(TranscodeQueue.serializer())

@@ -1,5 +1,7 @@
 package io.kursfilm.storage.field;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.Mac;
@@ -7,14 +9,16 @@ import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
 import com.google.crypto.tink.mac.MacConfig;
 import com.google.crypto.tink.mac.PredefinedMacParameters;
+import io.kursfilm.storage.keys.ClockTicker;
+import io.kursfilm.storage.keys.LocalKeyStore;
 import io.kursfilm.storage.keys.TenantKeys;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Encrypts personal values (names, e-mails, quiz answers) for storage in the database, and computes
@@ -27,7 +31,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * String, String)} until its row is written again. The blind index is an HMAC-SHA256 under a
  * per-tenant index key; that key is itself stored wrapped by the KEK (the caller keeps the wrapped
  * bytes, e.g. in the tenant row), so destroying the KEK also makes every index meaningless.
- * Unwrapped index keys are cached until {@link #evict}.
+ * Unwrapped index keys are cached like KEKs: bounded, for the KEK cache's TTL after they were
+ * opened, and gone at once on {@link #evict}. Every index still looks the KEK up first, so a tenant
+ * the {@link io.kursfilm.storage.keys.TenantGate} closes (or whose KEK is destroyed) gets no index
+ * from a cached key either.
  */
 public class FieldCipher {
 
@@ -52,11 +59,23 @@ public class FieldCipher {
     }
   }
 
-  private final TenantKeys keys;
-  private final Map<String, Mac> indexKeys = new ConcurrentHashMap<>();
+  /** Tenants whose index key is kept unwrapped at once, as many as KEKs. */
+  public static final int CACHED_INDEX_KEYS = LocalKeyStore.CACHED_KEKS;
 
-  public FieldCipher(TenantKeys keys) {
+  private final TenantKeys keys;
+  private final Cache<String, Mac> indexKeys;
+
+  /**
+   * @param cacheTtl how long an unwrapped index key is kept: the KEK cache's TTL
+   */
+  public FieldCipher(TenantKeys keys, Duration cacheTtl, Clock clock) {
     this.keys = keys;
+    this.indexKeys =
+        Caffeine.newBuilder()
+            .maximumSize(CACHED_INDEX_KEYS)
+            .expireAfterWrite(cacheTtl)
+            .ticker(ClockTicker.of(clock))
+            .build();
     try {
       MacConfig.register();
     } catch (GeneralSecurityException e) {
@@ -163,7 +182,9 @@ public class FieldCipher {
    */
   public String blindIndex(String tenantId, byte[] wrappedIndexKey, String field, String value) {
     try {
-      Mac mac = indexKeys.computeIfAbsent(tenantId, id -> unwrapIndexKey(id, wrappedIndexKey));
+      // The KEK first: a closed or shredded tenant fails here even while its index key is cached.
+      keys.kek(tenantId);
+      Mac mac = indexKeys.get(tenantId, id -> unwrapIndexKey(id, wrappedIndexKey));
       byte[] tag = mac.computeMac((field + "\u0000" + value).getBytes(StandardCharsets.UTF_8));
       // Tink prefixes tags with a 5-byte key id; the index only needs the HMAC itself.
       return HexFormat.of().formatHex(tag, tag.length - 32, tag.length);
@@ -174,7 +195,13 @@ public class FieldCipher {
 
   /** Forgets the tenant's unwrapped index key (on shred). */
   public void evict(String tenantId) {
-    indexKeys.remove(tenantId);
+    indexKeys.invalidate(tenantId);
+  }
+
+  /** Index keys currently kept unwrapped, after pending evictions ran; for tests. */
+  long cachedIndexKeys() {
+    indexKeys.cleanUp();
+    return indexKeys.estimatedSize();
   }
 
   private Mac unwrapIndexKey(String tenantId, byte[] wrapped) {

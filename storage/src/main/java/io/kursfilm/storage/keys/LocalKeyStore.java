@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -68,12 +67,11 @@ public class LocalKeyStore implements TenantKeys {
     this.directory = directory;
     this.tenantsDir = directory.resolve(TENANTS_DIR);
     this.master = master;
-    // The ticker reads the given clock, so tests move time by hand instead of sleeping.
     this.cache =
         Caffeine.newBuilder()
             .maximumSize(cachedKeks)
             .expireAfterWrite(cacheTtl)
-            .ticker(() -> clockNanos(clock))
+            .ticker(ClockTicker.of(clock))
             .build();
     try {
       AeadConfig.register();
@@ -81,11 +79,6 @@ public class LocalKeyStore implements TenantKeys {
     } catch (IOException | GeneralSecurityException e) {
       throw new KeyStoreException("cannot open key store", e);
     }
-  }
-
-  private static long clockNanos(Clock clock) {
-    Instant now = clock.instant();
-    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
   }
 
   private static Aead localMaster(Path directory, boolean create) {

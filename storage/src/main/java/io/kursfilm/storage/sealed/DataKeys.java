@@ -9,6 +9,7 @@ import com.google.crypto.tink.streamingaead.AesGcmHkdfStreamingKey;
 import com.google.crypto.tink.streamingaead.AesGcmHkdfStreamingParameters;
 import com.google.crypto.tink.subtle.AesGcmHkdfStreaming;
 import com.google.crypto.tink.subtle.StreamSegmentDecrypter;
+import io.kursfilm.storage.keys.TenantClosedException;
 import io.kursfilm.storage.keys.TenantKeys;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
@@ -16,8 +17,10 @@ import java.security.GeneralSecurityException;
 /**
  * Creates per-object data keys and wraps/unwraps them under the tenant's KEK, always with the
  * object's associated data, so a wrapped key moved to another tenant or object id does not unwrap.
- * The KEK is looked up on every call, so a shredded tenant fails here. A data key's parameters fix
- * its ciphertext's segment size, so the layout comes with the unwrapped key. Stateless.
+ * The KEK is looked up on every call, so a shredded tenant fails here (with {@link
+ * io.kursfilm.storage.keys.GatedTenantKeys} on every node within the tenant-state TTL). A data
+ * key's parameters fix its ciphertext's segment size, so the layout comes with the unwrapped key.
+ * Stateless.
  */
 final class DataKeys {
 
@@ -66,6 +69,8 @@ final class DataKeys {
       byte[] wrapped =
           TinkProtoKeysetFormat.serializeEncryptedKeyset(dek, keys.kek(tenantId), associatedData);
       return new Fresh(primitive(dek), wrapped);
+    } catch (TenantClosedException e) {
+      throw closed(e);
     } catch (GeneralSecurityException | RuntimeException e) {
       throw new SealedObjectException("cannot create data key", e);
     }
@@ -80,6 +85,8 @@ final class DataKeys {
     KeysetHandle dek;
     try {
       dek = TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, keys.kek(tenantId), associatedData);
+    } catch (TenantClosedException e) {
+      throw closed(e);
     } catch (GeneralSecurityException | RuntimeException e) {
       throw new SealedObjectException("cannot unwrap data key", e);
     }
@@ -96,6 +103,14 @@ final class DataKeys {
     } catch (GeneralSecurityException | RuntimeException e) {
       throw new SealedObjectException("cannot unwrap data key", e);
     }
+  }
+
+  /**
+   * Still a {@link SealedObjectException} (callers treat an object that does not open alike), but
+   * one that says why: the tenant, not the object, is closed.
+   */
+  private static SealedObjectException closed(TenantClosedException e) {
+    return new SealedObjectException("tenant closed: " + e.getMessage(), e);
   }
 
   private static StreamingAead primitive(KeysetHandle dek) throws GeneralSecurityException {

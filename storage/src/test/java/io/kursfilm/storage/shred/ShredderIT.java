@@ -65,7 +65,7 @@ class ShredderIT {
             Duration.ofDays(30),
             Duration.ZERO,
             Clock.systemUTC());
-    FieldCipher fields = new FieldCipher(keys);
+    FieldCipher fields = new FieldCipher(keys, Duration.ofMinutes(5), Clock.systemUTC());
     SealedObjects sealed = new SealedObjects(store, keys);
     Shredder shredder = new Shredder(keys, backup, store, fields, Clock.systemUTC());
     keys.create("leaving");

@@ -1,5 +1,6 @@
 package io.kursfilm.transcoder.job;
 
+import io.kursfilm.storage.keys.TenantGate;
 import io.kursfilm.storage.objects.ObjectStore;
 import io.kursfilm.storage.sealed.SealedChunks;
 import io.kursfilm.storage.sealed.SealedObjects;
@@ -7,7 +8,11 @@ import io.kursfilm.transcoder.hls.HlsTranscoder;
 import io.kursfilm.transcoder.loopback.LoopbackServer;
 import io.kursfilm.transcoder.probe.InputProbe;
 
-/** What a transcode job is made of; the application and the standalone worker wire it alike. */
+/**
+ * What a transcode job is made of; the application and the standalone worker wire it alike. The
+ * gate must be the one behind {@code sealed}'s keys: the job asks it whether a failure was its
+ * tenant closing.
+ */
 public record JobParts(
     ObjectStore store,
     SealedObjects sealed,
@@ -16,4 +21,5 @@ public record JobParts(
     InputProbe probe,
     HlsTranscoder transcoder,
     OutcomePort outcomes,
-    Workspace workspace) {}
+    Workspace workspace,
+    TenantGate gate) {}

@@ -26,7 +26,9 @@ import java.util.logging.Logger;
  * component applies it (or refuses a stale one), so the version points at the prefix only once the
  * transcode succeeded and its publication was accepted. A cancelled upload loses everything at
  * once; any other failure leaves the original for the retry and removes only what this attempt
- * wrote. The original of a rejected input is deleted when the rejection is applied.
+ * wrote. The original of a rejected input is deleted when the rejection is applied. A tenant that
+ * is off-boarded or shredded while the job runs stops it at the next sealed segment (the keys' gate
+ * refuses), for good and with nothing of the attempt left in the store.
  */
 public class TranscodeJob {
 
@@ -37,6 +39,9 @@ public class TranscodeJob {
    * recording the result takes the last percent.
    */
   private static final int TRANSCODE_SHARE = 99;
+
+  /** The failure detail of a job whose tenant was closed while it ran. */
+  public static final String TENANT_CLOSED = "TENANT_CLOSED";
 
   private final JobParts parts;
 
@@ -68,6 +73,8 @@ public class TranscodeJob {
     boolean handedOver = false;
     RangeSource original = original(subject);
     try (LoopbackServer.Lease lease = parts.loopback().publish(original)) {
+      // Nothing is sealed for an off-boarding or shredded tenant: do not run ffmpeg for nothing.
+      parts.gate().requireWritable(tenantId);
       String mediaSha256 = MediaDigest.sha256(original);
       MediaInfo info = parts.probe().probe(lease.input());
       CancelToken cancel = new CancelToken();
@@ -92,12 +99,18 @@ public class TranscodeJob {
       LOG.info(
           () -> "version " + versionId + " transcoded: " + result.renditions().size() + " rungs");
     } catch (InputRejectedException e) {
+      if (endedByClosedTenant(subject)) {
+        return;
+      }
       outcomes.rejected(subject, e.reason().name(), e.getMessage());
       LOG.info(() -> "version " + versionId + " rejected: " + e.reason());
     } catch (TranscodeCancelledException e) {
       discard(tenantId, versionId);
       LOG.info(() -> "version " + versionId + " cancelled");
     } catch (TranscodeFailedException e) {
+      if (endedByClosedTenant(subject)) {
+        return;
+      }
       if (!inputsFault(e, lastAttempt)) {
         if (lastAttempt) {
           outcomes.failed(subject, e.reason().name());
@@ -108,6 +121,9 @@ public class TranscodeJob {
       outcomes.rejected(subject, "TRANSCODE_FAILED", e.getMessage());
       LOG.info(() -> "version " + versionId + " rejected: " + e.reason());
     } catch (Exception e) {
+      if (endedByClosedTenant(subject)) {
+        return;
+      }
       if (lastAttempt) {
         outcomes.failed(subject, e.getClass().getSimpleName());
       }
@@ -119,6 +135,26 @@ public class TranscodeJob {
         parts.store().deleteByPrefix(tenantId, rendition + "/");
       }
     }
+  }
+
+  /**
+   * Whether the attempt failed because its tenant was closed meanwhile (off-boarding or shredded):
+   * the gate refused the next segment's seal or the original's next range, which reaches this job
+   * as whatever ffmpeg or the probe made of it. Then the job ends for good, reported as failed,
+   * since no retry can succeed; the caller's finally removes what the attempt sealed.
+   */
+  private boolean endedByClosedTenant(JobSubject subject) {
+    boolean closed;
+    try {
+      closed = !parts.gate().isWritable(subject.tenantId());
+    } catch (RuntimeException e) {
+      return false; // the state is unknown (database away): the usual retry decides
+    }
+    if (closed) {
+      parts.outcomes().failed(subject, TENANT_CLOSED);
+      LOG.info(() -> "version " + subject.versionId() + " stopped: its tenant is closed");
+    }
+    return closed;
   }
 
   /**

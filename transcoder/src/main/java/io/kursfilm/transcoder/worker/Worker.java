@@ -1,7 +1,10 @@
 package io.kursfilm.transcoder.worker;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import io.kursfilm.storage.keys.GatedTenantKeys;
+import io.kursfilm.storage.keys.JdbcTenantStates;
 import io.kursfilm.storage.keys.KeyStoreSettings;
+import io.kursfilm.storage.keys.TenantGate;
 import io.kursfilm.storage.keys.TenantKeys;
 import io.kursfilm.storage.objects.ObjectStore;
 import io.kursfilm.storage.objects.ObjectStoreSettings;
@@ -72,7 +75,13 @@ public final class Worker {
                 s.getValue("kursfilm.s3.secret-key", String.class),
                 s.getValue("kursfilm.s3.bucket-prefix", String.class),
                 s.getValue("kursfilm.s3.timeout", Duration.class)));
-    TenantKeys keys =
+    // The same tenant table as the app's: a tenant shredded there stops this worker's seals too.
+    TenantGate gate =
+        new TenantGate(
+            new JdbcTenantStates(db),
+            s.getValue("kursfilm.tenant.state-cache-ttl", Duration.class),
+            Clock.systemUTC());
+    TenantKeys keyStore =
         new KeyStoreSettings(
                 Path.of(s.getValue("kursfilm.keystore.dir", String.class)),
                 s.getOptionalValue("kursfilm.keystore.master-uri", String.class),
@@ -81,7 +90,7 @@ public final class Worker {
                 s.getOptionalValue("kursfilm.keystore.kms-credentials", String.class),
                 s.getValue("kursfilm.keystore.cache-ttl", Duration.class))
             .open();
-    SealedObjects sealed = new SealedObjects(store, keys);
+    SealedObjects sealed = new SealedObjects(store, new GatedTenantKeys(keyStore, gate));
     sealed.warmUp();
     FfmpegInstallation ffmpeg =
         new FfmpegInstallation(
@@ -99,7 +108,8 @@ public final class Worker {
             new HlsTranscoder(ffmpeg, LadderSettings.defaults()),
             // Outcomes go to the outbox; the application applies them at its next poll.
             new JdbcOutcomePort(db, Clock.systemUTC()),
-            workspace(s));
+            workspace(s),
+            gate);
     parts.workspace().requireMemory();
     int abandoned = parts.workspace().removeAbandoned();
     LOG.info(() -> "removed " + abandoned + " abandoned job director(ies)");

@@ -3,7 +3,10 @@ package io.kursfilm.transcoder.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kursfilm.storage.keys.GatedTenantKeys;
+import io.kursfilm.storage.keys.JdbcTenantStates;
 import io.kursfilm.storage.keys.KeyStoreSettings;
+import io.kursfilm.storage.keys.TenantGate;
 import io.kursfilm.storage.keys.TenantKeys;
 import io.kursfilm.storage.objects.ObjectStore;
 import io.kursfilm.storage.sealed.ChunkedUpload;
@@ -17,6 +20,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,9 +32,10 @@ import org.mariadb.jdbc.MariaDbDataSource;
 
 /**
  * What the transcode job ITs run against: S3Proxy in a child process, the MariaDB that failsafe
- * names (migrated with the application's own migrations), a local key store with one fresh tenant,
- * sealed uploads of generated clips with their UPLOADED version rows, and the outcomes jobs
- * reported (nothing applies them here: that is the application's part).
+ * names (migrated with the application's own migrations), a local key store with one fresh tenant
+ * (an ACTIVE row in the tenant table, whose state gates its keys as in the application), sealed
+ * uploads of generated clips with their UPLOADED version rows, and the outcomes jobs reported
+ * (nothing applies them here: that is the application's part).
  */
 public final class JobTestbed implements AutoCloseable {
 
@@ -45,15 +50,48 @@ public final class JobTestbed implements AutoCloseable {
   public final SealedObjects sealed;
   public final SealedChunks chunks;
 
-  private JobTestbed(Path dir, LocalS3 s3, MariaDbDataSource db, TenantKeys keys) {
+  /** The gate behind {@link #sealed}, reading the tenant table as the application's does. */
+  public final TenantGate gate;
+
+  private final TenantKeys keys;
+
+  private JobTestbed(Path dir, LocalS3 s3, MariaDbDataSource db, TenantKeys keys) throws Exception {
     this.dir = dir;
     this.s3 = s3;
     this.db = db;
-    keys.create(tenant);
+    this.keys = keys;
     this.store = new ObjectStore(s3.settings("kursfilm"));
-    store.ensureBucket(tenant);
-    this.sealed = new SealedObjects(store, keys);
+    this.gate = new TenantGate(new JdbcTenantStates(db), TenantGate.MAX_TTL, Clock.systemUTC());
+    this.sealed = new SealedObjects(store, new GatedTenantKeys(keys, gate));
     this.chunks = new SealedChunks(sealed, store, CHUNK_SIZE);
+    addTenant(tenant);
+  }
+
+  /** Creates one more ACTIVE tenant with its key and bucket; returns its id. */
+  public String addTenant() throws Exception {
+    return addTenant(UUID.randomUUID().toString());
+  }
+
+  private String addTenant(String id) throws Exception {
+    keys.create(id);
+    store.ensureBucket(id);
+    try (Connection c = db.getConnection()) {
+      update(
+          c,
+          "INSERT INTO tenant (id, slug, name, state, created_at) VALUES (?, ?, ?, 'ACTIVE', ?)",
+          id,
+          "job-" + id.substring(0, 8),
+          "Job test",
+          Timestamp.from(Instant.now()));
+    }
+    return id;
+  }
+
+  /** Sets the tenant's state in the database directly, as another node's shred would. */
+  public void setState(String tenantId, String state) throws Exception {
+    try (Connection c = db.getConnection()) {
+      assertEquals(1, update(c, "UPDATE tenant SET state = ? WHERE id = ?", state, tenantId));
+    }
   }
 
   public static JobTestbed start(Path dir) throws Exception {
@@ -198,6 +236,22 @@ public final class JobTestbed implements AutoCloseable {
         }
       }
       return found;
+    }
+  }
+
+  /** The detail of the version's FAILED outcome; fails when there is none. */
+  public String failureDetail(String versionId) throws Exception {
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT detail FROM transcode_outcome WHERE tenant_id = ? AND version_id = ?"
+                    + " AND kind = 'FAILED'")) {
+      s.setString(1, tenant);
+      s.setString(2, versionId);
+      try (ResultSet r = s.executeQuery()) {
+        assertTrue(r.next(), "no FAILED outcome: " + kinds(versionId));
+        return r.getString(1);
+      }
     }
   }
 

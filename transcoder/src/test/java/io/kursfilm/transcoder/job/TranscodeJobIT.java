@@ -214,7 +214,8 @@ class TranscodeJobIT {
             new HlsTranscoder(TestFfmpeg.INSTALLATION, settings),
             outcomes,
             // The test's temporary directory is on a disk here.
-            new Workspace(work, true));
+            new Workspace(work, true),
+            bed.gate);
     return CompletableFuture.runAsync(
         () -> {
           try {

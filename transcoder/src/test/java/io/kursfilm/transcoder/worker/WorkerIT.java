@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
-import io.kursfilm.storage.testing.LocalS3;
 import io.kursfilm.transcoder.TestFfmpeg;
 import io.kursfilm.transcoder.job.JdbcOutcomePort;
 import io.kursfilm.transcoder.job.JobTestbed;
@@ -25,10 +24,8 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -173,33 +170,11 @@ class WorkerIT {
   }
 
   private static Process worker(String name) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-Xmx256m", "-jar", System.getProperty("kursfilm.it.worker.jar")));
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("worker-" + name + ".log").toFile());
-    Map<String, String> env = builder.environment();
-    env.put("KURSFILM_DB_URL", System.getProperty("kursfilm.it.db.url"));
-    env.put("KURSFILM_DB_USER", System.getProperty("kursfilm.it.db.user"));
-    env.put("KURSFILM_DB_PASSWORD", System.getProperty("kursfilm.it.db.password"));
-    env.put("KURSFILM_S3_ENDPOINT", bed.s3.endpoint().toString());
-    env.put("KURSFILM_S3_ACCESS_KEY", LocalS3.ACCESS_KEY);
-    env.put("KURSFILM_S3_SECRET_KEY", LocalS3.SECRET_KEY);
-    env.put("KURSFILM_KEYSTORE_DIR", dir.resolve("keys").toString());
-    env.put("KURSFILM_VIDEO_CHUNK_SIZE", String.valueOf(JobTestbed.CHUNK_SIZE));
-    env.put("KURSFILM_TRANSCODE_WORK_DIR", work().toString());
-    // The test's temporary directory is on a disk here.
-    env.put("KURSFILM_TRANSCODE_ALLOW_DISK_WORK_DIR", "true");
-    env.put("KURSFILM_TRANSCODE_POLL", "PT0.5S");
-    // Six missed heartbeats mark an execution dead: about 6 s here instead of 3 min.
-    env.put("KURSFILM_TRANSCODE_HEARTBEAT", "PT1S");
-    return builder.start();
+    return WorkerProcess.start(bed, dir, name);
   }
 
   private static Path work() throws Exception {
-    return Files.createDirectories(dir.resolve("work"));
+    return WorkerProcess.work(dir);
   }
 
   private static void awaitProgress(String id, int percent) throws Exception {
