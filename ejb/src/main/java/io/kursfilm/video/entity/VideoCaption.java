@@ -23,8 +23,8 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
 /**
  * WebVTT captions of one version of a video in one language; the text itself is sealed in the
- * object store. The label is tenant content too: sealed under the tenant's key and bound to this
- * row (version and language) before it is written.
+ * object store. The label is tenant content too, and the text's hash a fingerprint of it: both are
+ * sealed under the tenant's key and bound to this row (version and language) before it is written.
  */
 @Entity
 @Table(name = "video_caption")
@@ -39,7 +39,9 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
     query = "select c from VideoCaption c where c.versionId in :versionIds order by c.language")
 @NamedQuery(
     name = VideoCaption.PLAINTEXT_LABELS,
-    query = "select c from VideoCaption c where c.labelSealed not like 'f2:%'")
+    query =
+        "select c from VideoCaption c where c.labelSealed not like 'f2:%'"
+            + " or c.contentSha256Sealed not like 'f2:%'")
 public class VideoCaption {
 
   public static final String OF_VERSION = "VideoCaption.ofVersion";
@@ -50,6 +52,7 @@ public class VideoCaption {
 
   private static final String TABLE = "video_caption";
   private static final String LABEL_FIELD = "label";
+  private static final String CONTENT_HASH_FIELD = "content_sha256";
 
   @Id
   @Column(name = "version_id", length = 36)
@@ -67,7 +70,9 @@ public class VideoCaption {
 
   /** Hex SHA-256 of the WebVTT text; an approval names the caption set by these. */
   @Column(name = "content_sha256")
-  private String contentSha256;
+  private String contentSha256Sealed;
+
+  @Transient private String contentSha256;
 
   @Column(name = "created_at")
   @Convert(converter = InstantConverter.class)
@@ -107,13 +112,17 @@ public class VideoCaption {
   /** Seals the label to this row now; the start-up sealing calls it on rows of before V16. */
   public void sealPlaintext() {
     labelSealed = PersonalData.seal(LABEL_FIELD, row(), label);
+    contentSha256Sealed = PersonalData.seal(CONTENT_HASH_FIELD, row(), contentSha256);
     labelIsSealed = true;
   }
 
   @PostLoad
   void openLabel() {
     label = PersonalData.openOrPlain(LABEL_FIELD, row(), labelSealed);
-    labelIsSealed = FieldCipher.isRowBound(labelSealed);
+    contentSha256 = PersonalData.openOrPlain(CONTENT_HASH_FIELD, row(), contentSha256Sealed);
+    labelIsSealed =
+        FieldCipher.isRowBound(labelSealed)
+            && (contentSha256Sealed == null || FieldCipher.isRowBound(contentSha256Sealed));
   }
 
   private FieldCipher.Row row() {

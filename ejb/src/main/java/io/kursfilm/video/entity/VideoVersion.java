@@ -37,7 +37,8 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
  *
  * <p>Title, description and tags are tenant content: sealed under the tenant's key and bound to
  * this row before it is written, opened after it is loaded, so the database holds none of it in
- * clear. Nothing sorts or filters them in SQL; lists order by time and filter in memory.
+ * clear; so is the media hash, a fingerprint of the content (approvals compare opened hashes).
+ * Nothing sorts or filters them in SQL; lists order by time and filter in memory.
  */
 @Entity
 @Table(name = "video_version")
@@ -59,7 +60,8 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
     name = VideoVersion.PLAINTEXT_DETAILS,
     query =
         "select v from VideoVersion v where v.titleSealed not like 'f2:%'"
-            + " or v.descriptionSealed not like 'f2:%' or v.tagsSealed not like 'f2:%'")
+            + " or v.descriptionSealed not like 'f2:%' or v.tagsSealed not like 'f2:%'"
+            + " or v.mediaSha256Sealed not like 'f2:%'")
 @NamedQuery(
     name = VideoVersion.PUBLISHED_QUIZZES,
     query =
@@ -79,6 +81,7 @@ public class VideoVersion {
   private static final String TITLE_FIELD = "title";
   private static final String DESCRIPTION_FIELD = "description";
   private static final String TAGS_FIELD = "tags";
+  private static final String MEDIA_HASH_FIELD = "media_sha256";
 
   /** (video id, quiz id) of the published versions of the given videos that carry a quiz. */
   public static final String PUBLISHED_QUIZZES = "VideoVersion.publishedQuizzes";
@@ -131,8 +134,11 @@ public class VideoVersion {
   @Column(name = "original_size")
   private Long originalSize;
 
+  /** Sealed {@link #mediaSha256}: a hash of the media is a fingerprint of tenant content. */
   @Column(name = "media_sha256")
-  private String mediaSha256;
+  private String mediaSha256Sealed;
+
+  @Transient private String mediaSha256;
 
   @Column(name = "duration_ms")
   private Long durationMs;
@@ -213,6 +219,7 @@ public class VideoVersion {
     titleSealed = PersonalData.seal(TITLE_FIELD, row, title);
     descriptionSealed = PersonalData.seal(DESCRIPTION_FIELD, row, description);
     tagsSealed = PersonalData.seal(TAGS_FIELD, row, tags);
+    mediaSha256Sealed = PersonalData.seal(MEDIA_HASH_FIELD, row, mediaSha256);
     detailsSealed = true;
   }
 
@@ -223,10 +230,12 @@ public class VideoVersion {
     title = PersonalData.openOrPlain(TITLE_FIELD, row, titleSealed);
     description = PersonalData.openOrPlain(DESCRIPTION_FIELD, row, descriptionSealed);
     tags = PersonalData.openOrPlain(TAGS_FIELD, row, tagsSealed);
+    mediaSha256 = PersonalData.openOrPlain(MEDIA_HASH_FIELD, row, mediaSha256Sealed);
     detailsSealed =
         FieldCipher.isRowBound(titleSealed)
             && (descriptionSealed == null || FieldCipher.isRowBound(descriptionSealed))
-            && (tagsSealed == null || FieldCipher.isRowBound(tagsSealed));
+            && (tagsSealed == null || FieldCipher.isRowBound(tagsSealed))
+            && (mediaSha256Sealed == null || FieldCipher.isRowBound(mediaSha256Sealed));
   }
 
   private FieldCipher.Row row() {
@@ -345,6 +354,7 @@ public class VideoVersion {
     this.width = width;
     this.height = height;
     this.mediaSha256 = sha256;
+    this.detailsSealed = false;
   }
 
   /** Asks the transcode job to stop and discard the video; it does so at its next check. */

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kursfilm.identity.control.ElevationLedger;
 import io.kursfilm.identity.control.ElevationReasonSealing;
 import io.kursfilm.kernel.TenantFilter;
+import io.kursfilm.review.control.ReviewHashSealing;
+import io.kursfilm.review.entity.VideoReview;
 import io.kursfilm.tenant.control.TenantRegistry;
 import io.kursfilm.video.control.PlaintextDetailsSealing;
 import io.kursfilm.video.entity.VideoCaption;
@@ -50,6 +52,7 @@ class PlaintextSealingIT {
   @Inject TenantFilter filter;
   @Inject PlaintextDetailsSealing detailsSealing;
   @Inject ElevationReasonSealing reasonSealing;
+  @Inject ReviewHashSealing reviewSealing;
   @Inject ElevationLedger elevations;
 
   @PersistenceContext(unitName = "kursfilm")
@@ -70,15 +73,23 @@ class PlaintextSealingIT {
 
     detailsSealing.sealAll();
     reasonSealing.sealAll();
+    reviewSealing.sealAll();
     detailsSealing.sealAll(); // again: nothing left, nothing changes
 
-    for (String column : List.of("title", "description", "tags")) {
+    for (String column : List.of("title", "description", "tags", "media_sha256")) {
       String stored = value("SELECT " + column + " FROM video_version WHERE id = ?", id);
       assertTrue(stored.startsWith("f2:"), column);
       assertFalse(stored.contains(canary), column);
     }
-    String label = value("SELECT label FROM video_caption WHERE version_id = ?", id);
-    assertTrue(label.startsWith("f2:") && !label.contains(canary), "label");
+    for (String sql :
+        List.of(
+            "SELECT label FROM video_caption WHERE version_id = ?",
+            "SELECT content_sha256 FROM video_caption WHERE version_id = ?",
+            "SELECT media_sha256 FROM video_review WHERE version_id = ?",
+            "SELECT caption_set FROM video_review WHERE version_id = ?")) {
+      String stored = value(sql, id);
+      assertTrue(stored.startsWith("f2:") && !stored.contains(canary), sql);
+    }
     String reason = value("SELECT reason FROM elevation WHERE id = ?", elevationId);
     assertTrue(reason.startsWith("f2:") && !reason.contains(canary), "reason");
 
@@ -86,6 +97,17 @@ class PlaintextSealingIT {
     assertEquals(canary + " title", version.details().title());
     assertEquals(canary + " description", version.details().description());
     assertEquals(canary + " tags", version.details().tags());
+    assertEquals(canary + " media", version.mediaSha256().orElseThrow());
+    VideoReview review =
+        inTx(
+            () -> {
+              filter.bind(demo);
+              return em.createNamedQuery(VideoReview.OF_VERSION, VideoReview.class)
+                  .setParameter("versionId", id)
+                  .getSingleResult();
+            });
+    assertEquals(canary + " media", review.mediaSha256());
+    assertEquals(canary + " captions", review.captionSet());
     assertEquals(
         canary + " label",
         inTx(
@@ -95,6 +117,16 @@ class PlaintextSealingIT {
                   .setParameter("versionId", id)
                   .getSingleResult()
                   .label();
+            }));
+    assertEquals(
+        canary + " text",
+        inTx(
+            () -> {
+              filter.bind(demo);
+              return em.createNamedQuery(VideoCaption.OF_VERSION, VideoCaption.class)
+                  .setParameter("versionId", id)
+                  .getSingleResult()
+                  .contentSha256();
             }));
     assertEquals(
         canary + " reason", inTx(() -> elevations.find(elevationId).orElseThrow().reason()));
@@ -141,25 +173,23 @@ class PlaintextSealingIT {
       update(
           c,
           "INSERT INTO video_version (id, tenant_id, video_id, number, uploader_id, title,"
-              + " description, tags, state, declared_size, chunk_size, created_at, updated_at)"
-              + " VALUES (?, ?, ?, 1, ?, ?, ?, ?, 'FAILED', 10, 10, ?, ?)",
-          id,
-          tenant,
-          id,
-          trainer,
-          text + " title",
-          text + " description",
-          text + " tags",
-          now,
-          now);
+              + " description, tags, media_sha256, state, declared_size, chunk_size,"
+              + " created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, 'FAILED', 10, 10,"
+              + " ?, ?)",
+          id, tenant, id, trainer, text + " title", text + " description", text + " tags",
+          text + " media", now, now);
       update(
           c,
-          "INSERT INTO video_caption (version_id, tenant_id, language, label, created_at)"
-              + " VALUES (?, ?, 'de', ?, ?)",
-          id,
-          tenant,
-          text + " label",
-          now);
+          "INSERT INTO video_caption (version_id, tenant_id, language, label, content_sha256,"
+              + " created_at) VALUES (?, ?, 'de', ?, ?, ?)",
+          id, tenant, text + " label", text + " text", now);
+      update(
+          c,
+          "INSERT INTO video_review (id, tenant_id, video_id, version_id, critic_id, decision,"
+              + " media_sha256, caption_set, created_at) VALUES (?, ?, ?, ?, ?, 'APPROVE', ?, ?,"
+              + " ?)",
+          UUID.randomUUID().toString(), tenant, id, id, trainer, text + " media",
+          text + " captions", now);
       update(
           c,
           "INSERT INTO elevation (id, tenant_id, operator_id, reason, starts_at, expires_at)"

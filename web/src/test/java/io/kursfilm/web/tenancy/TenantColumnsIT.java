@@ -155,11 +155,12 @@ class TenantColumnsIT {
         dataDir = row.getString(1);
       }
       try (PreparedStatement stored =
-          db.prepareStatement("SELECT title, description, tags FROM video_version WHERE id = ?")) {
+          db.prepareStatement(
+              "SELECT title, description, tags, media_sha256 FROM video_version WHERE id = ?")) {
         stored.setString(1, id);
         try (ResultSet row = stored.executeQuery()) {
           assertTrue(row.next());
-          for (int i = 1; i <= 3; i++) {
+          for (int i = 1; i <= 4; i++) {
             assertTrue(row.getString(i).startsWith("f2:"), row.getString(i));
           }
         }
