@@ -176,20 +176,38 @@ class PlaintextSealingIT {
               + " description, tags, media_sha256, state, declared_size, chunk_size,"
               + " created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, 'FAILED', 10, 10,"
               + " ?, ?)",
-          id, tenant, id, trainer, text + " title", text + " description", text + " tags",
-          text + " media", now, now);
+          id,
+          tenant,
+          id,
+          trainer,
+          text + " title",
+          text + " description",
+          text + " tags",
+          text + " media",
+          now,
+          now);
       update(
           c,
           "INSERT INTO video_caption (version_id, tenant_id, language, label, content_sha256,"
               + " created_at) VALUES (?, ?, 'de', ?, ?, ?)",
-          id, tenant, text + " label", text + " text", now);
+          id,
+          tenant,
+          text + " label",
+          text + " text",
+          now);
       update(
           c,
           "INSERT INTO video_review (id, tenant_id, video_id, version_id, critic_id, decision,"
               + " media_sha256, caption_set, created_at) VALUES (?, ?, ?, ?, ?, 'APPROVE', ?, ?,"
               + " ?)",
-          UUID.randomUUID().toString(), tenant, id, id, trainer, text + " media",
-          text + " captions", now);
+          UUID.randomUUID().toString(),
+          tenant,
+          id,
+          id,
+          trainer,
+          text + " media",
+          text + " captions",
+          now);
       update(
           c,
           "INSERT INTO elevation (id, tenant_id, operator_id, reason, starts_at, expires_at)"
