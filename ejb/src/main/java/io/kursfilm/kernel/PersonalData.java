@@ -50,6 +50,27 @@ public final class PersonalData {
   }
 
   /**
+   * Seals {@code value} of {@code row} for tenant {@code tenantId} named by the row itself, for
+   * platform rows that are not tenant-filtered (an elevation belongs to the tenant it opens).
+   */
+  public static String sealFor(String tenantId, String field, FieldCipher.Row row, String value) {
+    return beans().cipher().encrypt(tenantId, row, field, value);
+  }
+
+  /** Opens a value sealed by {@link #sealFor}. */
+  public static String openFor(String tenantId, String field, FieldCipher.Row row, String stored) {
+    return beans().cipher().decrypt(tenantId, row, field, stored);
+  }
+
+  /**
+   * Opens a value of a column that was plaintext before it was sealed: a value written before reads
+   * as it is until the start-up sealing (or the row's next write) seals it.
+   */
+  public static String openOrPlain(String field, FieldCipher.Row row, String stored) {
+    return FieldCipher.isSealed(stored) ? open(field, row, stored) : stored;
+  }
+
+  /**
    * Opens values of many rows with one look-up of the bound tenant, for reads of thousands of rows
    * (results of a quiz): resolving the transaction-scoped tenant costs more than a decryption. Use
    * it only inside the transaction it was made in.

@@ -1,11 +1,16 @@
 package io.kursfilm.identity.entity;
 
 import io.kursfilm.kernel.FreeText;
+import io.kursfilm.kernel.PersonalData;
+import io.kursfilm.storage.field.FieldCipher;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -13,7 +18,9 @@ import java.util.UUID;
 /**
  * A platform operator's time-bound access to one tenant with tenant-admin rights. It lapses by
  * itself at {@link #expiresAt()}; nothing has to revoke it. Platform data, not tenant-filtered:
- * every query names the tenant or the operator explicitly.
+ * every query names the tenant or the operator explicitly. The reason is the tenant's business:
+ * sealed under that tenant's key and bound to this row, so it is unreadable in dumps and gone with
+ * a shred.
  */
 @Entity
 @Table(name = "elevation")
@@ -28,11 +35,20 @@ import java.util.UUID;
     query =
         "select e from Elevation e where e.operatorId = :operatorId and e.tenantId = :tenantId"
             + " and e.startsAt <= :now and e.expiresAt > :now order by e.expiresAt desc")
+@NamedQuery(
+    name = Elevation.PLAINTEXT_REASONS,
+    query = "select e from Elevation e where e.reasonSealed not like 'f2:%'")
 public class Elevation {
 
   public static final String FIND_BY_TENANT = "Elevation.findByTenant";
   public static final String FIND_BY_OPERATOR = "Elevation.findByOperator";
   public static final String FIND_ACTIVE = "Elevation.findActive";
+
+  /** Elevations whose reason is not sealed to its row yet (written before V16). */
+  public static final String PLAINTEXT_REASONS = "Elevation.plaintextReasons";
+
+  private static final String TABLE = "elevation";
+  private static final String REASON_FIELD = "reason";
 
   public static final int REASON_MIN = 10;
   public static final int REASON_MAX = 500;
@@ -47,7 +63,10 @@ public class Elevation {
   @Column(name = "operator_id")
   private String operatorId;
 
-  private String reason;
+  @Column(name = "reason")
+  private String reasonSealed;
+
+  @Transient private String reason;
 
   @Column(name = "starts_at")
   private Instant startsAt;
@@ -72,6 +91,29 @@ public class Elevation {
     this.reason = why;
     this.startsAt = now;
     this.expiresAt = now.plus(duration);
+  }
+
+  /** Written once, never changed: sealed for the tenant it opens. */
+  @PrePersist
+  void sealReason() {
+    sealPlaintext();
+  }
+
+  /** Seals the reason to this row now; the start-up sealing calls it on rows of before V16. */
+  public void sealPlaintext() {
+    reasonSealed = PersonalData.sealFor(tenantId, REASON_FIELD, row(), reason);
+  }
+
+  @PostLoad
+  void openReason() {
+    reason =
+        FieldCipher.isSealed(reasonSealed)
+            ? PersonalData.openFor(tenantId, REASON_FIELD, row(), reasonSealed)
+            : reasonSealed;
+  }
+
+  private FieldCipher.Row row() {
+    return new FieldCipher.Row(TABLE, id);
   }
 
   public boolean isActiveAt(Instant now) {

@@ -2,7 +2,9 @@ package io.kursfilm.video.entity;
 
 import io.kursfilm.kernel.ConflictException;
 import io.kursfilm.kernel.InstantConverter;
+import io.kursfilm.kernel.PersonalData;
 import io.kursfilm.kernel.TenantFilter;
+import io.kursfilm.storage.field.FieldCipher;
 import io.kursfilm.video.boundary.VideoDetails;
 import io.kursfilm.video.boundary.VideoState;
 import jakarta.persistence.Column;
@@ -12,7 +14,11 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +34,11 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
  * by the rows of {@link VideoTransition}. Transcode outcomes reach it through the video component
  * (JobOutcomes applies what jobs report), never by SQL of their own; jobs only read it, for the
  * cancel flag and the sizes of the original.
+ *
+ * <p>Title, description and tags are tenant content: sealed under the tenant's key and bound to
+ * this row before it is written, opened after it is loaded, so the database holds none of it in
+ * clear; so is the media hash, a fingerprint of the content (approvals compare opened hashes).
+ * Nothing sorts or filters them in SQL; lists order by time and filter in memory.
  */
 @Entity
 @Table(name = "video_version")
@@ -46,6 +57,12 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
             + " and v.state = :state order by v.updatedAt")
 @NamedQuery(name = VideoVersion.BY_IDS, query = "select v from VideoVersion v where v.id in :ids")
 @NamedQuery(
+    name = VideoVersion.PLAINTEXT_DETAILS,
+    query =
+        "select v from VideoVersion v where v.titleSealed not like 'f2:%'"
+            + " or v.descriptionSealed not like 'f2:%' or v.tagsSealed not like 'f2:%'"
+            + " or v.mediaSha256Sealed not like 'f2:%'")
+@NamedQuery(
     name = VideoVersion.PUBLISHED_QUIZZES,
     query =
         "select v.videoId, v.quizId from VideoVersion v, Video w where w.id in :videoIds"
@@ -56,6 +73,15 @@ public class VideoVersion {
   public static final String BY_NUMBER = "VideoVersion.byNumber";
   public static final String NEWEST_IN_STATE = "VideoVersion.newestInState";
   public static final String BY_IDS = "VideoVersion.byIds";
+
+  /** Versions whose details are not all sealed to their row yet (written before V16). */
+  public static final String PLAINTEXT_DETAILS = "VideoVersion.plaintextDetails";
+
+  private static final String TABLE = "video_version";
+  private static final String TITLE_FIELD = "title";
+  private static final String DESCRIPTION_FIELD = "description";
+  private static final String TAGS_FIELD = "tags";
+  private static final String MEDIA_HASH_FIELD = "media_sha256";
 
   /** (video id, quiz id) of the published versions of the given videos that carry a quiz. */
   public static final String PUBLISHED_QUIZZES = "VideoVersion.publishedQuizzes";
@@ -72,9 +98,22 @@ public class VideoVersion {
   @Column(name = "uploader_id")
   private String uploaderId;
 
-  private String title;
-  private String description;
-  private String tags;
+  @Column(name = "title")
+  private String titleSealed;
+
+  @Column(name = "description")
+  private String descriptionSealed;
+
+  @Column(name = "tags")
+  private String tagsSealed;
+
+  @Transient private String title;
+  @Transient private String description;
+  @Transient private String tags;
+
+  /** Whether the sealed columns hold the current details, bound to this row. */
+  @Transient private boolean detailsSealed;
+
   private String language;
 
   @Enumerated(EnumType.STRING)
@@ -95,8 +134,11 @@ public class VideoVersion {
   @Column(name = "original_size")
   private Long originalSize;
 
+  /** Sealed {@link #mediaSha256}: a hash of the media is a fingerprint of tenant content. */
   @Column(name = "media_sha256")
-  private String mediaSha256;
+  private String mediaSha256Sealed;
+
+  @Transient private String mediaSha256;
 
   @Column(name = "duration_ms")
   private Long durationMs;
@@ -155,7 +197,49 @@ public class VideoVersion {
     this.description = details.description();
     this.tags = details.tags();
     this.language = details.language();
+    this.detailsSealed = false;
     this.updatedAt = now;
+  }
+
+  @PrePersist
+  @PreUpdate
+  void sealDetails() {
+    if (!detailsSealed) {
+      sealPlaintext();
+    }
+  }
+
+  /**
+   * Seals title, description and tags to this row now. The start-up sealing calls it on rows
+   * written in clear before V16; it changes the columns, so the row is written even if nothing else
+   * changed.
+   */
+  public void sealPlaintext() {
+    FieldCipher.Row row = row();
+    titleSealed = PersonalData.seal(TITLE_FIELD, row, title);
+    descriptionSealed = PersonalData.seal(DESCRIPTION_FIELD, row, description);
+    tagsSealed = PersonalData.seal(TAGS_FIELD, row, tags);
+    mediaSha256Sealed = PersonalData.seal(MEDIA_HASH_FIELD, row, mediaSha256);
+    detailsSealed = true;
+  }
+
+  /** Opens the details; a value from another row fails here rather than showing. */
+  @PostLoad
+  void openDetails() {
+    FieldCipher.Row row = row();
+    title = PersonalData.openOrPlain(TITLE_FIELD, row, titleSealed);
+    description = PersonalData.openOrPlain(DESCRIPTION_FIELD, row, descriptionSealed);
+    tags = PersonalData.openOrPlain(TAGS_FIELD, row, tagsSealed);
+    mediaSha256 = PersonalData.openOrPlain(MEDIA_HASH_FIELD, row, mediaSha256Sealed);
+    detailsSealed =
+        FieldCipher.isRowBound(titleSealed)
+            && (descriptionSealed == null || FieldCipher.isRowBound(descriptionSealed))
+            && (tagsSealed == null || FieldCipher.isRowBound(tagsSealed))
+            && (mediaSha256Sealed == null || FieldCipher.isRowBound(mediaSha256Sealed));
+  }
+
+  private FieldCipher.Row row() {
+    return new FieldCipher.Row(TABLE, id);
   }
 
   /** Number of chunks the declared size needs. */
@@ -270,6 +354,7 @@ public class VideoVersion {
     this.width = width;
     this.height = height;
     this.mediaSha256 = sha256;
+    this.detailsSealed = false;
   }
 
   /** Asks the transcode job to stop and discard the video; it does so at its next check. */

@@ -165,6 +165,14 @@ public class FieldCipher {
     return stored != null && stored.startsWith(ROW_BOUND);
   }
 
+  /**
+   * Whether {@code stored} is a sealed value of either form; anything else in a sealed column is
+   * plaintext written before the column was sealed.
+   */
+  public static boolean isSealed(String stored) {
+    return stored != null && (stored.startsWith(ROW_BOUND) || stored.startsWith(PREFIX));
+  }
+
   /** A fresh index key for a new tenant, wrapped by its KEK, for the caller to store. */
   public byte[] newWrappedIndexKey(String tenantId) {
     try {

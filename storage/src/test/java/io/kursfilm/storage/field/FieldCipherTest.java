@@ -134,6 +134,8 @@ class FieldCipherTest {
 
     assertTrue(v1.startsWith("f1:"));
     assertFalse(FieldCipher.isRowBound(v1));
+    assertTrue(FieldCipher.isSealed(v1));
+    assertFalse(FieldCipher.isSealed("anna@example.com"), "plaintext of before the sealing");
     assertEquals(
         "anna@example.com",
         cipher.decrypt("t1", new FieldCipher.Row("app_user", "u-anna"), "user.email", v1));
