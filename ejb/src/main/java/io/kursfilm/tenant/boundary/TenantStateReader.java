@@ -26,10 +26,11 @@ public class TenantStateReader implements TenantStates {
 
   @Override
   public Optional<String> stateOf(String tenantId) {
-    return em.createNamedQuery(Tenant.STATE_OF, TenantState.class)
-        .setParameter("id", tenantId)
-        .getResultStream()
-        .findFirst()
+    // find, not a query: a query flushes pending changes first, and the gate is asked while an
+    // entity seals its columns in @PrePersist, so the flush wrote the row before its sealed
+    // values were set. find never flushes and still sees a tenant persisted in this transaction.
+    return Optional.ofNullable(em.find(Tenant.class, tenantId))
+        .map(Tenant::state)
         .map(TenantState::name);
   }
 }

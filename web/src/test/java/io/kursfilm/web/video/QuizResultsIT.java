@@ -102,11 +102,13 @@ class QuizResultsIT {
       Map<String, JsonObject> rows =
           reply.json().getJsonArray("rows").stream()
               .map(JsonValue::asJsonObject)
+              // Other test classes add people who may share a name: the seeded ones are unique.
+              .filter(r -> r.getString("name").startsWith("Employee "))
               .collect(Collectors.toMap(r -> r.getString("name"), Function.identity()));
       for (int i = 1; i <= 5; i++) {
         assertTrue(rows.containsKey("Employee " + i), "every employee, anonymised " + anonymised);
       }
-      assertFalse(rows.containsKey("Trainer"), "employees only");
+      assertFalse(reply.body().contains("\"Trainer\""), "employees only");
       JsonObject done = rows.get("Employee 1");
       assertTrue(done.getBoolean("completed"), done.toString());
       assertNotNull(done.getString("completedAt"));
