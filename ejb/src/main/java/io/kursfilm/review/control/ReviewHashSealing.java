@@ -1,5 +1,6 @@
 package io.kursfilm.review.control;
 
+import io.kursfilm.kernel.PlaintextBackfill;
 import io.kursfilm.tenant.boundary.TenantDirectory;
 import io.kursfilm.tenant.boundary.TenantView;
 import jakarta.annotation.PostConstruct;
@@ -11,7 +12,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
-import java.util.logging.Level;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -26,7 +27,6 @@ import java.util.logging.Logger;
 public class ReviewHashSealing {
 
   private static final Logger LOG = Logger.getLogger(ReviewHashSealing.class.getName());
-  private static final int BATCH = 200;
 
   @Resource ManagedExecutorService executor;
   @Inject TenantDirectory tenants;
@@ -37,36 +37,10 @@ public class ReviewHashSealing {
     executor.execute(this::sealAll);
   }
 
-  /** Seals every tenant's remaining plaintext details; returns how many rows it sealed. */
+  /** Seals every active tenant's remaining plaintext rows; returns how many it sealed. */
   public int sealAll() {
-    int total = 0;
-    for (TenantView tenant : tenants.all()) {
-      if (tenant.isActive()) {
-        total += sealTenant(tenant.id());
-      }
-    }
-    int sealed = total;
-    if (sealed > 0) {
-      LOG.info(() -> sealed + " review hashes sealed");
-    }
-    return sealed;
-  }
-
-  private int sealTenant(String tenantId) {
-    int done = 0;
-    try {
-      int round;
-      do {
-        round = sealer.sealBatch(tenantId, BATCH);
-        done += round;
-      } while (round >= BATCH); // a short batch was the last
-    } catch (RuntimeException e) {
-      // Ids only: the next start tries again.
-      LOG.log(
-          Level.WARNING,
-          "sealing review hashes of tenant {0} stopped: {1}",
-          new Object[] {tenantId, e.toString()});
-    }
-    return done;
+    List<String> active =
+        tenants.all().stream().filter(TenantView::isActive).map(TenantView::id).toList();
+    return PlaintextBackfill.run("review hashes", active, sealer::sealBatch, LOG);
   }
 }
