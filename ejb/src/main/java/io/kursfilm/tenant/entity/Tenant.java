@@ -131,6 +131,25 @@ public class Tenant {
     return indexKey == null ? null : indexKey.clone();
   }
 
+  /**
+   * The customer is leaving: nothing new is written for the tenant while its export is taken (the
+   * tenant gate refuses sealing), and only what the offboarding allows can still be read.
+   */
+  public void freeze() {
+    if (state != TenantState.ACTIVE) {
+      throw new IllegalStateException("only an active tenant can start offboarding");
+    }
+    this.state = TenantState.OFFBOARDING;
+  }
+
+  /** The offboarding was cancelled before the shred: the tenant works again as before. */
+  public void thaw() {
+    if (state != TenantState.OFFBOARDING) {
+      throw new IllegalStateException("only an offboarding tenant can be thawed");
+    }
+    this.state = TenantState.ACTIVE;
+  }
+
   /** The tenant's keys are destroyed: nobody can log in or read anything of it any more. */
   public void shredded() {
     this.state = TenantState.SHREDDED;
