@@ -47,7 +47,7 @@ class QuizTakingJourneyIT {
   private static final String KIT_FEEDBACK = "Plasters belong in it";
 
   @TempDir static Path media;
-  private URL base;
+  private final URL base = SharedApp.base();
   private ChromeDriver browser;
   private String videoId;
   private String quizId;
