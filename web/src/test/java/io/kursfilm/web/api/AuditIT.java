@@ -12,6 +12,7 @@ import io.kursfilm.audit.entity.AuditHash;
 import io.kursfilm.storage.objects.ObjectStore;
 import io.kursfilm.web.ItEnvironment;
 import io.kursfilm.web.testing.RestClient;
+import io.kursfilm.web.testing.SharedApp;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -34,10 +35,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,17 +47,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * (REST and the infra/audit-verify script) must name the first broken sequence. Tampering happens
  * on fresh tenants only, so every case has a chain of its own and the demo chains stay intact.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedApp.class)
 class AuditIT {
 
   private static final String PW = ItEnvironment.demoPassword();
 
-  @Deployment(testable = false)
-  static WebArchive app() {
-    return ItEnvironment.war();
-  }
-
-  @ArquillianResource URL base;
+  final URL base = SharedApp.base();
 
   @BeforeAll
   static void s3() throws Exception {

@@ -10,6 +10,7 @@ import io.kursfilm.web.testing.JsonEndpoints;
 import io.kursfilm.web.testing.RawHttp;
 import io.kursfilm.web.testing.RawHttp.Reply;
 import io.kursfilm.web.testing.RestClient;
+import io.kursfilm.web.testing.SharedApp;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.File;
@@ -24,10 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * and direction-override characters in free text, and numbers that do not fit their field. Every
  * refusal must be a quick 4xx with the API's {@code {"error","message"}} body.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedApp.class)
 class HostileInputIT {
 
   private static final String PW = ItEnvironment.demoPassword();
@@ -50,12 +47,7 @@ class HostileInputIT {
   /** Well above any answer that involves no parsing, well below "hangs". */
   private static final Duration QUICK = Duration.ofSeconds(5);
 
-  @Deployment(testable = false)
-  static WebArchive app() {
-    return ItEnvironment.war();
-  }
-
-  @ArquillianResource URL base;
+  final URL base = SharedApp.base();
 
   @BeforeAll
   static void s3() throws Exception {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kursfilm.web.ItEnvironment;
 import io.kursfilm.web.testing.IdentityProvider;
 import io.kursfilm.web.testing.RestClient;
+import io.kursfilm.web.testing.SharedApp;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.CookieManager;
@@ -25,10 +26,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The provider signs whatever claims a test enqueues, so forged nonces, foreign issuers and
  * unverified addresses arrive exactly as a hostile or misconfigured provider would send them.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedApp.class)
 class SsoIT {
 
   private static final String DEMO_SECRET = "demo-client-secret-" + UUID.randomUUID();
@@ -49,12 +46,7 @@ class SsoIT {
   private static IdentityProvider provider;
   private static Inbox inbox;
 
-  @Deployment(testable = false)
-  static WebArchive app() {
-    return ItEnvironment.war();
-  }
-
-  @ArquillianResource URL base;
+  final URL base = SharedApp.base();
 
   @BeforeAll
   static void start() throws Exception {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kursfilm.web.ItEnvironment;
 import io.kursfilm.web.testing.DemoTenants;
+import io.kursfilm.web.testing.SharedApp;
 import io.kursfilm.web.video.TestMedia;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -16,12 +17,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,25 +36,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * what was entered. A quiz the boundary refuses is named on the page, keeps the trainer's input and
  * stores nothing. The critic then sees the quiz with its right answers beside the video.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedApp.class)
 class QuizEditorJourneyIT {
 
   private static final Duration AJAX = Duration.ofSeconds(20);
 
-  @Deployment(testable = false)
-  static WebArchive app() {
-    return ItEnvironment.war();
-  }
-
-  private URL base;
-  private DemoTenants demo;
-
-  /** Where the app's redirects lead (its kursfilm.base-url), not the host Arquillian reports. */
-  @BeforeEach
-  void publicAddress() {
-    base = ItEnvironment.publicBase();
-    demo = new DemoTenants(base);
-  }
+  private final URL base = SharedApp.base();
+  private final DemoTenants demo = new DemoTenants(base);
 
   @TempDir static Path media;
   private ChromeDriver browser;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kursfilm.web.ItEnvironment;
 import io.kursfilm.web.testing.DemoTenants;
+import io.kursfilm.web.testing.SharedApp;
 import io.kursfilm.web.video.TestMedia;
 import jakarta.json.JsonObject;
 import java.net.URL;
@@ -13,10 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,19 +33,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the question in the player and the one after the video, the trainer sees the result by name, and
  * after the admin turns anonymisation on, as a pseudonym only.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedApp.class)
 class QuizJourneyIT {
 
   private static final Duration AJAX = Duration.ofSeconds(20);
   private static final String IN_VIDEO = "Which way is the exit?";
   private static final String AFTER = "Helmets are optional on site.";
 
-  @Deployment(testable = false)
-  static WebArchive app() {
-    return ItEnvironment.war();
-  }
-
-  @ArquillianResource URL base;
+  final URL base = SharedApp.base();
   @TempDir static Path media;
 
   private DemoTenants demo;
@@ -61,8 +53,7 @@ class QuizJourneyIT {
   }
 
   @BeforeEach
-  void publicAddress() {
-    base = ItEnvironment.publicBase();
+  void demo() {
     demo = new DemoTenants(base);
   }
 

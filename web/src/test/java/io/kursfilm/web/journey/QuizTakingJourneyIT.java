@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kursfilm.web.ItEnvironment;
 import io.kursfilm.web.testing.DemoTenants;
 import io.kursfilm.web.testing.RestClient;
+import io.kursfilm.web.testing.SharedApp;
 import io.kursfilm.web.video.TestMedia;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -18,12 +19,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,20 +39,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * and the result page shows score and feedback. Checked on the page and through the REST API,
  * including that the one allowed attempt is used up.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedApp.class)
 class QuizTakingJourneyIT {
 
   private static final String IN_VIDEO = "Which exit is nearest to the machine?";
   private static final String EXIT_FEEDBACK = "Yes, behind the blue door";
   private static final String KIT_FEEDBACK = "Plasters belong in it";
 
-  @Deployment(testable = false)
-  static WebArchive app() {
-    return ItEnvironment.war();
-  }
-
   @TempDir static Path media;
-  private URL base;
+  private final URL base = SharedApp.base();
   private ChromeDriver browser;
   private String videoId;
   private String quizId;
@@ -63,12 +55,6 @@ class QuizTakingJourneyIT {
   @BeforeAll
   static void s3() throws Exception {
     ItEnvironment.s3();
-  }
-
-  /** Where the app's redirects lead (its kursfilm.base-url), not the host Arquillian reports. */
-  @BeforeEach
-  void publicAddress() {
-    base = ItEnvironment.publicBase();
   }
 
   @AfterEach

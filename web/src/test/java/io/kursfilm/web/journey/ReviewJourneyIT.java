@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kursfilm.web.ItEnvironment;
 import io.kursfilm.web.testing.RestClient;
+import io.kursfilm.web.testing.SharedApp;
 import io.kursfilm.web.video.TestMedia;
 import jakarta.json.JsonObject;
 import java.net.URL;
@@ -15,13 +16,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,25 +34,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * version 2, the critic approves it, and an employee finds it in the portal and plays it. Each step
  * is checked on the page and through the REST API.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedApp.class)
 class ReviewJourneyIT {
 
   private static final Duration PROCESSING = Duration.ofSeconds(300);
   private static final String COMMENT = "The logo covers the speaker <b>here</b>";
   private static final String REASON = "Please move the logo out of the picture";
 
-  @Deployment(testable = false)
-  static WebArchive app() {
-    return ItEnvironment.war();
-  }
-
-  @ArquillianResource URL base;
-
-  /** Where the app's redirects lead (its kursfilm.base-url), not the host Arquillian reports. */
-  @BeforeEach
-  void publicAddress() {
-    base = ItEnvironment.publicBase();
-  }
+  final URL base = SharedApp.base();
 
   @TempDir static Path media;
   private Person person;

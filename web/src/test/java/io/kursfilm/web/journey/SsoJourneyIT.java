@@ -6,17 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kursfilm.web.ItEnvironment;
 import io.kursfilm.web.testing.IdentityProvider;
+import io.kursfilm.web.testing.SharedApp;
 import java.net.URL;
 import java.time.Duration;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -31,23 +27,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * (mock-oauth2-server) runs in the test JVM. It sends the browser to the configured public address
  * ({@code kursfilm.base-url}), which in tests is where Arquillian deployed the app.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedApp.class)
 class SsoJourneyIT {
 
   private static IdentityProvider provider;
 
-  @Deployment(testable = false)
-  static WebArchive app() {
-    return ItEnvironment.war();
-  }
-
-  @ArquillianResource URL base;
-
-  /** Where the app's redirects lead (its kursfilm.base-url), not the host Arquillian reports. */
-  @BeforeEach
-  void publicAddress() {
-    base = ItEnvironment.publicBase();
-  }
+  final URL base = SharedApp.base();
 
   private ChromeDriver browser;
 

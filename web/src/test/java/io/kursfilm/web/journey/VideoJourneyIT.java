@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kursfilm.web.ItEnvironment;
+import io.kursfilm.web.testing.SharedApp;
 import io.kursfilm.web.video.TestMedia;
 import java.net.URL;
 import java.nio.file.Files;
@@ -11,13 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,21 +26,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * A trainer uploads a video through the real page in a real browser, watches the upload and the
  * processing progress, and plays the result with the hls.js player until it is past two seconds.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedApp.class)
 class VideoJourneyIT {
 
-  @Deployment(testable = false)
-  static WebArchive app() {
-    return ItEnvironment.war();
-  }
-
-  @ArquillianResource URL base;
-
-  /** Where the app's redirects lead (its kursfilm.base-url), not the host Arquillian reports. */
-  @BeforeEach
-  void publicAddress() {
-    base = ItEnvironment.publicBase();
-  }
+  final URL base = SharedApp.base();
 
   @TempDir static Path media;
   private ChromeDriver browser;

@@ -10,6 +10,7 @@ import io.kursfilm.web.ItEnvironment;
 import io.kursfilm.web.journey.Browser;
 import io.kursfilm.web.testing.DemoTenants;
 import io.kursfilm.web.testing.RestClient;
+import io.kursfilm.web.testing.SharedApp;
 import io.kursfilm.web.video.TestMedia;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -26,10 +27,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,7 +43,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * and through the bell in a real browser, and the mails received by a real SMTP server (GreenMail)
  * on the port the app sends to.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedApp.class)
 class NotificationIT {
 
   private static final String PW = ItEnvironment.demoPassword();
@@ -54,12 +51,7 @@ class NotificationIT {
 
   private static GreenMail smtp;
 
-  @Deployment(testable = false)
-  static WebArchive app() {
-    return ItEnvironment.war();
-  }
-
-  @ArquillianResource URL base;
+  final URL base = SharedApp.base();
   @TempDir static Path media;
 
   @BeforeAll

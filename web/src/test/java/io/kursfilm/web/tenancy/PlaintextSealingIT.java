@@ -32,6 +32,7 @@ import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * their row by the start-up sealing, which is safe to run again; until then they read as they are.
  * Inside the container, so the test can plant such rows with SQL and run the sealing itself.
  */
+@Tag("in-container")
 @ExtendWith(ArquillianExtension.class)
 class PlaintextSealingIT {
 

@@ -43,6 +43,7 @@ import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -50,6 +51,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Tenant isolation at bean level, inside the container: the central tenant filter must keep one
  * tenant's rows out of another's transactions, even when ids of the other tenant are known.
  */
+@Tag("in-container")
 @ExtendWith(ArquillianExtension.class)
 class TenancyIT {
 

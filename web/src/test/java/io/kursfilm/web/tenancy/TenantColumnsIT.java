@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kursfilm.web.ItEnvironment;
 import io.kursfilm.web.testing.DemoTenants;
 import io.kursfilm.web.testing.RestClient;
+import io.kursfilm.web.testing.SharedApp;
 import io.kursfilm.web.video.TestMedia;
 import jakarta.json.Json;
 import java.io.InputStream;
@@ -26,10 +27,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (tenant-columns.csv, the table in docs/architecture.md), and the columns sealed by V16 hold no
  * plaintext anywhere in MariaDB's files.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedApp.class)
 class TenantColumnsIT {
 
   /** The decisions a column can have; see docs/architecture.md, "Tenant columns at shred". */
@@ -48,12 +45,7 @@ class TenantColumnsIT {
       Set.of(
           "sealed", "hmac", "id/ref", "meta", "deleted at shred", "platform", "PLAINTEXT – to fix");
 
-  @Deployment(testable = false)
-  static WebArchive app() {
-    return ItEnvironment.war();
-  }
-
-  @ArquillianResource URL base;
+  final URL base = SharedApp.base();
   @TempDir static Path media;
 
   @BeforeAll

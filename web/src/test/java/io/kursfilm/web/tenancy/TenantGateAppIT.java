@@ -33,6 +33,7 @@ import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * straight to the database, as another node's shred would) the app neither seals, opens nor indexes
  * anything of it within the state TTL, while another tenant carries on.
  */
+@Tag("in-container")
 @ExtendWith(ArquillianExtension.class)
 class TenantGateAppIT {
 

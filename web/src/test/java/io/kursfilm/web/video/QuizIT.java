@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kursfilm.web.ItEnvironment;
 import io.kursfilm.web.testing.DemoTenants;
 import io.kursfilm.web.testing.RestClient;
+import io.kursfilm.web.testing.SharedApp;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -21,10 +22,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,15 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
  * employees and scored on the server, results for the video's trainers only, anonymised with
  * pseudonyms and withheld aggregates, and quiz texts and answers sealed in the database.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedApp.class)
 class QuizIT {
 
-  @Deployment(testable = false)
-  static WebArchive app() {
-    return ItEnvironment.war();
-  }
-
-  @ArquillianResource URL base;
+  final URL base = SharedApp.base();
   @TempDir static Path media;
 
   @BeforeAll

@@ -9,6 +9,7 @@ import io.kursfilm.web.ItEnvironment;
 import io.kursfilm.web.journey.Browser;
 import io.kursfilm.web.testing.DemoTenants;
 import io.kursfilm.web.testing.RestClient;
+import io.kursfilm.web.testing.SharedApp;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -31,10 +32,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,15 +48,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * score, also while results are anonymised) and bad input to quizzes and attempts, each refused
  * with the API's error body and nothing stored, counted in the database.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedApp.class)
 class QuizResultsIT {
 
-  @Deployment(testable = false)
-  static WebArchive app() {
-    return ItEnvironment.war();
-  }
-
-  @ArquillianResource URL base;
+  final URL base = SharedApp.base();
   @TempDir static Path media;
 
   /** One approved video with a quiz and one never approved, shared by the tests (lazily made). */

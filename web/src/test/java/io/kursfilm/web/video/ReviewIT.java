@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kursfilm.web.ItEnvironment;
 import io.kursfilm.web.testing.DemoTenants;
 import io.kursfilm.web.testing.RestClient;
+import io.kursfilm.web.testing.SharedApp;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -16,10 +17,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,15 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
  * own worker, decisions, comments and versions, and what employees, other trainers and another
  * tenant's critic can and cannot reach of a version that is not approved.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedApp.class)
 class ReviewIT {
 
-  @Deployment(testable = false)
-  static WebArchive app() {
-    return ItEnvironment.war();
-  }
-
-  @ArquillianResource URL base;
+  final URL base = SharedApp.base();
   @TempDir static Path media;
 
   @BeforeAll

@@ -13,6 +13,7 @@ import io.kursfilm.transcoder.job.Published;
 import io.kursfilm.transcoder.job.VideoObjects;
 import io.kursfilm.web.ItEnvironment;
 import io.kursfilm.web.testing.RestClient;
+import io.kursfilm.web.testing.SharedApp;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.net.URL;
@@ -27,10 +28,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,17 +41,12 @@ import org.mariadb.jdbc.MariaDbDataSource;
  * worker that was overtaken or outlived a cancel would write them: the table refuses the move and
  * the rendition they hand over is deleted.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedApp.class)
 class TranscodeOutcomesIT {
 
   private static final String PW = ItEnvironment.demoPassword();
 
-  @Deployment(testable = false)
-  static WebArchive app() {
-    return ItEnvironment.war();
-  }
-
-  @ArquillianResource URL base;
+  final URL base = SharedApp.base();
   @TempDir static Path media;
   static MariaDbDataSource db;
   static ObjectStore store;
