@@ -25,7 +25,8 @@ import java.util.Optional;
  *           {@code tink-awskms} / {@code tink-gcpkms} on the classpath.</td></tr>
  *   <tr><td>{@code vault-transit://vault.internal:8200/transit/kursfilm-master}
  *           (mount {@code transit}, key {@code kursfilm-master}; the key must be
- *           {@code derived=true})</td>
+ *           {@code derived=true}; each tenant gets {@code transit/keys/kursfilm-tenant-<id>},
+ *           see {@link #tenantKeys})</td>
  *       <td>{@value #VAULT_TOKEN} (required), {@value #VAULT_NAMESPACE}, {@value #VAULT_TLS}
  *           ({@code false} for plain http, development only), {@value #TIMEOUT}</td></tr>
  * </table>
