@@ -144,6 +144,26 @@ class TenantKmsKeysTest {
   }
 
   @Test
+  void a_tenant_whose_vault_key_cannot_be_created_gets_no_key_file() throws Exception {
+    LocalKeyStore store = open();
+    vault.close();
+
+    assertThrows(KeyStoreException.class, () -> store.create("t1"));
+
+    assertFalse(store.exists("t1"));
+  }
+
+  @Test
+  void a_key_file_naming_a_kms_key_does_not_open_without_that_kms() throws Exception {
+    open().create("t1");
+
+    KeyStoreException e =
+        assertThrows(KeyStoreException.class, () -> openWithoutTenantKeys().kek("t1"));
+
+    assertTrue(e.getMessage().contains("no KMS is configured"), e.getMessage());
+  }
+
+  @Test
   void platform_keysets_stay_under_the_master() throws Exception {
     LocalKeyStore store = open();
     store.create("t1");
