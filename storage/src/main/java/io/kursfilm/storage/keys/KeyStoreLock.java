@@ -68,12 +68,17 @@ public final class KeyStoreLock implements AutoCloseable {
   private static FileLock tryLock(Path dir, boolean shared) {
     try {
       Files.createDirectories(dir);
+      Path file = dir.resolve(FILE);
+      // A shared lock needs only read access, so a worker with a read-only mount of an existing
+      // key store still starts; an exclusive one needs write access.
       FileChannel channel =
-          FileChannel.open(
-              dir.resolve(FILE),
-              StandardOpenOption.CREATE,
-              StandardOpenOption.READ,
-              StandardOpenOption.WRITE);
+          shared && Files.exists(file)
+              ? FileChannel.open(file, StandardOpenOption.READ)
+              : FileChannel.open(
+                  file,
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.READ,
+                  StandardOpenOption.WRITE);
       FileLock lock;
       try {
         lock = channel.tryLock(0, Long.MAX_VALUE, shared);
