@@ -176,16 +176,31 @@ class TenantKmsKeysTest {
   }
 
   @Test
-  void a_key_uri_of_another_vault_or_mount_is_refused() throws Exception {
+  void a_key_uri_off_the_mount_or_not_of_a_tenant_is_refused() throws Exception {
     TenantKmsKeys keys = MasterKeys.tenantKeys(masterUri, settings).orElseThrow();
-    assertThrows(
-        GeneralSecurityException.class,
-        () -> keys.aead("vault-transit://vault.evil:8200/transit/kursfilm-tenant-t1"));
-    assertThrows(
-        GeneralSecurityException.class,
-        () ->
-            keys.delete("vault-transit://127.0.0.1:" + vault.port() + "/other/kursfilm-tenant-t1"));
-    assertThrows(GeneralSecurityException.class, () -> keys.aead(masterUri)); // not a tenant key
+    String otherMount = "vault-transit://127.0.0.1:" + vault.port() + "/other/kursfilm-tenant-t1";
+    assertThrows(GeneralSecurityException.class, () -> keys.aead(otherMount));
+    assertThrows(GeneralSecurityException.class, () -> keys.delete(otherMount));
+    assertThrows(GeneralSecurityException.class, () -> keys.aead(masterUri));
+    assertThrows(GeneralSecurityException.class, () -> keys.aead("aws-kms://arn:aws:kms:x"));
+  }
+
+  @Test
+  void tenant_keys_are_looked_up_in_the_configured_vault_whatever_host_the_file_names()
+      throws Exception {
+    LocalKeyStore store = open();
+    store.create("t1");
+    byte[] sealed = store.kek("t1").encrypt(AD, AD);
+    Path file = dir.resolve("tenants/t1.json");
+    // Vault moved: the file still names the old address, the master URI names the new one.
+    Files.writeString(
+        file, Files.readString(file).replace("127.0.0.1:" + vault.port(), "vault.old:8200"));
+
+    LocalKeyStore moved = open();
+
+    assertArrayEquals(AD, moved.kek("t1").decrypt(sealed, AD));
+    moved.destroy("t1");
+    assertFalse(vault.hasKey("kursfilm-tenant-t1"));
   }
 
   @Test

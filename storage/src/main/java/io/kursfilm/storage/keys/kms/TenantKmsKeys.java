@@ -19,8 +19,8 @@ public interface TenantKmsKeys {
   String create(String tenantId) throws GeneralSecurityException;
 
   /**
-   * The AEAD of the key {@code keyUri}; fails for a URI this KMS did not hand out (another host or
-   * mount), so a doctored key file cannot send our credentials elsewhere.
+   * The AEAD of the key {@code keyUri}, always in the configured KMS (a doctored key file cannot
+   * send our credentials elsewhere); fails for a URI that names no tenant key there.
    */
   Aead aead(String keyUri) throws GeneralSecurityException;
 

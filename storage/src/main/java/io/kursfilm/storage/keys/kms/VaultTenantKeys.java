@@ -3,6 +3,7 @@ package io.kursfilm.storage.keys.kms;
 import com.google.crypto.tink.Aead;
 import com.google.gson.JsonObject;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.security.GeneralSecurityException;
 
 /**
@@ -59,13 +60,28 @@ public final class VaultTenantKeys implements TenantKmsKeys {
     vault.call("delete key", name, "DELETE", "keys/" + name, null);
   }
 
+  /**
+   * The key name in {@code keyUri}, which must lie on the configured mount. Its host is not used:
+   * every key is looked up in the configured Vault, so a key file cannot send the token elsewhere,
+   * and moving Vault to a new address is a change of the master URI only.
+   */
   private String nameOf(String keyUri) throws GeneralSecurityException {
-    if (keyUri == null || !keyUri.startsWith(uriPrefix + KEY_PREFIX)) {
-      throw new GeneralSecurityException("tenant key URI is not a key of the configured Vault");
-    }
-    String name = keyUri.substring(uriPrefix.length());
-    if (!VaultClient.PATH_SEGMENTS.matcher(name).matches() || name.contains("/")) {
+    String path;
+    try {
+      URI parsed = new URI(keyUri);
+      if (!"vault-transit".equals(parsed.getScheme()) || parsed.getPath() == null) {
+        throw new GeneralSecurityException("tenant key URI is not a Vault Transit key");
+      }
+      path = parsed.getPath();
+    } catch (URISyntaxException | NullPointerException e) {
       throw new GeneralSecurityException("malformed tenant key URI");
+    }
+    String prefix = "/" + vault.mount() + "/";
+    String name = path.startsWith(prefix) ? path.substring(prefix.length()) : "";
+    if (!name.startsWith(KEY_PREFIX)
+        || name.contains("/")
+        || !VaultClient.PATH_SEGMENTS.matcher(name).matches()) {
+      throw new GeneralSecurityException("tenant key URI is not a tenant key on the Vault mount");
     }
     return name;
   }
