@@ -24,8 +24,12 @@ public record KeyStoreSettings(
     Optional<String> kmsCredentials,
     Duration cacheTtl) {
 
-  /** Opens the key store these settings describe. */
+  /**
+   * Opens the key store these settings describe, holding its {@link KeyStoreLock} for the life of
+   * the process, and, with a Vault Transit master, gives each new tenant a Vault key of its own.
+   */
   public LocalKeyStore open() {
+    KeyStoreLock.holdShared(dir);
     // Local default: the master keyset file inside the key store; production names a KMS key.
     String uri =
         masterUri
@@ -36,7 +40,12 @@ public record KeyStoreSettings(
     vaultToken.ifPresent(t -> settings.put(MasterKeys.VAULT_TOKEN, t));
     kmsCredentials.ifPresent(c -> settings.put(MasterKeys.KMS_CREDENTIALS, c));
     try {
-      return new LocalKeyStore(dir, MasterKeys.fromUri(uri, settings), cacheTtl, Clock.systemUTC());
+      return new LocalKeyStore(
+          dir,
+          MasterKeys.fromUri(uri, settings),
+          MasterKeys.tenantKeys(uri, settings),
+          cacheTtl,
+          Clock.systemUTC());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("master key unavailable", e);
     }

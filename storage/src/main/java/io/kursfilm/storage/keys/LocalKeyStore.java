@@ -9,6 +9,7 @@ import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import io.kursfilm.storage.keys.kms.MasterKeyFile;
+import io.kursfilm.storage.keys.kms.TenantKmsKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The key store: a directory of its own (never inside the database or the object store) holding one
@@ -25,6 +27,12 @@ import java.util.List;
  * The master is the local {@code master-keyset.json} by default, or any AEAD from {@link
  * io.kursfilm.storage.keys.kms.MasterKeys} (a cloud KMS, Vault Transit) in production. One instance
  * per application, thread-safe.
+ *
+ * <p>With {@link TenantKmsKeys} (a KMS master), each tenant's keyset is wrapped by a KMS key of its
+ * own instead, created with the tenant and deleted by {@link #destroy}, so that an old copy of the
+ * key file opens nothing after a shred; the file names that key ({@link TenantKeyFile}). A keyset
+ * written under the master before (an existing tenant) still loads, and moves to a key of its own
+ * at its next {@link #rotate}; until then its destruction deletes only the file.
  *
  * <p>Unwrapped KEKs are cached in memory (Caffeine) for {@code cacheTtl} after they were loaded, at
  * most {@link #CACHED_KEKS} of them, and evicted at once on rotate and destroy, so a shredded
@@ -44,6 +52,7 @@ public class LocalKeyStore implements TenantKeys {
   private final Path directory;
   private final Path tenantsDir;
   private final Aead master;
+  private final Optional<TenantKmsKeys> tenantKms;
   private final Cache<String, Aead> cache;
 
   /**
@@ -59,14 +68,35 @@ public class LocalKeyStore implements TenantKeys {
    * io.kursfilm.storage.keys.kms.MasterKeys#fromUri}. No master file is read or written.
    */
   public LocalKeyStore(Path directory, Aead master, Duration cacheTtl, Clock clock) {
-    this(directory, master, cacheTtl, clock, CACHED_KEKS);
+    this(directory, master, Optional.empty(), cacheTtl, clock, CACHED_KEKS);
+  }
+
+  /**
+   * As above, wrapping each tenant's keyset with a KMS key of its own from {@code tenantKms} when
+   * present (see the class comment); the master then wraps only the platform keysets and the
+   * keysets of tenants created before.
+   */
+  public LocalKeyStore(
+      Path directory,
+      Aead master,
+      Optional<TenantKmsKeys> tenantKms,
+      Duration cacheTtl,
+      Clock clock) {
+    this(directory, master, tenantKms, cacheTtl, clock, CACHED_KEKS);
   }
 
   /** As above, keeping at most {@code cachedKeks} KEKs unwrapped; for tests of the bound. */
-  LocalKeyStore(Path directory, Aead master, Duration cacheTtl, Clock clock, int cachedKeks) {
+  LocalKeyStore(
+      Path directory,
+      Aead master,
+      Optional<TenantKmsKeys> tenantKms,
+      Duration cacheTtl,
+      Clock clock,
+      int cachedKeks) {
     this.directory = directory;
     this.tenantsDir = directory.resolve(TENANTS_DIR);
     this.master = master;
+    this.tenantKms = tenantKms;
     this.cache =
         Caffeine.newBuilder()
             .maximumSize(cachedKeks)
@@ -96,12 +126,27 @@ public class LocalKeyStore implements TenantKeys {
     if (Files.exists(file)) {
       throw new KeyStoreException("tenant key already exists");
     }
+    Optional<String> kmsKey = Optional.empty();
     try {
+      if (tenantKms.isPresent()) {
+        kmsKey = Optional.of(tenantKms.get().create(tenantId));
+      }
       KeysetHandle kek = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
-      write(tenantId, kek);
+      write(tenantId, kmsKey, kek);
       return Integer.toUnsignedString(kek.getPrimary().getId());
     } catch (IOException | GeneralSecurityException e) {
-      throw new KeyStoreException("cannot create tenant key", e);
+      KeyStoreException failure = new KeyStoreException("cannot create tenant key", e);
+      // No file names the new KMS key, so nothing else would ever delete it.
+      kmsKey.ifPresent(uri -> deleteKmsKey(uri, failure));
+      throw failure;
+    }
+  }
+
+  private void deleteKmsKey(String uri, KeyStoreException failure) {
+    try {
+      tenantKms.orElseThrow().delete(uri);
+    } catch (GeneralSecurityException | RuntimeException e) {
+      failure.addSuppressed(e);
     }
   }
 
@@ -122,7 +167,7 @@ public class LocalKeyStore implements TenantKeys {
 
   private Aead unwrap(String tenantId) {
     try {
-      return read(tenantId).getPrimitive(RegistryConfiguration.get(), Aead.class);
+      return unwrap(tenantId, load(tenantId)).getPrimitive(RegistryConfiguration.get(), Aead.class);
     } catch (GeneralSecurityException e) {
       throw new KeyStoreException("cannot load tenant key", e);
     }
@@ -147,9 +192,15 @@ public class LocalKeyStore implements TenantKeys {
           KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM)
               .withRandomId()
               .makePrimary();
+      TenantKeyFile file = loadOrForget(tenantId);
       KeysetHandle rotated =
-          KeysetHandle.newBuilder(readOrForget(tenantId)).addEntry(fresh).build();
-      write(tenantId, rotated);
+          KeysetHandle.newBuilder(unwrap(tenantId, file)).addEntry(fresh).build();
+      Optional<String> kmsKey = file.kmsKey();
+      if (kmsKey.isEmpty() && tenantKms.isPresent()) {
+        // A keyset from before tenants had KMS keys leaves the shared master here.
+        kmsKey = Optional.of(tenantKms.get().create(tenantId));
+      }
+      write(tenantId, kmsKey, rotated);
       cache.invalidate(tenantId);
       return Integer.toUnsignedString(rotated.getPrimary().getId());
     } catch (IOException | GeneralSecurityException e) {
@@ -157,21 +208,38 @@ public class LocalKeyStore implements TenantKeys {
     }
   }
 
+  /** {@inheritDoc} The tenant's KMS key, if any, is listed last by its URI. */
   @Override
   public List<String> keyIds(String tenantId) {
-    KeysetHandle handle = readOrForget(tenantId);
-    List<String> ids = new ArrayList<>(handle.size());
+    TenantKeyFile file = loadOrForget(tenantId);
+    KeysetHandle handle = unwrap(tenantId, file);
+    List<String> ids = new ArrayList<>(handle.size() + 1);
     for (int i = 0; i < handle.size(); i++) {
       ids.add(Integer.toUnsignedString(handle.getAt(i).getId()));
     }
+    file.kmsKey().ifPresent(ids::add);
     return List.copyOf(ids);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The tenant's KMS key is deleted before the file: if that fails, the file still names the key
+   * for the retry; a retry after the key is gone only deletes the file.
+   */
   @Override
   public synchronized void destroy(String tenantId) {
+    Path file = fileOf(tenantId);
     try {
-      Files.deleteIfExists(fileOf(tenantId));
-    } catch (IOException e) {
+      if (Files.exists(file)) {
+        Optional<String> kmsKey =
+            TenantKeyFile.parse(Files.readString(file, StandardCharsets.UTF_8)).kmsKey();
+        if (kmsKey.isPresent()) {
+          kms().delete(kmsKey.get());
+        }
+      }
+      Files.deleteIfExists(file);
+    } catch (IOException | GeneralSecurityException e) {
       throw new KeyStoreException("cannot destroy tenant key", e);
     } finally {
       // After the delete: a load racing with it either finished first (and is dropped here) or
@@ -193,36 +261,55 @@ public class LocalKeyStore implements TenantKeys {
   }
 
   /**
-   * {@link #read}, first forgetting the cached KEK when the keyset is gone (e.g. deleted by a
+   * {@link #load}, first forgetting the cached KEK when the keyset is gone (e.g. deleted by a
    * restore). Not for the cache's own loader, which must not change the cache it loads into.
    */
-  private KeysetHandle readOrForget(String tenantId) {
+  private TenantKeyFile loadOrForget(String tenantId) {
     if (!Files.exists(fileOf(tenantId))) {
       cache.invalidate(tenantId);
     }
-    return read(tenantId);
+    return load(tenantId);
   }
 
-  /** Reads and unwraps the tenant's keyset; fails when it is missing or destroyed. */
-  private KeysetHandle read(String tenantId) {
+  /** Reads the tenant's key file; fails when it is missing or destroyed. */
+  private TenantKeyFile load(String tenantId) {
     Path file = fileOf(tenantId);
     if (!Files.exists(file)) {
       throw new KeyStoreException("tenant key missing or destroyed");
     }
     try {
-      return TinkJsonProtoKeysetFormat.parseEncryptedKeyset(
-          Files.readString(file, StandardCharsets.UTF_8), master, associatedData(tenantId));
-    } catch (IOException | GeneralSecurityException e) {
+      return TenantKeyFile.parse(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException e) {
       throw new KeyStoreException("cannot load tenant key", e);
     }
   }
 
-  private void write(String tenantId, KeysetHandle keyset)
+  /** Unwraps the keyset with the tenant's KMS key or the master; fails once that key is gone. */
+  private KeysetHandle unwrap(String tenantId, TenantKeyFile file) {
+    try {
+      return TinkJsonProtoKeysetFormat.parseEncryptedKeyset(
+          file.encryptedKeyset(), wrapper(file.kmsKey()), associatedData(tenantId));
+    } catch (GeneralSecurityException e) {
+      throw new KeyStoreException("cannot load tenant key", e);
+    }
+  }
+
+  private void write(String tenantId, Optional<String> kmsKey, KeysetHandle keyset)
       throws IOException, GeneralSecurityException {
-    MasterKeyFile.writePrivately(
-        fileOf(tenantId),
+    String encrypted =
         TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(
-            keyset, master, associatedData(tenantId)));
+            keyset, wrapper(kmsKey), associatedData(tenantId));
+    MasterKeyFile.writePrivately(fileOf(tenantId), new TenantKeyFile(kmsKey, encrypted).toJson());
+  }
+
+  private Aead wrapper(Optional<String> kmsKey) throws GeneralSecurityException {
+    return kmsKey.isPresent() ? kms().aead(kmsKey.get()) : master;
+  }
+
+  private TenantKmsKeys kms() {
+    return tenantKms.orElseThrow(
+        () ->
+            new KeyStoreException("tenant key is wrapped by a KMS key, but no KMS is configured"));
   }
 
   private Path fileOf(String tenantId) {
@@ -230,7 +317,7 @@ public class LocalKeyStore implements TenantKeys {
   }
 
   /** Binds each wrapped keyset to its tenant, so a file copied to another name will not load. */
-  private static byte[] associatedData(String tenantId) {
+  static byte[] associatedData(String tenantId) {
     return ("kursfilm-kek|" + tenantId).getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -95,7 +95,7 @@ public final class PlatformKeysets {
   }
 
   /** Binds each wrapped keyset to its name, so a tenant keyset copied here will not load. */
-  private static byte[] associatedData(String name) {
+  static byte[] associatedData(String name) {
     return ("kursfilm-platform-keyset|" + name).getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -26,11 +26,15 @@ public interface TenantKeys {
 
   /**
    * The ids of every key in the tenant's KEK keyset, primary or not, as unsigned decimal strings
-   * (the form {@link #create} and {@link #rotate} return); the shred certificate lists them.
+   * (the form {@link #create} and {@link #rotate} return), followed by the URI of the tenant's own
+   * KMS key when one wraps the keyset; the shred certificate lists them.
    */
   List<String> keyIds(String tenantId);
 
-  /** Irrevocably removes the tenant's KEK from this store and from every in-memory cache. */
+  /**
+   * Irrevocably removes the tenant's KEK from this store and from every in-memory cache, and
+   * deletes the tenant's own KMS key, if any.
+   */
   void destroy(String tenantId);
 
   /**

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,7 +61,7 @@ class LocalKeyStoreCacheTest {
   }
 
   private LocalKeyStore open(int cachedKeks) {
-    return new LocalKeyStore(dir, master, TTL, clock, cachedKeks);
+    return new LocalKeyStore(dir, master, Optional.empty(), TTL, clock, cachedKeks);
   }
 
   @Test

@@ -8,11 +8,14 @@ import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 
@@ -48,22 +51,41 @@ public final class MasterKeyFile {
 
   /**
    * Writes via a temp file and an atomic move, readable by the owner only, so a crash never leaves
-   * a half-written keyset and other local users never see one.
+   * a half-written keyset and other local users never see one. The content and the directory entry
+   * are flushed to disk before it returns: a master rotation relies on a keyset written before
+   * another to be there after a power cut.
    */
   public static void writePrivately(Path file, String content) throws IOException {
-    Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".new", ".tmp");
+    Path dir = file.toAbsolutePath().getParent();
+    Path tmp = Files.createTempFile(dir, ".new", ".tmp");
     try {
       if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
       }
-      Files.writeString(tmp, content, StandardCharsets.UTF_8);
+      try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        ByteBuffer bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
+        while (bytes.hasRemaining()) {
+          out.write(bytes);
+        }
+        out.force(true);
+      }
       try {
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
       }
+      syncDirectory(dir);
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** Flushes a directory's entries (Linux); where a directory cannot be opened, the OS decides. */
+  public static void syncDirectory(Path dir) {
+    try (FileChannel entries = FileChannel.open(dir, StandardOpenOption.READ)) {
+      entries.force(true);
+    } catch (IOException e) {
+      // Not supported on this platform: nothing more we can do.
     }
   }
 }

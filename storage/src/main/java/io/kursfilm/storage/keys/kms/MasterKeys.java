@@ -4,6 +4,7 @@ import com.google.crypto.tink.Aead;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -24,7 +25,8 @@ import java.util.Optional;
  *           {@code tink-awskms} / {@code tink-gcpkms} on the classpath.</td></tr>
  *   <tr><td>{@code vault-transit://vault.internal:8200/transit/kursfilm-master}
  *           (mount {@code transit}, key {@code kursfilm-master}; the key must be
- *           {@code derived=true})</td>
+ *           {@code derived=true}; each tenant gets {@code transit/keys/kursfilm-tenant-<id>},
+ *           see {@link #tenantKeys})</td>
  *       <td>{@value #VAULT_TOKEN} (required), {@value #VAULT_NAMESPACE}, {@value #VAULT_TLS}
  *           ({@code false} for plain http, development only), {@value #TIMEOUT}</td></tr>
  * </table>
@@ -81,7 +83,27 @@ public final class MasterKeys {
     }
   }
 
+  /**
+   * The tenants' own KMS keys next to the master key {@code uri}: for {@code vault-transit://} a
+   * key per tenant on the master key's mount ({@link VaultTenantKeys}); empty for the local file,
+   * whose tenant keysets stay under the master, and for AWS and GCP KMS, which have no
+   * implementation yet.
+   */
+  public static Optional<TenantKmsKeys> tenantKeys(String uri, Map<String, String> settings) {
+    if (uri != null && uri.startsWith("vault-transit://")) {
+      return Optional.of(new VaultTenantKeys(vault(uri, settings).client()));
+    }
+    return Optional.empty();
+  }
+
   private static Aead fromVault(String uri, Map<String, String> settings) {
+    VaultKey key = vault(uri, settings);
+    return key.client().aead(key.name());
+  }
+
+  private record VaultKey(VaultClient client, String name) {}
+
+  private static VaultKey vault(String uri, Map<String, String> settings) {
     URI parsed;
     try {
       parsed = new URI(uri);
@@ -103,13 +125,16 @@ public final class MasterKeys {
     String token =
         setting(settings, VAULT_TOKEN)
             .orElseThrow(() -> new IllegalArgumentException("setting " + VAULT_TOKEN + " missing"));
-    return new VaultTransitAead(
-        address,
-        path.substring(0, lastSlash),
-        path.substring(lastSlash + 1),
-        token,
-        setting(settings, VAULT_NAMESPACE),
-        timeout(settings));
+    Duration timeout = timeout(settings);
+    VaultClient client =
+        new VaultClient(
+            address,
+            path.substring(0, lastSlash),
+            token,
+            setting(settings, VAULT_NAMESPACE),
+            HttpClient.newBuilder().connectTimeout(timeout).build(),
+            timeout);
+    return new VaultKey(client, path.substring(lastSlash + 1));
   }
 
   private static Duration timeout(Map<String, String> settings) {

@@ -3,19 +3,12 @@ package io.kursfilm.storage.keys.kms;
 import com.google.crypto.tink.Aead;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -31,23 +24,15 @@ import java.util.regex.Pattern;
  * is refused for the same reason.
  *
  * <p>Errors become {@link GeneralSecurityException}s that name the operation, the Vault address and
- * the HTTP status, never the token, the plaintext or Vault's response body.
+ * the HTTP status, never the token, the plaintext or Vault's response body ({@link VaultClient}).
  */
 public final class VaultTransitAead implements Aead {
 
   /** Vault's Transit ciphertexts start with the key version: {@code vault:v<n>:}. */
   private static final Pattern VAULT_CIPHERTEXT = Pattern.compile("vault:v\\d+:[A-Za-z0-9+/=]+");
 
-  private static final Pattern PATH_SEGMENTS =
-      Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
-
-  private final URI encryptUri;
-  private final URI decryptUri;
-  private final String token;
-  private final Optional<String> namespace;
-  private final HttpClient http;
-  private final Duration timeout;
-  private final String where;
+  private final VaultClient vault;
+  private final String keyName;
 
   /**
    * @param vault the Vault address, e.g. {@code https://vault.internal:8200}; https uses the JDK
@@ -84,31 +69,15 @@ public final class VaultTransitAead implements Aead {
       Optional<String> namespace,
       HttpClient http,
       Duration timeout) {
-    String scheme = Objects.requireNonNull(vault, "vault").getScheme();
-    if (!"https".equals(scheme) && !"http".equals(scheme)) {
-      throw new IllegalArgumentException("Vault address must be an http(s) URL");
-    }
-    if (!PATH_SEGMENTS.matcher(mount).matches() || !PATH_SEGMENTS.matcher(keyName).matches()) {
+    this(new VaultClient(vault, mount, token, namespace, http, timeout), keyName);
+  }
+
+  VaultTransitAead(VaultClient vault, String keyName) {
+    if (!VaultClient.PATH_SEGMENTS.matcher(keyName).matches()) {
       throw new IllegalArgumentException("malformed Vault Transit mount or key name");
     }
-    if (token == null || token.isBlank()) {
-      throw new IllegalArgumentException("Vault token missing");
-    }
-    String base = vault.toString().replaceAll("/+$", "");
-    this.encryptUri = URI.create(base + "/v1/" + mount + "/encrypt/" + keyName);
-    this.decryptUri = URI.create(base + "/v1/" + mount + "/decrypt/" + keyName);
-    this.token = token;
-    this.namespace = namespace;
-    this.http = http;
-    this.timeout = timeout;
-    this.where =
-        vault.getHost()
-            + (vault.getPort() == -1 ? "" : ":" + vault.getPort())
-            + " ("
-            + mount
-            + "/"
-            + keyName
-            + ")";
+    this.vault = vault;
+    this.keyName = keyName;
   }
 
   @Override
@@ -116,7 +85,7 @@ public final class VaultTransitAead implements Aead {
     JsonObject request = new JsonObject();
     request.addProperty("plaintext", Base64.getEncoder().encodeToString(plaintext));
     request.addProperty("context", context(associatedData));
-    JsonObject data = call("encrypt", encryptUri, request);
+    JsonObject data = call("encrypt", request);
     String ciphertext = field(data, "ciphertext", "encrypt");
     if (!VAULT_CIPHERTEXT.matcher(ciphertext).matches()) {
       throw new GeneralSecurityException("Vault Transit encrypt returned no Vault ciphertext");
@@ -134,7 +103,7 @@ public final class VaultTransitAead implements Aead {
     JsonObject request = new JsonObject();
     request.addProperty("ciphertext", text);
     request.addProperty("context", context(associatedData));
-    JsonObject data = call("decrypt", decryptUri, request);
+    JsonObject data = call("decrypt", request);
     try {
       return Base64.getDecoder().decode(field(data, "plaintext", "decrypt"));
     } catch (IllegalArgumentException e) {
@@ -142,57 +111,18 @@ public final class VaultTransitAead implements Aead {
     }
   }
 
+  private JsonObject call(String operation, JsonObject request) throws GeneralSecurityException {
+    return vault
+        .call(operation, keyName, "POST", operation + "/" + keyName, request)
+        .orElseThrow(
+            () -> new GeneralSecurityException("Vault Transit " + operation + " returned no data"));
+  }
+
   private static String context(byte[] associatedData) throws GeneralSecurityException {
     if (associatedData == null || associatedData.length == 0) {
       throw new GeneralSecurityException("Vault Transit needs non-empty associated data");
     }
     return Base64.getEncoder().encodeToString(associatedData);
-  }
-
-  /** POSTs {@code body} and returns the response's {@code data} object, or fails clearly. */
-  private JsonObject call(String operation, URI uri, JsonObject body)
-      throws GeneralSecurityException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri)
-            .timeout(timeout)
-            .header("X-Vault-Token", token)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
-    namespace.ifPresent(ns -> request.header("X-Vault-Namespace", ns));
-    HttpResponse<String> response;
-    try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (HttpTimeoutException e) {
-      throw new GeneralSecurityException(
-          "Vault Transit " + operation + " timed out at " + where, e);
-    } catch (IOException e) {
-      throw new GeneralSecurityException(
-          "Vault Transit " + operation + " failed: cannot reach Vault at " + where, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new GeneralSecurityException("Vault Transit " + operation + " interrupted");
-    }
-    int status = response.statusCode();
-    if (status != 200) {
-      // The body is not quoted: it is Vault's to word, and we promise never to log payloads.
-      throw new GeneralSecurityException(
-          "Vault Transit "
-              + operation
-              + " refused at "
-              + where
-              + ": HTTP "
-              + status
-              + hint(status));
-    }
-    try {
-      JsonElement data = JsonParser.parseString(response.body()).getAsJsonObject().get("data");
-      if (data == null || !data.isJsonObject()) {
-        throw new GeneralSecurityException("Vault Transit " + operation + " returned no data");
-      }
-      return data.getAsJsonObject();
-    } catch (JsonParseException | IllegalStateException e) {
-      throw new GeneralSecurityException("Vault Transit " + operation + " returned malformed JSON");
-    }
   }
 
   private static String field(JsonObject data, String name, String operation)
@@ -204,19 +134,9 @@ public final class VaultTransitAead implements Aead {
     return value.getAsString();
   }
 
-  private static String hint(int status) {
-    return switch (status) {
-      case 400 -> " (bad request: wrong key, tampered ciphertext or context mismatch)";
-      case 403 -> " (token rejected or its policy lacks the transit path)";
-      case 404 -> " (no such mount or key)";
-      case 503 -> " (Vault sealed or in standby)";
-      default -> "";
-    };
-  }
-
   /** Names the key, never the token. */
   @Override
   public String toString() {
-    return "VaultTransitAead[" + where + "]";
+    return "VaultTransitAead[" + vault.where(keyName) + "]";
   }
 }
