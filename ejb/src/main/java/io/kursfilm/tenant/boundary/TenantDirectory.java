@@ -6,6 +6,7 @@ import io.kursfilm.tenant.entity.Tenant;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,8 +32,13 @@ public class TenantDirectory implements TenantSlugs {
     return findBySlug(slug).filter(TenantView::isActive);
   }
 
+  /** Every tenant by slug; those whose slug no longer opens (shredded) last, oldest first. */
   public List<TenantView> all() {
-    return registry.all().stream().map(TenantView::of).toList();
+    return registry.all().stream()
+        .map(TenantView::of)
+        .sorted(
+            Comparator.comparing(TenantView::slug, Comparator.nullsLast(Comparator.naturalOrder())))
+        .toList();
   }
 
   /** The tenant's own settings; empty for an unknown tenant. */
