@@ -23,8 +23,12 @@ public class TenantDirectory implements TenantSlugs {
     return registry.find(id).map(TenantView::of);
   }
 
+  /**
+   * The tenant of this slug, if its slug still opens: a shredded tenant is found by its index but is
+   * nobody's to log in to or be invited to any more, so it is not found here.
+   */
   public Optional<TenantView> findBySlug(String slug) {
-    return registry.findBySlug(slug).map(TenantView::of);
+    return registry.findBySlug(slug).map(TenantView::of).filter(TenantView::readable);
   }
 
   /** The tenant of this slug if it is active (its users may log in). */

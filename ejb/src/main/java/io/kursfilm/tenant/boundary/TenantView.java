@@ -2,6 +2,7 @@ package io.kursfilm.tenant.boundary;
 
 import io.kursfilm.tenant.entity.Tenant;
 import io.kursfilm.tenant.entity.TenantState;
+import java.util.logging.Logger;
 
 /**
  * What the outside sees of a tenant. Slug and name are sealed under the tenant's own key: once it
@@ -11,6 +12,8 @@ import io.kursfilm.tenant.entity.TenantState;
  * @param name "shredded tenant" and the id when it no longer opens
  */
 public record TenantView(String id, String slug, String name, String state) {
+
+  private static final Logger LOG = Logger.getLogger(TenantView.class.getName());
 
   /** The name shown for a tenant whose key no longer opens its name. */
   public static final String UNREADABLE_NAME = "shredded tenant";
@@ -23,6 +26,12 @@ public record TenantView(String id, String slug, String name, String state) {
       name = t.name();
     } catch (RuntimeException closedOrDestroyed) {
       // The tenant gate refuses a shredded tenant, a destroyed key opens nothing: both mean gone.
+      if (t.isActive()) {
+        // Not expected of an active tenant: a shred that stopped after destroying the key, or a
+        // key store that fails. Ids only.
+        LOG.warning(() -> "slug and name of active tenant " + t.id() + " do not open: "
+            + closedOrDestroyed.getClass().getSimpleName());
+      }
       slug = null;
       name = UNREADABLE_NAME + " " + t.id();
     }
