@@ -24,8 +24,8 @@ public class TenantDirectory implements TenantSlugs {
   }
 
   /**
-   * The tenant of this slug, if its slug still opens: a shredded tenant is found by its index but is
-   * nobody's to log in to or be invited to any more, so it is not found here.
+   * The tenant of this slug, if its slug still opens: a shredded tenant is found by its index but
+   * is nobody's to log in to or be invited to any more, so it is not found here.
    */
   public Optional<TenantView> findBySlug(String slug) {
     return registry.findBySlug(slug).map(TenantView::of).filter(TenantView::readable);

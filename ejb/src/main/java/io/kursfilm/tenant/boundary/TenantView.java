@@ -29,8 +29,12 @@ public record TenantView(String id, String slug, String name, String state) {
       if (t.isActive()) {
         // Not expected of an active tenant: a shred that stopped after destroying the key, or a
         // key store that fails. Ids only.
-        LOG.warning(() -> "slug and name of active tenant " + t.id() + " do not open: "
-            + closedOrDestroyed.getClass().getSimpleName());
+        LOG.warning(
+            () ->
+                "slug and name of active tenant "
+                    + t.id()
+                    + " do not open: "
+                    + closedOrDestroyed.getClass().getSimpleName());
       }
       slug = null;
       name = UNREADABLE_NAME + " " + t.id();
