@@ -4,9 +4,10 @@ import io.kursfilm.quiz.boundary.Option;
 import io.kursfilm.quiz.boundary.Question;
 import io.kursfilm.quiz.boundary.QuizDefinition;
 import io.kursfilm.quiz.control.QuizScoring;
+import io.kursfilm.tenant.control.SlugIndex;
 import io.kursfilm.storage.field.FieldCipher;
 import io.kursfilm.storage.keys.KeyStoreSettings;
-import io.kursfilm.storage.keys.TenantKeys;
+import io.kursfilm.storage.keys.LocalKeyStore;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -54,7 +55,7 @@ public class QuizSeed {
     String quizId = a[1];
     int employees = Integer.parseInt(a[2]);
     int attempts = Integer.parseInt(a[3]);
-    TenantKeys keys =
+    LocalKeyStore keys =
         new KeyStoreSettings(
                 Path.of(env("BENCH_KEYSTORE_DIR")),
                 Optional.empty(),
@@ -70,8 +71,13 @@ public class QuizSeed {
       db.setAutoCommit(false);
       String tenantId;
       byte[] indexKey;
-      try (PreparedStatement q = db.prepareStatement("SELECT id, index_key FROM tenant WHERE slug = ?")) {
-        q.setString(1, slug);
+      // Slugs are sealed since V17: the tenant is found by its index under the directory key.
+      try (PreparedStatement q =
+          db.prepareStatement(
+              "SELECT id, index_key FROM tenant WHERE slug_index = ?"
+                  + " OR (slug_index IS NULL AND slug = ?)")) {
+        q.setString(1, SlugIndex.of(keys.platformKeysets(), slug));
+        q.setString(2, slug);
         try (ResultSet r = q.executeQuery()) {
           if (!r.next()) {
             throw new IllegalArgumentException("no tenant " + slug);

@@ -82,7 +82,7 @@ public class SsoSettings {
     if (newSecret && secret.length() > 1000) {
       throw new IllegalArgumentException("clientSecret: at most 1000 characters");
     }
-    TenantSso sso = store.findOrCreate(tenantId);
+    TenantSso sso = store.findOrNew(tenantId);
     sso.configure(
         issuer,
         update.clientId(),
@@ -92,6 +92,7 @@ public class SsoSettings {
         Boolean.TRUE.equals(update.trustProviderEmail()),
         caller.require().userId(),
         clock.instant());
+    store.save(sso);
     oidc.forget(tenantId);
     audit.recordInTransaction(
         AuditEvent.of(Action.SSO_CONFIGURED)

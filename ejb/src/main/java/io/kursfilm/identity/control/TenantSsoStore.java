@@ -35,15 +35,19 @@ public class TenantSsoStore {
     return Optional.ofNullable(tenantId == null ? null : em.find(TenantSso.class, tenantId));
   }
 
-  /** The settings of the tenant, new (and persisted on commit) when it has none yet. */
-  public TenantSso findOrCreate(String tenantId) {
-    return find(tenantId)
-        .orElseGet(
-            () -> {
-              TenantSso created = new TenantSso(tenantId);
-              em.persist(created);
-              return created;
-            });
+  /**
+   * The settings of the tenant, new when it has none yet: then {@link #save} it once configured
+   * (its sealed columns are sealed when it is persisted, so not before it holds its values).
+   */
+  public TenantSso findOrNew(String tenantId) {
+    return find(tenantId).orElseGet(() -> new TenantSso(tenantId));
+  }
+
+  /** Persists settings made by {@link #findOrNew}; loaded ones are written on commit anyway. */
+  public void save(TenantSso sso) {
+    if (!em.contains(sso)) {
+      em.persist(sso);
+    }
   }
 
   public String seal(String tenantId, String clientSecret) {

@@ -1,9 +1,15 @@
 package io.kursfilm.identity.entity;
 
+import io.kursfilm.kernel.PersonalData;
+import io.kursfilm.storage.field.FieldCipher;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.net.URI;
 import java.time.Instant;
@@ -12,7 +18,10 @@ import java.time.Instant;
  * A tenant's single sign-on through its own OpenID Connect provider. Keyed by the tenant and read
  * before anybody is logged in, so not tenant-filtered: it is only ever found by the id of the
  * tenant in question. The client secret is held sealed; the control that knows the tenant key seals
- * and opens it.
+ * and opens it. Issuer and client id name the customer's identity provider: sealed under the
+ * tenant's key and bound to this row before it is written, opened after it is loaded (nothing
+ * queries them; comparisons are made on the opened values). Rows written before V17 read as they
+ * are until the start-up sealing seals them.
  */
 @Entity
 @Table(name = "tenant_sso")
@@ -22,10 +31,21 @@ public class TenantSso {
   @Column(name = "tenant_id", length = 36)
   private String tenantId;
 
-  private String issuer;
+  private static final String TABLE = "tenant_sso";
+  private static final String ISSUER_FIELD = "issuer";
+  private static final String CLIENT_ID_FIELD = "client_id";
+
+  @Column(name = "issuer")
+  private String issuerSealed;
 
   @Column(name = "client_id")
-  private String clientId;
+  private String clientIdSealed;
+
+  @Transient private String issuer;
+  @Transient private String clientId;
+
+  /** Whether the sealed columns hold the current values, bound to this row. */
+  @Transient private boolean sealed;
 
   @Column(name = "client_secret_sealed")
   private String clientSecretSealed;
@@ -87,6 +107,50 @@ public class TenantSso {
     this.trustProviderEmail = trustProviderEmail;
     this.updatedBy = adminId;
     this.updatedAt = now;
+    this.sealed = false;
+  }
+
+  /** Seals issuer and client id when they are not the current values bound to this row. */
+  @PrePersist
+  @PreUpdate
+  void seal() {
+    if (!sealed) {
+      sealPlaintext();
+    }
+  }
+
+  /**
+   * Seals issuer and client id to this row now. The start-up sealing calls it on rows written in
+   * clear before V17; it changes the columns, so the row is written even if nothing else changed.
+   */
+  public void sealPlaintext() {
+    FieldCipher.Row row = row();
+    issuerSealed = PersonalData.sealFor(tenantId, ISSUER_FIELD, row, issuer);
+    clientIdSealed = PersonalData.sealFor(tenantId, CLIENT_ID_FIELD, row, clientId);
+    sealed = true;
+  }
+
+  /** Whether issuer and client id are sealed to this row (false: written in clear before V17). */
+  public boolean isSealed() {
+    return FieldCipher.isRowBound(issuerSealed) && FieldCipher.isRowBound(clientIdSealed);
+  }
+
+  @PostLoad
+  void open() {
+    FieldCipher.Row row = row();
+    issuer = openOrPlain(ISSUER_FIELD, row, issuerSealed);
+    clientId = openOrPlain(CLIENT_ID_FIELD, row, clientIdSealed);
+    sealed = isSealed();
+  }
+
+  private String openOrPlain(String field, FieldCipher.Row row, String stored) {
+    return FieldCipher.isSealed(stored)
+        ? PersonalData.openFor(tenantId, field, row, stored)
+        : stored;
+  }
+
+  private FieldCipher.Row row() {
+    return new FieldCipher.Row(TABLE, tenantId);
   }
 
   /**

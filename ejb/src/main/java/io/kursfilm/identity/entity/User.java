@@ -54,6 +54,11 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
     name = User.FIND_BY_SSO_SUBJECT,
     query = "select u from User u where u.ssoSubjectIndex = :subjectIndex")
 @NamedQuery(
+    name = User.PLAINTEXT_SSO_ISSUERS,
+    query =
+        "select u from User u where u.ssoIssuerSealed is not null"
+            + " and u.ssoIssuerSealed not like 'f2:%'")
+@NamedQuery(
     name = User.SEALED_DISPLAY_NAMES,
     query = "select u.id, u.displayNameSealed from User u where u.id in :ids")
 public class User {
@@ -65,6 +70,9 @@ public class User {
   public static final String FIND_ALL = "User.findAll";
   public static final String ACTIVE_IDS_WITH_ROLE = "User.activeIdsWithRole";
   public static final String FIND_BY_SSO_SUBJECT = "User.findBySsoSubject";
+
+  /** Users linked to a provider before V17, whose issuer is still in clear. */
+  public static final String PLAINTEXT_SSO_ISSUERS = "User.plaintextSsoIssuers";
 
   /**
    * Id and sealed display name of the users with the given ids, without loading the entities (and
@@ -83,6 +91,7 @@ public class User {
   static final String TABLE = "app_user";
   static final String EMAIL_FIELD = "user.email";
   static final String NAME_FIELD = "user.display_name";
+  static final String SSO_ISSUER_FIELD = "sso_issuer";
 
   /** Sealed {@link #email}; found through {@link #emailIndex}. */
   @Column(name = "email")
@@ -119,9 +128,15 @@ public class User {
   @Column(name = "session_epoch")
   private long sessionEpoch;
 
-  /** The identity provider this account is pinned to; null until the first SSO link. */
+  /**
+   * Sealed {@link #ssoIssuer}; in clear in rows linked before V17 until the start-up sealing (or
+   * the row's next write) seals it.
+   */
   @Column(name = "sso_issuer")
-  private String ssoIssuer;
+  private String ssoIssuerSealed;
+
+  /** The identity provider this account is pinned to; null until the first SSO link. */
+  @Transient private String ssoIssuer;
 
   /** Blind index of the provider's issuer and subject that signs in as this user. */
   @Column(name = "sso_subject_index")
@@ -168,8 +183,18 @@ public class User {
       FieldCipher.Row row = row();
       emailSealed = PersonalData.seal(EMAIL_FIELD, row, email);
       displayNameSealed = PersonalData.seal(NAME_FIELD, row, displayName);
+      ssoIssuerSealed = PersonalData.seal(SSO_ISSUER_FIELD, row, ssoIssuer);
       sealed = true;
     }
+  }
+
+  /**
+   * Seals the personal columns to this row now, for the start-up sealing of rows written before V17
+   * (an issuer in clear); it changes the columns, so the row is written.
+   */
+  public void sealPlaintext() {
+    sealed = false;
+    seal();
   }
 
   /** Opens the personal columns; a value from another row fails here rather than showing. */
@@ -178,7 +203,11 @@ public class User {
     FieldCipher.Row row = row();
     email = PersonalData.open(EMAIL_FIELD, row, emailSealed);
     displayName = PersonalData.open(NAME_FIELD, row, displayNameSealed);
-    sealed = FieldCipher.isRowBound(emailSealed) && FieldCipher.isRowBound(displayNameSealed);
+    ssoIssuer = PersonalData.openOrPlain(SSO_ISSUER_FIELD, row, ssoIssuerSealed);
+    sealed =
+        FieldCipher.isRowBound(emailSealed)
+            && FieldCipher.isRowBound(displayNameSealed)
+            && (ssoIssuerSealed == null || FieldCipher.isRowBound(ssoIssuerSealed));
   }
 
   private FieldCipher.Row row() {
@@ -283,6 +312,7 @@ public class User {
   public void linkProvider(String issuer, String subjectIndex) {
     this.ssoIssuer = issuer;
     this.ssoSubjectIndex = subjectIndex;
+    this.sealed = false;
   }
 
   /**

@@ -6,6 +6,7 @@ import io.kursfilm.tenant.entity.Tenant;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,8 +23,12 @@ public class TenantDirectory implements TenantSlugs {
     return registry.find(id).map(TenantView::of);
   }
 
+  /**
+   * The tenant of this slug, if its slug still opens: a shredded tenant is found by its index but
+   * is nobody's to log in to or be invited to any more, so it is not found here.
+   */
   public Optional<TenantView> findBySlug(String slug) {
-    return registry.findBySlug(slug).map(TenantView::of);
+    return registry.findBySlug(slug).map(TenantView::of).filter(TenantView::readable);
   }
 
   /** The tenant of this slug if it is active (its users may log in). */
@@ -31,8 +36,13 @@ public class TenantDirectory implements TenantSlugs {
     return findBySlug(slug).filter(TenantView::isActive);
   }
 
+  /** Every tenant by slug; those whose slug no longer opens (shredded) last, oldest first. */
   public List<TenantView> all() {
-    return registry.all().stream().map(TenantView::of).toList();
+    return registry.all().stream()
+        .map(TenantView::of)
+        .sorted(
+            Comparator.comparing(TenantView::slug, Comparator.nullsLast(Comparator.naturalOrder())))
+        .toList();
   }
 
   /** The tenant's own settings; empty for an unknown tenant. */

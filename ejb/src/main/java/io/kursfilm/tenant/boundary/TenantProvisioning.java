@@ -7,6 +7,7 @@ import io.kursfilm.kernel.ConflictException;
 import io.kursfilm.kernel.TenantFilter;
 import io.kursfilm.storage.field.FieldCipher;
 import io.kursfilm.storage.keys.TenantKeys;
+import io.kursfilm.tenant.control.SlugIndex;
 import io.kursfilm.tenant.control.TenantRegistry;
 import io.kursfilm.tenant.entity.Tenant;
 import jakarta.ejb.Stateless;
@@ -39,6 +40,7 @@ public class TenantProvisioning {
   EntityManager em;
 
   @Inject TenantRegistry registry;
+  @Inject SlugIndex slugIndex;
   @Inject TenantFilter filter;
   @Inject TenantKeys keys;
   @Inject FieldCipher fieldCipher;
@@ -50,12 +52,17 @@ public class TenantProvisioning {
     if (registry.findBySlug(slug).isPresent()) {
       throw new ConflictException("a tenant with this slug exists");
     }
-    Tenant tenant = new Tenant(slug, name, clock.instant());
+    Tenant tenant =
+        new Tenant(slug, slug == null ? null : slugIndex.of(slug), name, clock.instant());
+    // Persisted, not yet written: its slug and name are sealed under its own key before the row's
+    // first insert, so they never reach the database in clear. The tenant gate finds the managed
+    // row (it reads with find, which sees it and does not flush).
     em.persist(tenant);
-    em.flush();
     String kekId = keys.create(tenant.id());
     try {
       tenant.keysCreated(kekId, fieldCipher.newWrappedIndexKey(tenant.id()));
+      tenant.sealPlaintext();
+      em.flush();
       filter.bind(tenant.id());
       int users = setup.populate(tenant.id());
       em.flush();
@@ -72,6 +79,7 @@ public class TenantProvisioning {
               .detail("tenant", tenant.id()));
       return TenantView.of(tenant);
     } catch (RuntimeException e) {
+      // Also when the insert lost a race for the slug (unique index): no orphan key.
       keys.destroy(tenant.id());
       throw e;
     }

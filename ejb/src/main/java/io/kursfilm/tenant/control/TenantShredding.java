@@ -4,7 +4,6 @@ import io.kursfilm.audit.boundary.Action;
 import io.kursfilm.audit.boundary.AuditEvent;
 import io.kursfilm.audit.boundary.AuditLog;
 import io.kursfilm.kernel.TenantFilter;
-import io.kursfilm.kernel.TenantSlugs;
 import io.kursfilm.storage.shred.ShredCertificate;
 import io.kursfilm.storage.shred.Shredder;
 import io.kursfilm.tenant.entity.Tenant;
@@ -34,7 +33,7 @@ public class TenantShredding {
   public ShredCertificate shred(String tenantId) {
     Tenant tenant =
         registry.find(tenantId).orElseThrow(() -> new IllegalArgumentException("no such tenant"));
-    if (TenantSlugs.PLATFORM.equals(tenant.slug())) {
+    if (registry.isPlatform(tenant)) {
       throw new IllegalArgumentException("the platform tenant cannot be shredded");
     }
     ShredCertificate certificate = shredder.shred(tenantId);

@@ -85,6 +85,35 @@ public class OutcomeRows {
         .executeUpdate();
   }
 
+  /** A media hash a job of before V17 reported in clear: its row, version and value. */
+  public record PlaintextHash(long id, String versionId, String hash) {}
+
+  /**
+   * Up to {@code limit} reported media hashes of {@code tenantId} still in clear, locked for this
+   * transaction (rows another node holds are skipped).
+   */
+  public List<PlaintextHash> plaintextHashes(String tenantId, int limit) {
+    List<?> rows =
+        sql("SELECT id, version_id, media_sha256 FROM transcode_outcome WHERE tenant_id = ?"
+                + " AND media_sha256 IS NOT NULL AND media_sha256 NOT LIKE 'f2:%' ORDER BY id"
+                + " LIMIT ? FOR UPDATE SKIP LOCKED")
+            .setParameter(1, tenantId)
+            .setParameter(2, limit)
+            .getResultList();
+    return rows.stream()
+        .map(Object[].class::cast)
+        .map(r -> new PlaintextHash(((Number) r[0]).longValue(), (String) r[1], (String) r[2]))
+        .toList();
+  }
+
+  /** Replaces the hash of row {@code id} by its sealed form. */
+  public void sealHash(long id, String sealedHash) {
+    sql("UPDATE transcode_outcome SET media_sha256 = ? WHERE id = ?")
+        .setParameter(1, sealedHash)
+        .setParameter(2, id)
+        .executeUpdate();
+  }
+
   /** A native query on the outbox, allowed past EclipseLink's multitenant guard. */
   private Query sql(String sql) {
     return em.createNativeQuery(sql).setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, HintValues.TRUE);

@@ -17,9 +17,10 @@ import java.util.logging.Logger;
 
 /**
  * Seals, at every start, the video titles, descriptions, tags and caption labels still in clear
- * (rows written before V16), tenant by tenant, in the background. A migration cannot do it: it has
- * no tenant keys. Safe to run again and on several nodes at once: only unsealed rows are picked,
- * and a batch that loses a race to another node is simply left to that node (or the next start).
+ * (rows written before V16) and the media hashes transcode jobs reported in clear into the outbox
+ * (before V17), tenant by tenant, in the background. A migration cannot do it: it has no tenant
+ * keys. Safe to run again and on several nodes at once: only unsealed rows are picked, and a batch
+ * that loses a race to another node is simply left to that node (or the next start).
  */
 @Singleton
 @Startup
@@ -32,6 +33,7 @@ public class PlaintextDetailsSealing {
   @Resource ManagedExecutorService executor;
   @Inject TenantDirectory tenants;
   @Inject DetailsSealer sealer;
+  @Inject OutcomeHashSealer outcomeHashes;
 
   @PostConstruct
   void start() {
@@ -42,7 +44,7 @@ public class PlaintextDetailsSealing {
   public int sealAll() {
     List<String> active =
         tenants.all().stream().filter(TenantView::isActive).map(TenantView::id).toList();
-    return PlaintextBackfill.run(
-        "video details and caption labels", active, sealer::sealBatch, LOG);
+    return PlaintextBackfill.run("video details and caption labels", active, sealer::sealBatch, LOG)
+        + PlaintextBackfill.run("reported media hashes", active, outcomeHashes::sealBatch, LOG);
   }
 }

@@ -2,6 +2,7 @@ package io.kursfilm.video.control;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import io.kursfilm.storage.field.FieldCipher;
 import io.kursfilm.storage.keys.TenantGate;
 import io.kursfilm.storage.objects.ObjectStore;
 import io.kursfilm.storage.sealed.SealedChunks;
@@ -58,6 +59,7 @@ public class TranscodeWorkers {
   @Inject ObjectStore store;
   @Inject SealedObjects sealed;
   @Inject TenantGate gate;
+  @Inject FieldCipher cipher;
   @Inject SealedChunks chunks;
   @Inject LoopbackServer loopback;
   @Inject InputProbe probe;
@@ -122,7 +124,7 @@ public class TranscodeWorkers {
     TranscodeJob job =
         new TranscodeJob(
             new JobParts(
-                store, sealed, chunks, loopback, probe, transcoder, port, workspace, gate));
+                store, sealed, chunks, loopback, probe, transcoder, port, workspace, gate, cipher));
     scheduler =
         Scheduler.create(dataSource, TranscodeQueue.task(job, attempts, backoff))
             .serializer(TranscodeQueue.serializer())

@@ -346,15 +346,26 @@ public class VideoVersion {
     }
   }
 
-  /** The finished rendition and what was learnt of the media while making it. */
+  /**
+   * The finished rendition and what was learnt of the media while making it.
+   *
+   * @param sha256 the media hash as the job reported it: sealed to this row's {@code media_sha256}
+   *     (stored as it is, after it opened here, so a value sealed for another row is refused), or
+   *     in clear from a job of before V17
+   */
   public void rendered(
       String renditionPrefix, Duration duration, int width, int height, String sha256) {
     this.rendition = renditionPrefix;
     this.durationMs = duration.toMillis();
     this.width = width;
     this.height = height;
-    this.mediaSha256 = sha256;
-    this.detailsSealed = false;
+    if (FieldCipher.isRowBound(sha256)) {
+      this.mediaSha256 = PersonalData.open(MEDIA_HASH_FIELD, row(), sha256);
+      this.mediaSha256Sealed = sha256;
+    } else {
+      this.mediaSha256 = sha256;
+      this.detailsSealed = false;
+    }
   }
 
   /** Asks the transcode job to stop and discard the video; it does so at its next check. */

@@ -1,5 +1,6 @@
 package io.kursfilm.transcoder.job;
 
+import io.kursfilm.storage.field.FieldCipher;
 import io.kursfilm.storage.keys.TenantGate;
 import io.kursfilm.storage.objects.ObjectStore;
 import io.kursfilm.storage.sealed.SealedChunks;
@@ -11,7 +12,8 @@ import io.kursfilm.transcoder.probe.InputProbe;
 /**
  * What a transcode job is made of; the application and the standalone worker wire it alike. The
  * gate must be the one behind {@code sealed}'s keys: the job asks it whether a failure was its
- * tenant closing.
+ * tenant closing. The field cipher seals the media hash a job reports (its keys are the gated ones
+ * too); sealing needs no tenant index key, so a worker builds it from its key store alone.
  */
 public record JobParts(
     ObjectStore store,
@@ -22,4 +24,5 @@ public record JobParts(
     HlsTranscoder transcoder,
     OutcomePort outcomes,
     Workspace workspace,
-    TenantGate gate) {}
+    TenantGate gate,
+    FieldCipher cipher) {}

@@ -1,5 +1,6 @@
 package io.kursfilm.transcoder.job;
 
+import io.kursfilm.storage.field.FieldCipher;
 import io.kursfilm.storage.sealed.SealedChunks;
 import io.kursfilm.storage.sealed.SealedObjects;
 import io.kursfilm.transcoder.hls.CancelToken;
@@ -75,7 +76,15 @@ public class TranscodeJob {
     try (LoopbackServer.Lease lease = parts.loopback().publish(original)) {
       // Nothing is sealed for an off-boarding or shredded tenant: do not run ffmpeg for nothing.
       parts.gate().requireWritable(tenantId);
-      String mediaSha256 = MediaDigest.sha256(original);
+      // Sealed at once, bound as the version's own column: the outbox never holds it in clear.
+      String mediaSha256 =
+          parts
+              .cipher()
+              .encrypt(
+                  tenantId,
+                  new FieldCipher.Row(Published.HASH_TABLE, versionId),
+                  Published.HASH_COLUMN,
+                  MediaDigest.sha256(original));
       MediaInfo info = parts.probe().probe(lease.input());
       CancelToken cancel = new CancelToken();
       TranscodeResult result =

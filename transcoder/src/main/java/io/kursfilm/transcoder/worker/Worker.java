@@ -1,6 +1,7 @@
 package io.kursfilm.transcoder.worker;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import io.kursfilm.storage.field.FieldCipher;
 import io.kursfilm.storage.keys.GatedTenantKeys;
 import io.kursfilm.storage.keys.JdbcTenantStates;
 import io.kursfilm.storage.keys.KeyStoreSettings;
@@ -90,7 +91,8 @@ public final class Worker {
                 s.getOptionalValue("kursfilm.keystore.kms-credentials", String.class),
                 s.getValue("kursfilm.keystore.cache-ttl", Duration.class))
             .open();
-    SealedObjects sealed = new SealedObjects(store, new GatedTenantKeys(keyStore, gate));
+    TenantKeys gated = new GatedTenantKeys(keyStore, gate);
+    SealedObjects sealed = new SealedObjects(store, gated);
     sealed.warmUp();
     FfmpegInstallation ffmpeg =
         new FfmpegInstallation(
@@ -109,7 +111,12 @@ public final class Worker {
             // Outcomes go to the outbox; the application applies them at its next poll.
             new JdbcOutcomePort(db, Clock.systemUTC()),
             workspace(s),
-            gate);
+            gate,
+            // Seals the reported media hash; no tenant index key is involved.
+            new FieldCipher(
+                gated,
+                s.getValue("kursfilm.keystore.cache-ttl", Duration.class),
+                Clock.systemUTC()));
     parts.workspace().requireMemory();
     int abandoned = parts.workspace().removeAbandoned();
     LOG.info(() -> "removed " + abandoned + " abandoned job director(ies)");

@@ -3,6 +3,7 @@ package io.kursfilm.transcoder.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kursfilm.storage.field.FieldCipher;
 import io.kursfilm.storage.keys.GatedTenantKeys;
 import io.kursfilm.storage.keys.JdbcTenantStates;
 import io.kursfilm.storage.keys.KeyStoreSettings;
@@ -53,6 +54,9 @@ public final class JobTestbed implements AutoCloseable {
   /** The gate behind {@link #sealed}, reading the tenant table as the application's does. */
   public final TenantGate gate;
 
+  /** Seals and opens fields over the gated keys, as the application's and the worker's does. */
+  public final FieldCipher cipher;
+
   private final TenantKeys keys;
 
   private JobTestbed(Path dir, LocalS3 s3, MariaDbDataSource db, TenantKeys keys) throws Exception {
@@ -63,6 +67,8 @@ public final class JobTestbed implements AutoCloseable {
     this.store = new ObjectStore(s3.settings("kursfilm"));
     this.gate = new TenantGate(new JdbcTenantStates(db), TenantGate.MAX_TTL, Clock.systemUTC());
     this.sealed = new SealedObjects(store, new GatedTenantKeys(keys, gate));
+    this.cipher =
+        new FieldCipher(new GatedTenantKeys(keys, gate), Duration.ofMinutes(1), Clock.systemUTC());
     this.chunks = new SealedChunks(sealed, store, CHUNK_SIZE);
     addTenant(tenant);
   }
@@ -195,6 +201,21 @@ public final class JobTestbed implements AutoCloseable {
         column(versionId, "media_sha256"),
         column(versionId, "updated_at"),
         column(versionId, "version"));
+  }
+
+  /**
+   * Opens a media hash a job reported for {@code versionId}: sealed (f2) and bound as the version's
+   * own column, so the application can store it as it is.
+   */
+  public String openMediaHash(String versionId, String sealedHash) {
+    if (!FieldCipher.isRowBound(sealedHash)) {
+      throw new AssertionError("media hash not sealed to its row: " + sealedHash);
+    }
+    return cipher.decrypt(
+        tenant,
+        new FieldCipher.Row(Published.HASH_TABLE, versionId),
+        Published.HASH_COLUMN,
+        sealedHash);
   }
 
   /** An outcome a job reported, as the outbox holds it. */

@@ -158,7 +158,8 @@ class TenantGateIT {
             new HlsTranscoder(TestFfmpeg.INSTALLATION, LadderSettings.defaults()),
             new JdbcOutcomePort(bed.db, Clock.systemUTC()),
             new Workspace(work, true),
-            bed.gate);
+            bed.gate,
+            bed.cipher);
     return CompletableFuture.runAsync(
         () -> {
           try {

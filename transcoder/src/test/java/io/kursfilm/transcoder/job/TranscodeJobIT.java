@@ -87,7 +87,7 @@ class TranscodeJobIT {
     assertEquals(
         HexFormat.of()
             .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(clip))),
-        published.mediaSha256());
+        bed.openMediaHash(versionId, published.mediaSha256()));
     assertTrue(bed.outcome(versionId, OutcomeKind.PROGRESS).percent() <= 99);
     assertEmpty(work);
   }
@@ -215,7 +215,8 @@ class TranscodeJobIT {
             outcomes,
             // The test's temporary directory is on a disk here.
             new Workspace(work, true),
-            bed.gate);
+            bed.gate,
+            bed.cipher);
     return CompletableFuture.runAsync(
         () -> {
           try {

@@ -99,7 +99,7 @@ class WorkerIT {
     assertEquals(
         HexFormat.of()
             .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(clip))),
-        published.mediaSha256(),
+        bed.openMediaHash(versionId, published.mediaSha256()),
         "the outcome names the exact original it was made from");
     try (Stream<Path> left = Files.list(work())) {
       assertEquals(List.of(), left.toList(), "scratch directories left behind");

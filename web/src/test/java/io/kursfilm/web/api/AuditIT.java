@@ -13,6 +13,7 @@ import io.kursfilm.storage.objects.ObjectStore;
 import io.kursfilm.web.ItEnvironment;
 import io.kursfilm.web.testing.RestClient;
 import io.kursfilm.web.testing.SharedApp;
+import io.kursfilm.web.testing.TenantRows;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -767,13 +768,8 @@ class AuditIT {
   }
 
   private static String tenantId(String slug) throws Exception {
-    try (Connection db = db();
-        PreparedStatement q = db.prepareStatement("SELECT id FROM tenant WHERE slug = ?")) {
-      q.setString(1, slug);
-      try (ResultSet rs = q.executeQuery()) {
-        assertTrue(rs.next(), "tenant " + slug);
-        return rs.getString(1);
-      }
+    try (Connection db = db()) {
+      return TenantRows.idOf(db, slug);
     }
   }
 

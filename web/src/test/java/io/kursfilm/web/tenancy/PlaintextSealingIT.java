@@ -4,11 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kursfilm.identity.boundary.FirstUsers;
 import io.kursfilm.identity.control.ElevationLedger;
 import io.kursfilm.identity.control.ElevationReasonSealing;
+import io.kursfilm.identity.control.SsoIssuerSealing;
+import io.kursfilm.identity.control.TenantSsoStore;
+import io.kursfilm.identity.control.UserDirectory;
+import io.kursfilm.identity.entity.TenantSso;
+import io.kursfilm.kernel.Role;
 import io.kursfilm.kernel.TenantFilter;
 import io.kursfilm.review.control.ReviewHashSealing;
 import io.kursfilm.review.entity.VideoReview;
+import io.kursfilm.storage.field.FieldCipher;
+import io.kursfilm.tenant.boundary.TenantDirectory;
+import io.kursfilm.tenant.boundary.TenantProvisioning;
+import io.kursfilm.tenant.boundary.TenantView;
+import io.kursfilm.tenant.control.SlugIndex;
+import io.kursfilm.tenant.control.TenantDirectorySealing;
 import io.kursfilm.tenant.control.TenantRegistry;
 import io.kursfilm.video.control.PlaintextDetailsSealing;
 import io.kursfilm.video.entity.VideoCaption;
@@ -24,7 +36,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import javax.naming.InitialContext;
@@ -37,9 +51,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Rows written in clear before V16 (video details, caption labels, elevation reasons) are sealed to
- * their row by the start-up sealing, which is safe to run again; until then they read as they are.
- * Inside the container, so the test can plant such rows with SQL and run the sealing itself.
+ * Rows written in clear before V16 (video details, caption labels, elevation reasons) and V17
+ * (tenant slugs and names, SSO issuers and client ids, reported media hashes) are sealed to their
+ * row by the start-up sealing, which is safe to run again; until then they read as they are. Inside
+ * the container, so the test can plant such rows with SQL and run the sealing itself.
  */
 @Tag("in-container")
 @ExtendWith(ArquillianExtension.class)
@@ -56,6 +71,15 @@ class PlaintextSealingIT {
   @Inject ElevationReasonSealing reasonSealing;
   @Inject ReviewHashSealing reviewSealing;
   @Inject ElevationLedger elevations;
+  @Inject TenantDirectorySealing directorySealing;
+  @Inject SsoIssuerSealing ssoSealing;
+  @Inject TenantProvisioning provisioning;
+  @Inject TenantDirectory directory;
+  @Inject FirstUsers firstUsers;
+  @Inject TenantSsoStore ssoStore;
+  @Inject UserDirectory users;
+  @Inject SlugIndex slugIndex;
+  @Inject FieldCipher cipher;
 
   @PersistenceContext(unitName = "kursfilm")
   EntityManager em;
@@ -69,7 +93,8 @@ class PlaintextSealingIT {
     String canary = "PS" + UUID.randomUUID().toString().replace("-", "");
     String id = UUID.randomUUID().toString();
     String elevationId = UUID.randomUUID().toString();
-    plantPlaintextRows(demo, id, elevationId, canary);
+    String platform = inTx(() -> tenants.findBySlug("platform").orElseThrow().id());
+    plantPlaintextRows(demo, platform, id, elevationId, canary);
 
     assertEquals(canary + " title", inTx(() -> version(demo, id).details().title()), "legacy read");
 
@@ -145,20 +170,156 @@ class PlaintextSealingIT {
             demo));
   }
 
+  /**
+   * The six columns V17 seals: slug and name of a tenant, issuer and client id of its SSO settings,
+   * the issuer its users are pinned to, and the media hash in the transcode outbox. None holds the
+   * canary after a write, nor after the start-up sealing of a row written in clear before V17
+   * (planted here with SQL), and every value reads the same before and after.
+   */
+  @Test
+  void tenant_directory_sso_and_outcome_columns_hold_no_plaintext_after_write_and_backfill()
+      throws Exception {
+    String canary = "PT" + UUID.randomUUID().toString().replace("-", "");
+    String slug = "seal-" + canary.substring(2, 12).toLowerCase(Locale.ROOT);
+    String name = "Name " + canary;
+    String issuer = "https://idp.example/" + canary;
+    String clientId = "client-" + canary;
+    TenantView tenant =
+        provisioning.provision(
+            slug,
+            name,
+            id ->
+                firstUsers.create(
+                    id,
+                    List.of(
+                        new FirstUsers.NewUser(
+                            "admin@" + slug + ".example",
+                            "Admin",
+                            EnumSet.of(Role.TENANT_ADMIN),
+                            "a-long-password".toCharArray()))));
+    String id = tenant.id();
+    String userId = value("SELECT id FROM app_user WHERE tenant_id = ?", id);
+    inTx(
+        () -> {
+          filter.bind(id);
+          TenantSso sso = ssoStore.findOrNew(id);
+          sso.configure(
+              issuer,
+              clientId,
+              ssoStore.seal(id, "secret"),
+              false,
+              false,
+              false,
+              userId,
+              Instant.now());
+          ssoStore.save(sso);
+          users.find(userId).orElseThrow().linkProvider(issuer, "0".repeat(64));
+          return null;
+        });
+    assertNoPlaintext(id, userId, canary, "after write");
+    assertEquals(slugIndex.of(slug), value("SELECT slug_index FROM tenant WHERE id = ?", id));
+    assertReadsTheSame(id, userId, slug, name, issuer, clientId);
+
+    // As V16 left them: everything in clear, the tenant without index; an outcome in clear too.
+    String versionId = UUID.randomUUID().toString();
+    String hash = "ab" + canary;
+    DataSource db = InitialContext.doLookup("java:app/jdbc/kursfilm");
+    try (Connection c = db.getConnection()) {
+      update(
+          c,
+          "UPDATE tenant SET slug = ?, name = ?, slug_index = NULL WHERE id = ?",
+          slug,
+          name,
+          id);
+      update(
+          c,
+          "UPDATE tenant_sso SET issuer = ?, client_id = ? WHERE tenant_id = ?",
+          issuer,
+          clientId,
+          id);
+      update(c, "UPDATE app_user SET sso_issuer = ? WHERE id = ?", issuer, userId);
+      // Due only in a day: the applier must not take (and delete) it while the test looks at it.
+      update(
+          c,
+          "INSERT INTO transcode_outcome (tenant_id, version_id, claim, kind, rendition,"
+              + " duration_ms, width, height, media_sha256, created_at, due_at) VALUES (?, ?, ?,"
+              + " 'PUBLISHED', 'r', 1000, 640, 360, ?, CURRENT_TIMESTAMP(6),"
+              + " CURRENT_TIMESTAMP(6) + INTERVAL 1 DAY)",
+          id,
+          versionId,
+          UUID.randomUUID().toString(),
+          hash);
+    }
+    assertReadsTheSame(id, userId, slug, name, issuer, clientId); // legacy rows read as they are
+
+    directorySealing.sealAll();
+    ssoSealing.sealAll();
+    detailsSealing.sealAll();
+    directorySealing.sealAll(); // again: nothing left, nothing changes
+    ssoSealing.sealAll();
+
+    assertNoPlaintext(id, userId, canary, "after the start-up sealing");
+    assertEquals(slugIndex.of(slug), value("SELECT slug_index FROM tenant WHERE id = ?", id));
+    assertReadsTheSame(id, userId, slug, name, issuer, clientId);
+    String outcome =
+        value("SELECT media_sha256 FROM transcode_outcome WHERE version_id = ?", versionId);
+    assertTrue(outcome.startsWith("f2:") && !outcome.contains(canary), "outbox hash: " + outcome);
+    assertEquals(
+        hash,
+        cipher.decrypt(
+            id, new FieldCipher.Row("video_version", versionId), "media_sha256", outcome),
+        "sealed as the version's own column");
+    try (Connection c = db.getConnection()) {
+      update(c, "DELETE FROM transcode_outcome WHERE version_id = ?", versionId);
+    }
+  }
+
+  private static void assertNoPlaintext(String tenantId, String userId, String canary, String when)
+      throws Exception {
+    for (String sql :
+        List.of(
+            "SELECT slug FROM tenant WHERE id = ?",
+            "SELECT name FROM tenant WHERE id = ?",
+            "SELECT issuer FROM tenant_sso WHERE tenant_id = ?",
+            "SELECT client_id FROM tenant_sso WHERE tenant_id = ?")) {
+      String stored = value(sql, tenantId);
+      assertTrue(stored.startsWith("f2:") && !stored.contains(canary), when + ": " + sql);
+      assertFalse(stored.toLowerCase(Locale.ROOT).contains(canary.substring(2, 12)), sql);
+    }
+    String pinned = value("SELECT sso_issuer FROM app_user WHERE id = ?", userId);
+    assertTrue(pinned.startsWith("f2:") && !pinned.contains(canary), when + ": sso_issuer");
+  }
+
+  private void assertReadsTheSame(
+      String id, String userId, String slug, String name, String issuer, String clientId)
+      throws Exception {
+    TenantView found =
+        inTx(() -> directory.findBySlug(slug.toUpperCase(Locale.ROOT)).orElseThrow());
+    assertEquals(id, found.id(), "found by its slug, case-insensitively");
+    assertEquals(slug, found.slug());
+    assertEquals(name, found.name());
+    inTx(
+        () -> {
+          TenantSso sso = ssoStore.find(id).orElseThrow();
+          assertEquals(issuer, sso.issuer());
+          assertEquals(clientId, sso.clientId());
+          filter.bind(id);
+          assertTrue(users.find(userId).orElseThrow().isLinkedTo(issuer), "pinned issuer");
+          return null;
+        });
+  }
+
   private VideoVersion version(String tenant, String id) {
     filter.bind(tenant);
     return em.find(VideoVersion.class, id);
   }
 
   /** A video, its version, a caption and an elevation as V15 wrote them: all in clear. */
-  private static void plantPlaintextRows(String tenant, String id, String elevationId, String text)
+  private static void plantPlaintextRows(
+      String tenant, String platformId, String id, String elevationId, String text)
       throws Exception {
     String trainer = value("SELECT id FROM app_user WHERE tenant_id = ? LIMIT 1", tenant);
-    String root =
-        value(
-            "SELECT u.id FROM app_user u JOIN tenant t ON t.id = u.tenant_id WHERE t.slug = ?"
-                + " LIMIT 1",
-            "platform");
+    String root = value("SELECT id FROM app_user WHERE tenant_id = ? LIMIT 1", platformId);
     Timestamp now = Timestamp.from(Instant.now());
     DataSource db = InitialContext.doLookup("java:app/jdbc/kursfilm");
     try (Connection c = db.getConnection()) {

@@ -19,6 +19,7 @@ import io.kursfilm.storage.field.FieldCipherException;
 import io.kursfilm.storage.sealed.SealedObject;
 import io.kursfilm.storage.sealed.SealedObjects;
 import io.kursfilm.storage.shred.ShredCertificate;
+import io.kursfilm.tenant.boundary.TenantDirectory;
 import io.kursfilm.tenant.boundary.TenantProvisioning;
 import io.kursfilm.tenant.boundary.TenantView;
 import io.kursfilm.tenant.control.TenantRegistry;
@@ -61,6 +62,7 @@ class TenancyIT {
   }
 
   @Inject TenantRegistry tenants;
+  @Inject TenantDirectory directory;
   @Inject TenantFilter filter;
   @Inject UserDirectory users;
   @Inject Caller caller;
@@ -307,7 +309,7 @@ class TenancyIT {
     TenantView tenant =
         provisioning.provision(
             "shred-" + canary.substring(6, 14),
-            "Leaving AG",
+            "Leaving AG " + canary,
             id -> firstUsers.create(id, List.of(admin)));
 
     ShredCertificate certificate = shredding.shred(tenant.id());
@@ -329,11 +331,16 @@ class TenancyIT {
       row.next();
       dataDir = row.getString(1);
     }
-    // Positive control: the slug is stored in clear and committed, so the scan must find it
-    // (InnoDB writes the redo log at commit); the personal values must not be anywhere.
-    assertFalse(
-        filesContaining(Path.of(dataDir), tenant.slug()).isEmpty(), "scan finds clear data");
+    // Positive control: the tenant id is stored in clear and committed, so the scan must find it
+    // (InnoDB writes the redo log at commit); the personal values, the tenant's name (carrying the
+    // canary) and its slug (sealed since V17, found by an index) must not be anywhere.
+    assertFalse(filesContaining(Path.of(dataDir), tenant.id()).isEmpty(), "scan finds clear data");
     assertTrue(filesContaining(Path.of(dataDir), canary).isEmpty(), "canary in MariaDB files");
+    assertTrue(filesContaining(Path.of(dataDir), tenant.slug()).isEmpty(), "slug in MariaDB files");
+    TenantView shredded = inTx(() -> directory.find(tenant.id()).orElseThrow());
+    assertEquals(null, shredded.slug(), "a shredded tenant's slug no longer opens");
+    assertEquals(
+        TenantView.UNREADABLE_NAME + " " + tenant.id(), shredded.name(), "nor its name: no error");
   }
 
   private static List<Path> filesContaining(Path root, String needle) throws Exception {
