@@ -59,6 +59,8 @@ public enum Action {
   COMPLETION_READ,
   /** A tenant admin started the tenant's offboarding: tenant frozen, export enqueued. */
   OFFBOARDING_STARTED,
+  /** The offboarding export resumed from its checkpoint after its run stopped (details: parts). */
+  OFFBOARDING_EXPORT_RESUMED,
   /** The offboarding export is complete and can be downloaded. */
   OFFBOARDING_EXPORT_READY,
   /** The export counts as downloaded: confirmed by an admin, or its grace period passed. */

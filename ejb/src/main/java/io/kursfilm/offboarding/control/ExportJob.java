@@ -1,5 +1,8 @@
 package io.kursfilm.offboarding.control;
 
+import io.kursfilm.audit.boundary.Action;
+import io.kursfilm.audit.boundary.AuditEvent;
+import io.kursfilm.audit.boundary.AuditLog;
 import io.kursfilm.platform.boundary.Ungated;
 import io.kursfilm.storage.keys.TenantKeys;
 import io.kursfilm.storage.objects.ObjectStore;
@@ -47,6 +50,7 @@ public class ExportJob {
   @Inject ExportPlan plan;
   @Inject ExportLedger ledger;
   @Inject ObjectStore store;
+  @Inject AuditLog audit;
   @Inject @Ungated SealedObjects sealing;
   @Inject @Ungated TenantKeys keys;
 
@@ -61,6 +65,11 @@ public class ExportJob {
         ArchiveState.parse(export.checkpoint().map(s -> open(tenantId, id, s)).orElse(null));
     if (state.parts().size() > 0) {
       LOG.info(() -> "export " + id + " resumes after part " + state.parts().size());
+      audit.record(
+          AuditEvent.of(Action.OFFBOARDING_EXPORT_RESUMED)
+              .tenant(tenantId, null)
+              .subject("offboarding", id)
+              .detail("parts", state.parts().size()));
     }
     discardAfterCheckpoint(tenantId, id, state.parts().size());
     List<ExportItem> items = plan.of(tenantId);
