@@ -56,5 +56,11 @@ public enum Action {
   /** An employee submitted an attempt (details: quiz, number, passed; never the score's owner). */
   QUIZ_ATTEMPTED,
   /** A tenant admin read who completed a video's quiz (names, passed yes/no, date; no score). */
-  COMPLETION_READ
+  COMPLETION_READ,
+  /** A tenant admin typed the tenant's slug: the shred of the offboarding starts. */
+  OFFBOARDING_CONFIRMED,
+  /** A confirmation was refused (export not ready, wrong slug); nothing changed. */
+  OFFBOARDING_CONFIRM_REFUSED,
+  /** An offboarding was cancelled before the shred; the tenant works again. */
+  OFFBOARDING_CANCELLED
 }

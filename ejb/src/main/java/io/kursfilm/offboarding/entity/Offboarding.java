@@ -68,6 +68,10 @@ public class Offboarding {
 
   private String failure;
 
+  /** SHA-256 of the token that reads the certificate without a session (V19). */
+  @Column(name = "certificate_token_hash")
+  private String certificateTokenHash;
+
   @Column(name = "updated_at")
   private Instant updatedAt;
 
@@ -115,6 +119,24 @@ public class Offboarding {
   public void shredded(Instant now) {
     move(OffboardingState.SHREDDING, OffboardingState.SHREDDED, now);
     this.shreddedAt = now;
+  }
+
+  /**
+   * The admin who confirms gets a token that reads the certificate once their account is gone (the
+   * shred deletes it); only its hash is kept.
+   */
+  public void certificateTokenIssued(String tokenSha256) {
+    this.certificateTokenHash = tokenSha256;
+  }
+
+  /** A shred that failed runs again; only a confirmed offboarding had a shred to fail. */
+  public void shredRetried(Instant now) {
+    if (state != OffboardingState.FAILED || confirmedAt == null) {
+      throw new IllegalStateException("only a failed shred can be retried");
+    }
+    this.state = OffboardingState.SHREDDING;
+    this.failure = null;
+    this.updatedAt = now;
   }
 
   public void cancelled(Instant now) {
@@ -192,6 +214,10 @@ public class Offboarding {
 
   public Optional<String> failure() {
     return Optional.ofNullable(failure);
+  }
+
+  public Optional<String> certificateTokenHash() {
+    return Optional.ofNullable(certificateTokenHash);
   }
 
   public Instant updatedAt() {
