@@ -46,11 +46,14 @@ public class OffboardingCertificateResource {
         token != null ? shreds.certificateByToken(id, token) : shreds.certificate(id);
     ShredReceipt found = receipt.orElseThrow(NotFoundException::new);
     boolean pdf = file.endsWith(".pdf");
-    return Response.ok(pdf ? found.pdf() : found.json(), pdf ? "application/pdf" : "application/json")
+    return Response.ok(
+            pdf ? found.pdf() : found.json(), pdf ? "application/pdf" : "application/json")
         .header(
             "Content-Disposition",
-            "attachment; filename=\"shred-certificate-" + found.certificate().tenantId()
-                + (pdf ? ".pdf" : ".json") + "\"")
+            "attachment; filename=\"shred-certificate-"
+                + found.certificate().tenantId()
+                + (pdf ? ".pdf" : ".json")
+                + "\"")
         .header("Cache-Control", "no-store")
         .build();
   }

@@ -36,7 +36,8 @@ public class OffboardingConfirmResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
-      summary = "Confirm the shred with the tenant's slug (TENANT_ADMIN); it runs in the background",
+      summary =
+          "Confirm the shred with the tenant's slug (TENANT_ADMIN); it runs in the background",
       description =
           "Only once the export is READY_FOR_DOWNLOAD or DOWNLOADED. The answer carries"
               + " certificateToken, shown once: the shred deletes every account of the tenant,"
