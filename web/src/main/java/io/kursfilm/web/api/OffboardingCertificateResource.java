@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * infra/verify-certificate}) or PDF: for the tenant's admin while their account lasts, for ROOT,
  * and for whoever holds the certificate token of the confirmation (the admin after the shred).
  */
-@Path("offboarding/{id}/{file: certificate(\\.pdf)?}")
+@Path("offboarding/{id}/{file: certificate(?:\\.pdf)?}")
 @RequestScoped
 @Tag(name = "offboarding")
 @SecurityRequirement(name = "bearer")

@@ -243,6 +243,70 @@ class OffboardingShredIT {
     assertEquals(404, api().download(certificatePath(offboarding), admin).status());
   }
 
+  @Test
+  void a_shred_that_crashed_after_destroying_the_keys_is_finished_by_the_retry() throws Exception {
+    String slug = "crash-" + UUID.randomUUID().toString().substring(0, 8);
+    String email = "admin@" + slug + ".example";
+    String root = demo().login("platform", "root");
+    String tenantId =
+        api()
+            .post(
+                "api/v1/tenants",
+                root,
+                Json.createObjectBuilder()
+                    .add("slug", slug)
+                    .add("name", "Crashing Company")
+                    .add("adminEmail", email)
+                    .add("adminPassword", PASSWORD)
+                    .build())
+            .json()
+            .getString("id");
+    String offboarding = readyOffboarding(tenantId, "READY_FOR_DOWNLOAD");
+    // The state a node left when it died right after step 2 (keys destroyed, recorded): the
+    // tombstone names the key id, the tenant is SHREDDED, its key file gone, its rows still there.
+    Files.delete(keyStore().resolve("tenants").resolve(tenantId + ".json"));
+    Timestamp now = Timestamp.from(Instant.now());
+    try (Connection c = db()) {
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "INSERT INTO tenant_tombstone (tenant_id, slug_sha256, tenant_created_at,"
+                  + " shred_started_at, key_ids, keys_destroyed_at) VALUES (?, ?, ?, ?,"
+                  + " '[\"4242\"]', ?)")) {
+        s.setString(1, tenantId);
+        s.setString(2, "0".repeat(64));
+        s.setTimestamp(3, now);
+        s.setTimestamp(4, now);
+        s.setTimestamp(5, now);
+        s.executeUpdate();
+      }
+      try (PreparedStatement s =
+          c.prepareStatement("UPDATE tenant SET state = 'SHREDDED' WHERE id = ?")) {
+        s.setString(1, tenantId);
+        s.executeUpdate();
+      }
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "UPDATE offboarding SET state = 'FAILED', confirmed_by = requested_by,"
+                  + " confirmed_at = ?, updated_at = ? WHERE id = ?")) {
+        s.setTimestamp(1, now);
+        s.setTimestamp(2, Timestamp.from(Instant.now().minusSeconds(3600)));
+        s.setString(3, offboarding);
+        s.executeUpdate();
+      }
+    }
+
+    awaitOffboardingState(offboarding, "SHREDDED");
+
+    assertEquals(0, count("SELECT COUNT(*) FROM tenant WHERE id = ?", tenantId));
+    assertEquals(0, count("SELECT COUNT(*) FROM app_user WHERE tenant_id = ?", tenantId));
+    assertFalse(Files.exists(keyStore().resolve("tenants").resolve(tenantId + ".json")));
+    String certificate =
+        new String(
+            api().download(certificatePath(offboarding), root).body(), StandardCharsets.UTF_8);
+    assertTrue(certificate.contains("\"keyIdsDestroyed\":[\"4242\"]"), certificate);
+    assertVerifies(certificate);
+  }
+
   // --- the leaving tenant's content ---
 
   /** Logs the tenant's admin in with the TRAINER role added. */
@@ -481,7 +545,11 @@ class OffboardingShredIT {
     }
     List<Path> files;
     try (Stream<Path> walk = Files.walk(root)) {
-      files = walk.filter(Files::isRegularFile).toList();
+      // Not infra/bench/shred's gigabytes of random test objects, should it run alongside.
+      files =
+          walk.filter(Files::isRegularFile)
+              .filter(f -> !f.toString().contains("kf-shred-bench"))
+              .toList();
     } catch (IOException | java.io.UncheckedIOException e) {
       files = List.of(); // files vanishing under a busy /tmp
     }
