@@ -64,5 +64,11 @@ public enum Action {
   /** The offboarding export is complete and can be downloaded. */
   OFFBOARDING_EXPORT_READY,
   /** The export counts as downloaded: confirmed by an admin, or its grace period passed. */
-  OFFBOARDING_DOWNLOADED
+  OFFBOARDING_DOWNLOADED,
+  /** A tenant admin typed the tenant's slug: the shred of the offboarding starts. */
+  OFFBOARDING_CONFIRMED,
+  /** A confirmation was refused (export not ready, wrong slug); nothing changed. */
+  OFFBOARDING_CONFIRM_REFUSED,
+  /** An offboarding was cancelled before the shred; the tenant works again. */
+  OFFBOARDING_CANCELLED
 }

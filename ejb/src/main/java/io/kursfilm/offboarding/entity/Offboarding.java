@@ -91,6 +91,10 @@ public class Offboarding {
   @Column(name = "export_claimed_until")
   private Instant exportClaimedUntil;
 
+  /** SHA-256 of the token that reads the certificate without a session (V19). */
+  @Column(name = "certificate_token_hash")
+  private String certificateTokenHash;
+
   @Column(name = "updated_at")
   private Instant updatedAt;
 
@@ -174,6 +178,24 @@ public class Offboarding {
     this.shreddedAt = now;
   }
 
+  /**
+   * The admin who confirms gets a token that reads the certificate once their account is gone (the
+   * shred deletes it); only its hash is kept.
+   */
+  public void certificateTokenIssued(String tokenSha256) {
+    this.certificateTokenHash = tokenSha256;
+  }
+
+  /** A shred that failed runs again; only a confirmed offboarding had a shred to fail. */
+  public void shredRetried(Instant now) {
+    if (state != OffboardingState.FAILED || confirmedAt == null) {
+      throw new IllegalStateException("only a failed shred can be retried");
+    }
+    this.state = OffboardingState.SHREDDING;
+    this.failure = null;
+    this.updatedAt = now;
+  }
+
   public void cancelled(Instant now) {
     if (state != OffboardingState.EXPORTING
         && state != OffboardingState.READY_FOR_DOWNLOAD
@@ -249,6 +271,10 @@ public class Offboarding {
 
   public Optional<String> failure() {
     return Optional.ofNullable(failure);
+  }
+
+  public Optional<String> certificateTokenHash() {
+    return Optional.ofNullable(certificateTokenHash);
   }
 
   public Instant updatedAt() {
