@@ -139,7 +139,10 @@ public class KursfilmAuthenticationMechanism implements HttpAuthenticationMechan
     String target = request.getHeader(TENANT_HEADER);
     if (target == null || target.isBlank() || target.strip().equals(who.tenantSlug())) {
       if (!FrozenTenantPaths.allows(request) && authentication.isFrozen(who)) {
-        return ApiErrorResponse.tenantOffboarding(request, response);
+        // A frozen tenant's admin is led to the one page left to them, from the public address.
+        return isApi(request)
+            ? ApiErrorResponse.tenantOffboarding(response)
+            : context.redirect(publicAddress().of("/admin/offboarding.xhtml"));
       }
       return accept(request, context, who, via);
     }
@@ -288,13 +291,8 @@ public class KursfilmAuthenticationMechanism implements HttpAuthenticationMechan
      * JSON for the API, the forbidden page for the UI. Committed at once, like {@link
      * #notElevated}.
      */
-    static AuthenticationStatus tenantOffboarding(
-        HttpServletRequest request, HttpServletResponse response) {
+    static AuthenticationStatus tenantOffboarding(HttpServletResponse response) {
       try {
-        if (!isApi(request)) {
-          response.sendRedirect(request.getContextPath() + "/forbidden.xhtml");
-          return AuthenticationStatus.SEND_FAILURE;
-        }
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         response.setContentType("application/json");
         response
