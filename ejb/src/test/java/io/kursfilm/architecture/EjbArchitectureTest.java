@@ -53,6 +53,21 @@ class EjbArchitectureTest {
         .check(CLASSES);
   }
 
+  /**
+   * The tenant keys and sealed objects without the tenant gate seal for an offboarding tenant: only
+   * the export job (and the wiring that makes them) may touch them.
+   */
+  @Test
+  void only_the_offboarding_export_uses_the_ungated_keys() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("io.kursfilm.offboarding.control..", "io.kursfilm.platform..")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("io.kursfilm.platform.boundary.Ungated")
+        .check(CLASSES);
+  }
+
   @Test
   void no_cycles_between_components() {
     slices().matching("io.kursfilm.(*)..").should().beFreeOfCycles().check(CLASSES);

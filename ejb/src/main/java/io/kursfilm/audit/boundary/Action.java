@@ -56,5 +56,19 @@ public enum Action {
   /** An employee submitted an attempt (details: quiz, number, passed; never the score's owner). */
   QUIZ_ATTEMPTED,
   /** A tenant admin read who completed a video's quiz (names, passed yes/no, date; no score). */
-  COMPLETION_READ
+  COMPLETION_READ,
+  /** A tenant admin started the tenant's offboarding: tenant frozen, export enqueued. */
+  OFFBOARDING_STARTED,
+  /** The offboarding export resumed from its checkpoint after its run stopped (details: parts). */
+  OFFBOARDING_EXPORT_RESUMED,
+  /** The offboarding export is complete and can be downloaded. */
+  OFFBOARDING_EXPORT_READY,
+  /** The export counts as downloaded: confirmed by an admin, or its grace period passed. */
+  OFFBOARDING_DOWNLOADED,
+  /** A tenant admin typed the tenant's slug: the shred of the offboarding starts. */
+  OFFBOARDING_CONFIRMED,
+  /** A confirmation was refused (export not ready, wrong slug); nothing changed. */
+  OFFBOARDING_CONFIRM_REFUSED,
+  /** An offboarding was cancelled before the shred; the tenant works again. */
+  OFFBOARDING_CANCELLED
 }

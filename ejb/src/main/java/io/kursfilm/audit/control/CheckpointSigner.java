@@ -5,12 +5,14 @@ import com.google.crypto.tink.PublicKeySign;
 import com.google.crypto.tink.PublicKeyVerify;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.signature.Ed25519PublicKey;
 import com.google.crypto.tink.signature.PredefinedSignatureParameters;
 import com.google.crypto.tink.signature.SignatureConfig;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.function.Predicate;
@@ -26,6 +28,7 @@ public final class CheckpointSigner {
   private final PublicKeySign signer;
   private final PublicKeyVerify verifier;
   private final String publicKeyset;
+  private final Ed25519PublicKey publicKey;
 
   public CheckpointSigner(KeysetHandle privateKeyset) {
     try {
@@ -34,6 +37,7 @@ public final class CheckpointSigner {
       signer = privateKeyset.getPrimitive(RegistryConfiguration.get(), PublicKeySign.class);
       verifier = publicHandle.getPrimitive(RegistryConfiguration.get(), PublicKeyVerify.class);
       publicKeyset = TinkJsonProtoKeysetFormat.serializeKeysetWithoutSecret(publicHandle);
+      publicKey = (Ed25519PublicKey) publicHandle.getPrimary().getKey();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("audit signing keyset unusable", e);
     }
@@ -98,6 +102,26 @@ public final class CheckpointSigner {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot sign audit checkpoint", e);
     }
+  }
+
+  /**
+   * A plain Ed25519 signature (64 bytes, without Tink's key-id prefix) of {@code message}, for
+   * documents checked outside Tink, such as shred certificates. Callers put a domain line of their
+   * own first in {@code message}, so no such signature passes for a checkpoint's.
+   */
+  public byte[] signPlain(byte[] message) {
+    try {
+      byte[] tagged = signer.sign(message);
+      // With Tink's TINK output prefix the signature is prefix || Ed25519(message).
+      return Arrays.copyOfRange(tagged, publicKey.getOutputPrefix().size(), tagged.length);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot sign", e);
+    }
+  }
+
+  /** The raw 32-byte Ed25519 public key of the primary key. */
+  public byte[] publicKeyBytes() {
+    return publicKey.getPublicKeyBytes().toByteArray();
   }
 
   /** Whether {@code checkpoint} was signed by this keyset. */

@@ -72,7 +72,7 @@ public class Authentication {
    * expires with its window.
    */
   private LoginThrottling.Keys throttleKeys(String tenantSlug, String email, String address) {
-    Optional<TenantView> tenant = tenants.findBySlug(tenantSlug).filter(TenantView::isActive);
+    Optional<TenantView> tenant = tenants.findBySlug(tenantSlug).filter(TenantView::admitsLogins);
     Optional<String> index = Optional.empty();
     if (tenant.isPresent()) {
       tenantFilter.bind(tenant.get().id());
@@ -87,11 +87,12 @@ public class Authentication {
   }
 
   /**
-   * Whether a caller established earlier (kept in an HTTP session) still stands: tenant active,
-   * user active and no session-ending change since it logged in. One primary-key read each.
+   * Whether a caller established earlier (kept in an HTTP session) still stands: the tenant admits
+   * the user ({@link TenantView#admits}: an offboarding tenant only its admins), user active and no
+   * session-ending change since it logged in. One primary-key read each.
    */
   public boolean isCurrent(AuthenticatedCaller caller) {
-    Optional<TenantView> tenant = tenants.find(caller.tenantId()).filter(TenantView::isActive);
+    Optional<TenantView> tenant = tenants.find(caller.tenantId()).filter(TenantView::admitsLogins);
     if (tenant.isEmpty()) {
       return false;
     }
@@ -99,17 +100,30 @@ public class Authentication {
     return users
         .find(caller.userId())
         .filter(User::active)
+        .filter(user -> tenant.get().admits(user.roles()))
         .filter(user -> user.sessionEpoch() == caller.sessionEpoch())
         .isPresent();
   }
 
+  /**
+   * Whether the caller's tenant is offboarding: its admins may then reach only the offboarding
+   * endpoints and pages (and their own session), which the web enforces per request.
+   */
+  public boolean isFrozen(AuthenticatedCaller caller) {
+    return tenants.find(caller.tenantId()).map(TenantView::isOffboarding).orElse(false);
+  }
+
   public Optional<AuthenticatedCaller> authenticate(
       String tenantSlug, String email, char[] password) {
-    Optional<TenantView> tenant = tenants.findBySlug(tenantSlug).filter(TenantView::isActive);
+    Optional<TenantView> tenant = tenants.findBySlug(tenantSlug).filter(TenantView::admitsLogins);
     Optional<User> user = Optional.empty();
     if (tenant.isPresent()) {
       tenantFilter.bind(tenant.get().id());
-      user = users.findByEmail(email).filter(User::canLogIn);
+      user =
+          users
+              .findByEmail(email)
+              .filter(User::canLogIn)
+              .filter(u -> tenant.get().admits(u.roles()));
     }
     String storedHash = user.map(User::passwordHash).orElse(null);
     // The hash is checked even where passwords are refused, so the answer takes the same time.
@@ -154,7 +168,7 @@ public class Authentication {
     if (wait.isPresent()) {
       return LoginAttempt.throttled(wait.get());
     }
-    Optional<TenantView> tenant = tenants.findBySlug(tenantSlug).filter(TenantView::isActive);
+    Optional<TenantView> tenant = tenants.findBySlug(tenantSlug).filter(TenantView::admitsLogins);
     Optional<User> pinned = Optional.empty();
     Optional<User> byEmail = Optional.empty();
     if (tenant.isPresent()) {
@@ -172,7 +186,9 @@ public class Authentication {
       throttling.failed(keys);
       return LoginAttempt.refused();
     }
-    Optional<User> user = pinned.isPresent() ? pinned.filter(User::active) : byEmail;
+    Optional<User> user =
+        (pinned.isPresent() ? pinned.filter(User::active) : byEmail)
+            .filter(u -> tenant.get().admits(u.roles()));
     audited(user.isPresent(), tenant, user, SSO);
     if (user.isEmpty()) {
       throttling.failed(keys);
@@ -207,7 +223,7 @@ public class Authentication {
   public LoginAttempt providerRefused(String tenantSlug, String clientAddress, String reason) {
     LoginThrottling.Keys keys = LoginThrottling.keys("sso", "", clientAddress);
     Optional<Duration> wait = throttling.waitForAddress(keys);
-    Optional<TenantView> tenant = tenants.findBySlug(tenantSlug).filter(TenantView::isActive);
+    Optional<TenantView> tenant = tenants.findBySlug(tenantSlug).filter(TenantView::admitsLogins);
     audit.record(
         AuditEvent.login(
                 false,
@@ -235,7 +251,7 @@ public class Authentication {
         .flatMap(
             session -> {
               Optional<TenantView> tenant =
-                  tenants.find(session.tenantId()).filter(TenantView::isActive);
+                  tenants.find(session.tenantId()).filter(TenantView::admitsLogins);
               if (tenant.isEmpty()) {
                 return Optional.empty();
               }
@@ -243,6 +259,7 @@ public class Authentication {
               return users
                   .find(session.userId())
                   .filter(User::active)
+                  .filter(user -> tenant.get().admits(user.roles()))
                   .map(user -> callerOf(tenant.get(), user));
             });
   }

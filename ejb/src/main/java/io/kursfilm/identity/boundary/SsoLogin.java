@@ -66,7 +66,7 @@ public class SsoLogin {
    * with it, or null. Empty when the tenant does not offer SSO or its provider is unreachable.
    */
   public Optional<Start> begin(String tenantSlug, String invitation) {
-    Optional<TenantView> tenant = tenants.findBySlug(tenantSlug).filter(TenantView::isActive);
+    Optional<TenantView> tenant = tenants.findBySlug(tenantSlug).filter(TenantView::admitsLogins);
     Optional<TenantSso> sso = tenant.flatMap(t -> store.find(t.id())).filter(TenantSso::isEnabled);
     if (sso.isEmpty()) {
       return Optional.empty();
@@ -151,7 +151,7 @@ public class SsoLogin {
   private Optional<TenantSso> enabledSso(String tenantSlug) {
     return tenants
         .findBySlug(tenantSlug)
-        .filter(TenantView::isActive)
+        .filter(TenantView::admitsLogins)
         .flatMap(t -> store.find(t.id()))
         .filter(TenantSso::isEnabled);
   }

@@ -22,12 +22,25 @@ import java.util.UUID;
     name = Offboarding.OF_TENANT,
     query = "select o from Offboarding o where o.tenantId = :tenant order by o.requestedAt desc")
 @NamedQuery(
+    name = Offboarding.CLAIMABLE,
+    query =
+        "select o from Offboarding o where o.state = io.kursfilm.offboarding.entity.OffboardingState.EXPORTING"
+            + " and (o.exportClaimedUntil is null or o.exportClaimedUntil < :now)"
+            + " order by o.requestedAt")
+@NamedQuery(
+    name = Offboarding.DOWNLOAD_GRACE_OVER,
+    query =
+        "select o from Offboarding o where o.state = io.kursfilm.offboarding.entity.OffboardingState.READY_FOR_DOWNLOAD"
+            + " and o.exportReadyAt < :before")
+@NamedQuery(
     name = Offboarding.ALL,
     query = "select o from Offboarding o order by o.requestedAt desc")
 public class Offboarding {
 
   public static final String OF_TENANT = "Offboarding.ofTenant";
   public static final String ALL = "Offboarding.all";
+  public static final String CLAIMABLE = "Offboarding.claimable";
+  public static final String DOWNLOAD_GRACE_OVER = "Offboarding.downloadGraceOver";
 
   @Id
   @Column(length = 36)
@@ -68,6 +81,20 @@ public class Offboarding {
 
   private String failure;
 
+  /** The export writer's state, sealed by the export job (see V21); null before the first part. */
+  @Column(name = "export_checkpoint")
+  private String exportCheckpoint;
+
+  @Column(name = "export_claim")
+  private String exportClaim;
+
+  @Column(name = "export_claimed_until")
+  private Instant exportClaimedUntil;
+
+  /** SHA-256 of the token that reads the certificate without a session (V19). */
+  @Column(name = "certificate_token_hash")
+  private String certificateTokenHash;
+
   @Column(name = "updated_at")
   private Instant updatedAt;
 
@@ -91,7 +118,41 @@ public class Offboarding {
     this.updatedAt = now;
   }
 
+  /**
+   * A node takes (or renews) the export until {@code until}; refused while another node's lease
+   * runs or when the export is no longer running.
+   */
+  public boolean claimExport(String claim, Instant until, Instant now) {
+    if (state != OffboardingState.EXPORTING) {
+      return false;
+    }
+    boolean free = exportClaimedUntil == null || exportClaimedUntil.isBefore(now);
+    if (!free && !claim.equals(exportClaim)) {
+      return false;
+    }
+    this.exportClaim = claim;
+    this.exportClaimedUntil = until;
+    return true;
+  }
+
+  /** Whether {@code claim} still holds the running export. */
+  public boolean holdsExport(String claim) {
+    return state == OffboardingState.EXPORTING && claim.equals(exportClaim);
+  }
+
+  /** The export job closed a part: its sealed state and how far it got. */
+  public void exportCheckpoint(String sealedState, long done, long total, Instant now) {
+    this.exportCheckpoint = sealedState;
+    exportProgress(done, total, now);
+  }
+
+  public Optional<String> exportCheckpoint() {
+    return Optional.ofNullable(exportCheckpoint);
+  }
+
   public void exportReady(Instant now) {
+    this.exportClaim = null;
+    this.exportClaimedUntil = null;
     move(OffboardingState.EXPORTING, OffboardingState.READY_FOR_DOWNLOAD, now);
     this.exportReadyAt = now;
   }
@@ -115,6 +176,24 @@ public class Offboarding {
   public void shredded(Instant now) {
     move(OffboardingState.SHREDDING, OffboardingState.SHREDDED, now);
     this.shreddedAt = now;
+  }
+
+  /**
+   * The admin who confirms gets a token that reads the certificate once their account is gone (the
+   * shred deletes it); only its hash is kept.
+   */
+  public void certificateTokenIssued(String tokenSha256) {
+    this.certificateTokenHash = tokenSha256;
+  }
+
+  /** A shred that failed runs again; only a confirmed offboarding had a shred to fail. */
+  public void shredRetried(Instant now) {
+    if (state != OffboardingState.FAILED || confirmedAt == null) {
+      throw new IllegalStateException("only a failed shred can be retried");
+    }
+    this.state = OffboardingState.SHREDDING;
+    this.failure = null;
+    this.updatedAt = now;
   }
 
   public void cancelled(Instant now) {
@@ -192,6 +271,10 @@ public class Offboarding {
 
   public Optional<String> failure() {
     return Optional.ofNullable(failure);
+  }
+
+  public Optional<String> certificateTokenHash() {
+    return Optional.ofNullable(certificateTokenHash);
   }
 
   public Instant updatedAt() {

@@ -1,5 +1,6 @@
 package io.kursfilm.platform.control;
 
+import io.kursfilm.platform.boundary.Ungated;
 import io.kursfilm.storage.field.FieldCipher;
 import io.kursfilm.storage.keys.GatedTenantKeys;
 import io.kursfilm.storage.keys.KeyStoreBackup;
@@ -128,6 +129,25 @@ public class StorageWiring {
   @Singleton
   TenantKeys tenantKeys(TenantGate gate) {
     return new GatedTenantKeys(keyStore(), gate);
+  }
+
+  /**
+   * The tenant keys without the gate: for the offboarding export job only (see {@link Ungated}),
+   * which seals the export of a tenant the gate already refuses to seal for.
+   */
+  @Produces
+  @Singleton
+  @Ungated
+  TenantKeys ungatedTenantKeys() {
+    return keyStore();
+  }
+
+  /** Sealed objects over {@link #ungatedTenantKeys}: the export job's parts. */
+  @Produces
+  @Singleton
+  @Ungated
+  SealedObjects ungatedSealedObjects(ObjectStore store, @Ungated TenantKeys keys) {
+    return new SealedObjects(store, keys, SealedObjects.DEFAULT_RANGE_READ_AHEAD, threads);
   }
 
   @Produces

@@ -114,6 +114,11 @@ public class Results {
 
   /** Pseudonyms under the tenant's index key, looked up once for all participants. */
   private Function<String, String> pseudonyms() {
+    return pseudonyms(index);
+  }
+
+  /** The one pseudonym rule, also of the offboarding export ({@link QuizArchive}). */
+  static Function<String, String> pseudonyms(PersonalIndex index) {
     UnaryOperator<String> hmac = index.keyed(PSEUDONYM);
     return userId -> "P-" + hmac.apply(userId).substring(0, 10).toUpperCase(Locale.ROOT);
   }
@@ -133,7 +138,7 @@ public class Results {
             .detail("anonymised", results.anonymised()));
   }
 
-  private static String toCsv(QuizResults results) {
+  static String toCsv(QuizResults results) {
     StringBuilder csv =
         new StringBuilder(
             CsvWriter.row(List.of("participant", "attempts", "score", "passed", "last_attempt")));

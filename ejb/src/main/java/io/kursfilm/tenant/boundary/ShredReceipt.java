@@ -8,7 +8,7 @@ import io.kursfilm.storage.shred.ShredCertificate;
  *
  * @param certificate what was destroyed and deleted, and when
  * @param json the certificate as JSON
- * @param pdf the certificate as PDF; empty while no PDF is produced
+ * @param pdf the certificate as PDF, rendered from the JSON
  */
 public record ShredReceipt(ShredCertificate certificate, byte[] json, byte[] pdf) {
 

@@ -1,26 +1,41 @@
 package io.kursfilm.tenant.boundary;
 
-import io.kursfilm.storage.shred.ShredCertificate;
+import io.kursfilm.storage.shred.Shredder;
+import io.kursfilm.tenant.control.CertificatePdf;
+import io.kursfilm.tenant.control.ShredCertificates;
 import io.kursfilm.tenant.control.TenantRegistry;
 import io.kursfilm.tenant.control.TenantShredding;
 import io.kursfilm.tenant.entity.Tenant;
-import io.kursfilm.tenant.entity.TenantState;
+import io.kursfilm.tenant.entity.TenantTombstone;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
 
 /**
  * The tenant's side of an offboarding, for the offboarding component, which authorises and audits
  * the use cases (this bean is also called from its jobs, where nobody is logged in): freezing the
- * tenant while its export is taken, thawing it when the offboarding is cancelled, and the shred.
+ * tenant while its export is taken, thawing it when the offboarding is cancelled, and the shred
+ * with its certificate.
  */
 @Stateless
 public class TenantOffboarding {
 
+  private static final Logger LOG = Logger.getLogger(TenantOffboarding.class.getName());
+
   @Inject TenantRegistry tenants;
+  @Inject TenantDirectory directory;
   @Inject TenantShredding shredding;
+  @Inject Shredder shredder;
+  @Inject ShredCertificates certificates;
+  @Inject Clock clock;
 
   /** ACTIVE to OFFBOARDING: from now on nothing new is sealed for the tenant. */
   public void freeze(String tenantId) {
@@ -33,40 +48,78 @@ public class TenantOffboarding {
   }
 
   /**
-   * Crypto-shreds an offboarding tenant. Safe to call again after a failure or a success: a repeat
-   * finishes what is left and never re-creates a key.
+   * Crypto-shreds an offboarding tenant, in this order, each step recorded in the tenant's
+   * tombstone before the next: tombstone with the key ids (tenant SHREDDED), keys destroyed,
+   * objects and incomplete uploads deleted, every row of the tenant deleted (sessions, users, the
+   * tenant row), certificate signed and stored (tombstone and platform bucket). Safe to call again
+   * after a failure anywhere: it finishes what is left, never re-creates a key, and once the
+   * certificate exists returns that same certificate. Outside a transaction: each step commits on
+   * its own, so the destruction of the keys is never rolled back into a state claiming they exist.
    *
    * @throws IllegalStateException when the tenant is still ACTIVE
+   * @throws IllegalArgumentException when there is no such tenant and no shred of it
    */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public ShredReceipt shred(String tenantId) {
-    if (tenant(tenantId).state() == TenantState.ACTIVE) {
-      throw new IllegalStateException("an active tenant cannot be shredded; freeze it first");
+    TenantTombstone t = shredding.tombstone(tenantId).orElse(null);
+    if (t == null) {
+      // The slug as the directory reads it (it may be sealed under the key about to go).
+      String slug =
+          directory
+              .find(tenantId)
+              .map(TenantView::slug)
+              .orElseThrow(() -> new IllegalArgumentException("no such tenant"));
+      t = shredding.begin(tenantId, slug, now());
     }
-    return receipt(shredding.shred(tenantId));
+    if (t.certificate().isPresent()) {
+      certificates.keepCopy(tenantId, t.certificate().get());
+      return receipt(t.certificate().get());
+    }
+    long started = System.nanoTime();
+    Instant destroyedAt = shredder.destroyKeys(tenantId);
+    t = shredding.keysDestroyed(tenantId, destroyedAt.truncatedTo(ChronoUnit.MICROS));
+    long keysNanos = System.nanoTime() - started;
+    t = shredding.objectsDeleted(tenantId, shredder.deleteObjects(tenantId));
+    long objectsNanos = System.nanoTime() - started - keysNanos;
+    t = shredding.deleteRows(tenantId, now());
+    Instant issuedAt = now();
+    String document = certificates.sign(t, UUID.randomUUID().toString(), issuedAt);
+    t = shredding.certified(tenantId, idOf(document), document, issuedAt);
+    certificates.keepCopy(tenantId, t.certificate().orElseThrow());
+    LOG.info(
+        () ->
+            String.format(
+                "tenant %s shredded: keys destroyed in %d ms, objects deleted in %d ms",
+                tenantId, keysNanos / 1_000_000, objectsNanos / 1_000_000));
+    return receipt(t.certificate().orElseThrow());
   }
 
-  /** The certificate of a shredded tenant, if it was shredded. */
+  /** The certificate of a shredded tenant, if its shred finished. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Optional<ShredReceipt> certificate(String tenantId) {
-    return Optional.empty();
+    return shredding
+        .tombstone(tenantId)
+        .flatMap(TenantTombstone::certificate)
+        .map(TenantOffboarding::receipt);
+  }
+
+  private Instant now() {
+    // The database keeps microseconds: what a rerun reads back equals what the first run wrote.
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
   private Tenant tenant(String tenantId) {
     return tenants.find(tenantId).orElseThrow(() -> new IllegalArgumentException("no such tenant"));
   }
 
-  private static ShredReceipt receipt(ShredCertificate certificate) {
-    var keyIds = Json.createArrayBuilder();
-    certificate.keyIdsDestroyed().forEach(keyIds::add);
-    String json =
-        Json.createObjectBuilder()
-            .add("tenantId", certificate.tenantId())
-            .add("keysDestroyedAt", certificate.keysDestroyedAt().toString())
-            .add("keyIdsDestroyed", keyIds)
-            .add("objectsDeleted", certificate.objectsDeleted())
-            .add("incompleteUploadsAborted", certificate.incompleteUploadsAborted())
-            .add("noBackupHoldsKeyAfter", certificate.noBackupHoldsKeyAfter().toString())
-            .build()
-            .toString();
-    return new ShredReceipt(certificate, json.getBytes(StandardCharsets.UTF_8), new byte[0]);
+  private static String idOf(String document) {
+    return ShredCertificates.certificateId(document);
+  }
+
+  private static ShredReceipt receipt(String document) {
+    return new ShredReceipt(
+        ShredCertificates.summary(document),
+        document.getBytes(StandardCharsets.UTF_8),
+        CertificatePdf.render(document));
   }
 }

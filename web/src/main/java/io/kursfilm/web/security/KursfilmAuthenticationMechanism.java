@@ -138,6 +138,12 @@ public class KursfilmAuthenticationMechanism implements HttpAuthenticationMechan
       String via) {
     String target = request.getHeader(TENANT_HEADER);
     if (target == null || target.isBlank() || target.strip().equals(who.tenantSlug())) {
+      if (!FrozenTenantPaths.allows(request) && authentication.isFrozen(who)) {
+        // A frozen tenant's admin is led to the one page left to them, from the public address.
+        return isApi(request)
+            ? ApiErrorResponse.tenantOffboarding(response)
+            : context.redirect(publicAddress().of("/admin/offboarding.xhtml"));
+      }
       return accept(request, context, who, via);
     }
     Optional<Elevations.Elevated> elevated = elevations.elevate(who, target.strip());
@@ -273,6 +279,27 @@ public class KursfilmAuthenticationMechanism implements HttpAuthenticationMechan
             .getWriter()
             .write(
                 "{\"error\":\"not_elevated\",\"message\":\"No elevation into this tenant is in force.\"}");
+        response.flushBuffer();
+      } catch (IOException e) {
+        // The client went away; nothing left to tell it.
+      }
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /**
+     * 403 for a tenant admin of an offboarding tenant outside the offboarding endpoints and pages:
+     * JSON for the API, the forbidden page for the UI. Committed at once, like {@link
+     * #notElevated}.
+     */
+    static AuthenticationStatus tenantOffboarding(HttpServletResponse response) {
+      try {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setContentType("application/json");
+        response
+            .getWriter()
+            .write(
+                "{\"error\":\"tenant_offboarding\",\"message\":\"This tenant is being offboarded:"
+                    + " only its offboarding can be reached.\"}");
         response.flushBuffer();
       } catch (IOException e) {
         // The client went away; nothing left to tell it.

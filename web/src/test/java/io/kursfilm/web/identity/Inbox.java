@@ -13,18 +13,18 @@ import java.util.regex.Pattern;
  * A real SMTP server (GreenMail) on the port the app was configured with, and the links in the
  * mails it received.
  */
-final class Inbox {
+public final class Inbox {
 
   private static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_-]{43})");
 
   private final GreenMail server;
 
-  Inbox(int port) {
+  public Inbox(int port) {
     server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     server.start();
   }
 
-  void stop() {
+  public void stop() {
     server.stop();
   }
 
@@ -42,7 +42,7 @@ final class Inbox {
   }
 
   /** Waits for the {@code n}-th mail (1-based) to {@code address} and returns the token in it. */
-  String token(String address, int n) throws Exception {
+  public String token(String address, int n) throws Exception {
     long until = System.currentTimeMillis() + 15_000;
     while (System.currentTimeMillis() < until) {
       List<MimeMessage> mails = mailsTo(address);
@@ -59,7 +59,7 @@ final class Inbox {
     throw new AssertionError("no mail #" + n + " to " + address + " within 15 s");
   }
 
-  String token(String address) throws Exception {
+  public String token(String address) throws Exception {
     return token(address, 1);
   }
 }

@@ -32,12 +32,18 @@ public final class Person implements AutoCloseable {
   /** Logs {@code email} of company {@code tenant} in and waits for their start page. */
   public static Person logIn(URL base, String tenant, String email, String startPage)
       throws Exception {
+    return logIn(base, tenant, email, ItEnvironment.demoPassword(), startPage);
+  }
+
+  /** Logs {@code email} of company {@code tenant} in with {@code password}. */
+  public static Person logIn(
+      URL base, String tenant, String email, String password, String startPage) throws Exception {
     Person person = new Person(Browser.start("en"));
     WebDriver browser = person.browser;
     browser.get(base + "login.xhtml");
     browser.findElement(By.id("login:tenant")).sendKeys(tenant);
     browser.findElement(By.id("login:email")).sendKeys(email);
-    browser.findElement(By.id("login:password")).sendKeys(ItEnvironment.demoPassword());
+    browser.findElement(By.id("login:password")).sendKeys(password);
     browser.findElement(By.id("login:submit")).click();
     person.waitFor(Duration.ofSeconds(30), By.cssSelector("h1[data-page='" + startPage + "']"));
     return person;

@@ -20,11 +20,10 @@ import io.kursfilm.storage.sealed.SealedObject;
 import io.kursfilm.storage.sealed.SealedObjects;
 import io.kursfilm.storage.shred.ShredCertificate;
 import io.kursfilm.tenant.boundary.TenantDirectory;
+import io.kursfilm.tenant.boundary.TenantOffboarding;
 import io.kursfilm.tenant.boundary.TenantProvisioning;
 import io.kursfilm.tenant.boundary.TenantView;
 import io.kursfilm.tenant.control.TenantRegistry;
-import io.kursfilm.tenant.control.TenantShredding;
-import io.kursfilm.tenant.entity.TenantState;
 import io.kursfilm.web.ItEnvironment;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
@@ -69,7 +68,7 @@ class TenancyIT {
   @Inject Profile profile;
   @Inject TenantProvisioning provisioning;
   @Inject FirstUsers firstUsers;
-  @Inject TenantShredding shredding;
+  @Inject TenantOffboarding offboarding;
   @Inject SealedObjects sealedObjects;
   @Inject FieldCipher cipher;
 
@@ -312,11 +311,13 @@ class TenancyIT {
             "Leaving AG " + canary,
             id -> firstUsers.create(id, List.of(admin)));
 
-    ShredCertificate certificate = shredding.shred(tenant.id());
+    offboarding.freeze(tenant.id());
+    ShredCertificate certificate = offboarding.shred(tenant.id()).certificate();
 
     assertEquals(tenant.id(), certificate.tenantId());
     assertEquals(1, certificate.keyIdsDestroyed().size());
-    assertEquals(TenantState.SHREDDED, inTx(() -> tenants.find(tenant.id()).orElseThrow().state()));
+    // The tenant row itself is gone (its tombstone stays), so the slug is free again.
+    assertTrue(inTx(() -> tenants.find(tenant.id()).isEmpty()));
     assertEquals(
         0L,
         inTx(
