@@ -3,8 +3,8 @@ package io.kursfilm.tenant.boundary;
 import io.kursfilm.kernel.Role;
 import io.kursfilm.tenant.entity.Tenant;
 import io.kursfilm.tenant.entity.TenantState;
-import java.util.logging.Logger;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /**
  * What the outside sees of a tenant. Slug and name are sealed under the tenant's own key: once it

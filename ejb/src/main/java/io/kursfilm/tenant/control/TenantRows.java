@@ -41,6 +41,7 @@ public class TenantRows {
           own("deletion_request"),
           own("elevation"),
           own("tenant_sso"),
+          own("offboarding_link"),
           Map.entry(
               "user_role",
               "DELETE r FROM user_role r JOIN app_user u ON u.id = r.user_id"
