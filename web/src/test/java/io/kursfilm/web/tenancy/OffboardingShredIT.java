@@ -597,7 +597,7 @@ class OffboardingShredIT {
 
   /** Files of the tenant's bucket in the S3 endpoint's data directory. */
   private static List<Path> tenantObjects(String tenantId) throws IOException {
-    Path bucket = s3Dir().resolve("kursfilm-" + tenantId);
+    Path bucket = s3Dir().resolve("blobs").resolve("kursfilm-" + tenantId);
     if (!Files.isDirectory(bucket)) {
       return List.of();
     }
