@@ -34,14 +34,21 @@ public class PlatformSignature {
     CheckpointSigner signer = key.signer();
     Map<String, Object> signature = new LinkedHashMap<>();
     signature.put("algorithm", "Ed25519");
-    signature.put(
-        "publicKey",
-        Base64.getEncoder().encodeToString(CertificateVerifier.spki(signer.publicKeyBytes())));
+    signature.put("publicKey", Base64.getEncoder().encodeToString(signer.publicKeySpki()));
     signature.put("keyFingerprint", CheckpointSigner.fingerprint(signer.publicKeyset()));
     signature.put(
         "value",
         Base64.getEncoder()
             .encodeToString(signer.signPlain(CertificateVerifier.signedBytes(certificate))));
+    // Checked as a customer will check it, so a certificate that would not verify is never issued.
+    String verdict =
+        CertificateVerifier.verify(
+            CertificateVerifier.canonical(
+                Map.of("certificate", certificate, "signature", signature)),
+            signer.publicKeyset());
+    if (!verdict.startsWith("VALID")) {
+      throw new IllegalStateException("certificate signature does not verify: " + verdict);
+    }
     return signature;
   }
 }

@@ -5,9 +5,9 @@ import com.google.crypto.tink.PublicKeySign;
 import com.google.crypto.tink.PublicKeyVerify;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
-import com.google.crypto.tink.signature.Ed25519PublicKey;
 import com.google.crypto.tink.signature.PredefinedSignatureParameters;
 import com.google.crypto.tink.signature.SignatureConfig;
+import io.kursfilm.storage.shred.CertificateVerifier;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -25,10 +25,11 @@ import java.util.function.Predicate;
  */
 public final class CheckpointSigner {
 
+  private static final int ED25519_SIGNATURE_BYTES = 64;
+
   private final PublicKeySign signer;
   private final PublicKeyVerify verifier;
   private final String publicKeyset;
-  private final Ed25519PublicKey publicKey;
 
   public CheckpointSigner(KeysetHandle privateKeyset) {
     try {
@@ -37,7 +38,6 @@ public final class CheckpointSigner {
       signer = privateKeyset.getPrimitive(RegistryConfiguration.get(), PublicKeySign.class);
       verifier = publicHandle.getPrimitive(RegistryConfiguration.get(), PublicKeyVerify.class);
       publicKeyset = TinkJsonProtoKeysetFormat.serializeKeysetWithoutSecret(publicHandle);
-      publicKey = (Ed25519PublicKey) publicHandle.getPrimary().getKey();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("audit signing keyset unusable", e);
     }
@@ -112,16 +112,21 @@ public final class CheckpointSigner {
   public byte[] signPlain(byte[] message) {
     try {
       byte[] tagged = signer.sign(message);
-      // With Tink's TINK output prefix the signature is prefix || Ed25519(message).
-      return Arrays.copyOfRange(tagged, publicKey.getOutputPrefix().size(), tagged.length);
+      // Tink's TINK output prefix (5 bytes of key id) precedes the plain 64-byte Ed25519
+      // signature of the message; PlatformSignature checks the result with the JDK's verifier.
+      return Arrays.copyOfRange(tagged, tagged.length - ED25519_SIGNATURE_BYTES, tagged.length);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot sign", e);
     }
   }
 
-  /** The raw 32-byte Ed25519 public key of the primary key. */
-  public byte[] publicKeyBytes() {
-    return publicKey.getPublicKeyBytes().toByteArray();
+  /**
+   * The primary key's public key as X.509 SubjectPublicKeyInfo, read from the public keyset's
+   * serialized form (a keyset parsed before the signature types were registered holds its keys only
+   * as opaque legacy objects).
+   */
+  public byte[] publicKeySpki() {
+    return CertificateVerifier.spkiOf(publicKeyset);
   }
 
   /** Whether {@code checkpoint} was signed by this keyset. */

@@ -58,7 +58,12 @@ public class ShredJob {
     states.claimRetries(retryDelay).forEach(this::start);
   }
 
-  /** Starts the shred of a confirmed offboarding in the background (once per node). */
+  /**
+   * Starts the shred of a confirmed offboarding in the background (once per node). SUPPORTS: it is
+   * called from an after-commit observer, where a finished transaction is still associated with the
+   * thread and suspending it (NOT_SUPPORTED) would fail to resume it.
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public void start(String offboardingId) {
     if (running.add(offboardingId)) {
       executor.submit(() -> run(offboardingId));

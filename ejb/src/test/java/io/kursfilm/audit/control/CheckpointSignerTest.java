@@ -56,4 +56,38 @@ class CheckpointSignerTest {
     assertFalse(pinned.test(foreign.sign(UNSIGNED)), "signed by another key");
     assertThrows(IllegalArgumentException.class, () -> CheckpointSigner.verifierOf("bm9wZQ=="));
   }
+
+  @Test
+  void plain_signatures_of_a_stored_keyset_verify_as_certificates_with_the_jdk() throws Exception {
+    String stored =
+        com.google.crypto.tink.TinkJsonProtoKeysetFormat.serializeKeyset(
+            CheckpointSigner.generate(), com.google.crypto.tink.InsecureSecretKeyAccess.get());
+    CheckpointSigner signer =
+        new CheckpointSigner(
+            com.google.crypto.tink.TinkJsonProtoKeysetFormat.parseKeyset(
+                stored, com.google.crypto.tink.InsecureSecretKeyAccess.get()));
+    java.util.Map<String, Object> certificate = java.util.Map.of("certificateId", "c", "n", 1L);
+    byte[] signature =
+        signer.signPlain(io.kursfilm.storage.shred.CertificateVerifier.signedBytes(certificate));
+    String document =
+        io.kursfilm.storage.shred.CertificateVerifier.canonical(
+            java.util.Map.of(
+                "certificate",
+                certificate,
+                "signature",
+                java.util.Map.of(
+                    "algorithm",
+                    "Ed25519",
+                    "publicKey",
+                    Base64.getEncoder().encodeToString(signer.publicKeySpki()),
+                    "value",
+                    Base64.getEncoder().encodeToString(signature))));
+    assertTrue(
+        io.kursfilm.storage.shred.CertificateVerifier.verify(document, signer.publicKeyset())
+            .startsWith("VALID"));
+    assertFalse(
+        io.kursfilm.storage.shred.CertificateVerifier.verify(
+                document.replace("\"n\":1", "\"n\":2"), signer.publicKeyset())
+            .startsWith("VALID"));
+  }
 }

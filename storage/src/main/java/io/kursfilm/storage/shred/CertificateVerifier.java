@@ -131,7 +131,7 @@ public final class CertificateVerifier {
    * keyData.value} is an Ed25519PublicKey protocol buffer: an optional version (field 1) and the
    * key (field 2, 32 bytes).
    */
-  static byte[] spkiOf(String tinkPublicKeyset) {
+  public static byte[] spkiOf(String tinkPublicKeyset) {
     if (!(Json.parse(tinkPublicKeyset) instanceof Map<?, ?> keyset)
         || !(keyset.get("key") instanceof List<?> keys)) {
       throw new IllegalArgumentException("not a Tink public keyset");
