@@ -10,6 +10,7 @@ import io.kursfilm.web.ItEnvironment;
 import io.kursfilm.web.identity.Inbox;
 import io.kursfilm.web.testing.DemoTenants;
 import io.kursfilm.web.testing.RestClient;
+import io.kursfilm.web.testing.SharedApp;
 import io.kursfilm.web.video.TestMedia;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -38,10 +39,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -59,7 +56,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the export resumes from the checkpoint), and the downloaded ZIP is compared with the database's
  * answers and the bucket on disk, its manifest hashes verified entry by entry.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedApp.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExportIT {
 
@@ -67,12 +64,7 @@ class ExportIT {
   private static final String VTT = "WEBVTT\n\n00:00.000 --> 00:01.000\nGuten Tag\n";
   private static final String COMMENT = "export-canary comment at second one";
 
-  @Deployment(testable = false)
-  static WebArchive app() {
-    return ItEnvironment.war();
-  }
-
-  @ArquillianResource URL base;
+  final URL base = SharedApp.base();
   @TempDir static Path media;
 
   private static Inbox inbox;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kursfilm.web.ItEnvironment;
 import io.kursfilm.web.testing.DemoTenants;
 import io.kursfilm.web.testing.RestClient;
+import io.kursfilm.web.testing.SharedApp;
 import io.kursfilm.web.video.TestMedia;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -30,10 +30,6 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * export job belongs to another part of the offboarding: the test puts the offboarding row into
  * READY_FOR_DOWNLOAD with SQL.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedApp.class)
 class OffboardingShredIT {
 
   private static final String PASSWORD = "a-long-shred-password";
@@ -57,12 +53,7 @@ class OffboardingShredIT {
   private static final List<String> KEPT =
       List.of("audit_entry", "offboarding", "tenant_tombstone");
 
-  @Deployment(testable = false)
-  static WebArchive app() {
-    return ItEnvironment.war();
-  }
-
-  @ArquillianResource URL base;
+  final URL base = SharedApp.base();
   @TempDir static Path work;
 
   @Test
@@ -181,7 +172,8 @@ class OffboardingShredIT {
             Path.of("/tmp"),
             Path.of("/dev/shm"),
             Path.of("target", "failsafe-reports"),
-            Path.of("target", "it-work"))) {
+            Path.of("target", "it-work"),
+            SharedApp.log())) {
       found.addAll(filesContaining(dir, canary));
     }
     assertEquals(List.of(), found, "files with the canary in clear");
