@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 /**
  * The offboarding export's archive writing against raw S3 on the same bytes, side by side in one
  * run on a local S3Proxy: {@code raw-read} gets the sealed source objects as stored (no
- * decryption), {@code zip-only} is the export's archive writing with its parts drained instead of
+ * decryption), {@code decrypt-only} opens them as the export does and drains the plaintext,
+ * {@code zip-only} is the export's archive writing with its parts drained instead of
  * uploaded (decryption, CRC-32, SHA-256, ZIP64 framing), {@code raw-copy} gets them and puts them back unchanged (the least any export that
  * writes its archive to S3 must do), {@code export} is the real thing: decrypt each source, write
  * ZIP64 entries with CRC and SHA-256, seal the parts and put them. Throughput is plaintext MB/s;
@@ -55,7 +56,7 @@ public class ExportBench {
       System.out.printf(
           "%d files of %d MiB, parts of %d MiB, %d rounds%n",
           files, fileBytes >> 20, partSize >> 20, rounds);
-      String[] kinds = {"raw-read", "zip-only", "raw-copy", "export"};
+      String[] kinds = {"raw-read", "decrypt-only", "zip-only", "raw-copy", "export"};
       double[] sum = new double[kinds.length];
       for (int round = -1; round < rounds; round++) {
         for (int k = 0; k < kinds.length; k++) {
@@ -65,17 +66,17 @@ public class ExportBench {
           if (round >= 0) {
             double mbs = total / 1e6 / seconds;
             sum[k] += mbs;
-            System.out.printf("%-9s %.2f s  %.1f MB/s%n", kinds[k], seconds, mbs);
+            System.out.printf("%-12s %.2f s  %.1f MB/s%n", kinds[k], seconds, mbs);
           }
         }
       }
-      double raw = sum[0] / rounds, zip = sum[1] / rounds;
-      double copy = sum[2] / rounds, export = sum[3] / rounds;
+      double raw = sum[0] / rounds, decrypt = sum[1] / rounds, zip = sum[2] / rounds;
+      double copy = sum[3] / rounds, export = sum[4] / rounds;
       System.out.printf(
-          "mean MB/s: raw-read %.1f, zip-only %.1f, raw-copy %.1f, export %.1f%n"
+          "mean MB/s: raw-read %.1f, decrypt-only %.1f, zip-only %.1f, raw-copy %.1f, export %.1f%n"
               + "ratio export / raw-read = %.2f, zip-only / raw-read = %.2f,"
-              + " export / raw-copy = %.2f%n",
-          raw, zip, copy, export, export / raw, zip / raw, export / copy);
+              + " zip-only / decrypt-only = %.2f, export / raw-copy = %.2f%n",
+          raw, decrypt, zip, copy, export, export / raw, zip / raw, zip / decrypt, export / copy);
     } finally {
       try (Stream<Path> walk = Files.walk(dir)) {
         walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -103,6 +104,13 @@ public class ExportBench {
         for (String id : sources) {
           try (InputStream in = store.get(TENANT, id)) {
             store.put(TENANT, "copy/r" + round + "/" + id, in);
+          }
+        }
+      }
+      case "decrypt-only" -> {
+        for (String id : sources) {
+          try (InputStream in = sealed.open(TENANT, id)) {
+            drain(in);
           }
         }
       }
