@@ -23,11 +23,11 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -371,11 +371,13 @@ class ExportIT {
       assertTrue(hlsInZip.stream().anyMatch(n -> n.endsWith("master.m3u8")), hlsInZip.toString());
 
       // As many of each as the database holds for the tenant.
-      assertEquals(count("SELECT COUNT(*) FROM video WHERE tenant_id = ?"), count(names, "/video.json"));
+      assertEquals(
+          count("SELECT COUNT(*) FROM video WHERE tenant_id = ?"), count(names, "/video.json"));
       assertEquals(
           count("SELECT COUNT(*) FROM video_version WHERE tenant_id = ?"), versions.size());
       assertEquals(
-          count("SELECT COUNT(*) FROM video_caption WHERE tenant_id = ?"), count(names, ".vtt"));
+          count("SELECT COUNT(*) FROM video_caption WHERE tenant_id = ?"),
+          names.stream().filter(n -> n.matches(".*/captions/[^/]+\\.vtt")).count());
       assertEquals(
           count("SELECT COUNT(*) FROM quiz WHERE tenant_id = ?"),
           names.stream().filter(n -> n.matches(".*/quiz/quiz-\\d+\\.json")).count());
