@@ -7,9 +7,6 @@ import io.kursfilm.storage.objects.ObjectStore;
 import io.kursfilm.storage.sealed.SealedObjects;
 import io.kursfilm.storage.testing.LocalS3;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,7 +21,9 @@ import java.util.stream.Stream;
 /**
  * The offboarding export's archive writing against raw S3 on the same bytes, side by side in one
  * run on a local S3Proxy: {@code raw-read} gets the sealed source objects as stored (no
- * decryption), {@code raw-copy} gets them and puts them back unchanged (the least any export that
+ * decryption), {@code decrypt-only} opens them as the export does and drains the plaintext,
+ * {@code zip-only} is the export's archive writing with its parts drained instead of
+ * uploaded (decryption, CRC-32, SHA-256, ZIP64 framing), {@code raw-copy} gets them and puts them back unchanged (the least any export that
  * writes its archive to S3 must do), {@code export} is the real thing: decrypt each source, write
  * ZIP64 entries with CRC and SHA-256, seal the parts and put them. Throughput is plaintext MB/s;
  * rounds alternate after one unmeasured round. Run by {@code infra/bench/offboarding-export}.
@@ -57,8 +56,8 @@ public class ExportBench {
       System.out.printf(
           "%d files of %d MiB, parts of %d MiB, %d rounds%n",
           files, fileBytes >> 20, partSize >> 20, rounds);
-      double[] sum = new double[3];
-      String[] kinds = {"raw-read", "raw-copy", "export"};
+      String[] kinds = {"raw-read", "decrypt-only", "zip-only", "raw-copy", "export"};
+      double[] sum = new double[kinds.length];
       for (int round = -1; round < rounds; round++) {
         for (int k = 0; k < kinds.length; k++) {
           long start = System.nanoTime();
@@ -67,15 +66,17 @@ public class ExportBench {
           if (round >= 0) {
             double mbs = total / 1e6 / seconds;
             sum[k] += mbs;
-            System.out.printf("%-9s %.2f s  %.1f MB/s%n", kinds[k], seconds, mbs);
+            System.out.printf("%-12s %.2f s  %.1f MB/s%n", kinds[k], seconds, mbs);
           }
         }
       }
-      double raw = sum[0] / rounds, copy = sum[1] / rounds, export = sum[2] / rounds;
+      double raw = sum[0] / rounds, decrypt = sum[1] / rounds, zip = sum[2] / rounds;
+      double copy = sum[3] / rounds, export = sum[4] / rounds;
       System.out.printf(
-          "mean MB/s: raw-read %.1f, raw-copy %.1f, export %.1f%n"
-              + "ratio export / raw-read = %.2f, export / raw-copy = %.2f%n",
-          raw, copy, export, export / raw, export / copy);
+          "mean MB/s: raw-read %.1f, decrypt-only %.1f, zip-only %.1f, raw-copy %.1f, export %.1f%n"
+              + "ratio export / raw-read = %.2f, zip-only / raw-read = %.2f,"
+              + " zip-only / decrypt-only = %.2f, export / raw-copy = %.2f%n",
+          raw, decrypt, zip, copy, export, export / raw, zip / raw, zip / decrypt, export / copy);
     } finally {
       try (Stream<Path> walk = Files.walk(dir)) {
         walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -105,6 +106,33 @@ public class ExportBench {
             store.put(TENANT, "copy/r" + round + "/" + id, in);
           }
         }
+      }
+      case "decrypt-only" -> {
+        for (String id : sources) {
+          try (InputStream in = sealed.open(TENANT, id)) {
+            drain(in);
+          }
+        }
+      }
+      case "zip-only" -> {
+        // The archive writing without its own upload: decrypt, ZIP64 entries with CRC and
+        // SHA-256, parts drained instead of sealed and put.
+        List<ExportItem> items = new ArrayList<>();
+        for (String id : sources) {
+          items.add(new ExportItem(id, 0, () -> sealed.open(TENANT, id)));
+        }
+        new ArchiveWriter(new Zip64(Instant.now()), partSize)
+            .write(
+                new ArchiveState(),
+                items,
+                (index, bytes) -> {
+                  try {
+                    drain(bytes);
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  }
+                },
+                state -> {});
       }
       default -> {
         List<ExportItem> items = new ArrayList<>();

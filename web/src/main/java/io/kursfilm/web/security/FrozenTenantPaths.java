@@ -26,7 +26,11 @@ final class FrozenTenantPaths {
   private FrozenTenantPaths() {}
 
   static boolean allows(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return allows(request.getRequestURI().substring(request.getContextPath().length()));
+  }
+
+  /** {@code path} below the context root, e.g. {@code /api/v1/offboarding/1}. */
+  static boolean allows(String path) {
     return ALLOWED.matcher(path).matches();
   }
 }

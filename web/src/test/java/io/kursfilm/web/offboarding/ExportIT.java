@@ -25,6 +25,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -358,6 +362,27 @@ class ExportIT {
       assertEquals(hlsInBucket, hlsInZip, "every file of the rendition");
       assertTrue(hlsInZip.stream().anyMatch(n -> n.endsWith("master.m3u8")), hlsInZip.toString());
 
+      // As many of each as the database holds for the tenant.
+      assertEquals(
+          count("SELECT COUNT(*) FROM video WHERE tenant_id = ?"), count(names, "/video.json"));
+      assertEquals(
+          count("SELECT COUNT(*) FROM video_version WHERE tenant_id = ?"), versions.size());
+      assertEquals(
+          count("SELECT COUNT(*) FROM video_caption WHERE tenant_id = ?"),
+          names.stream().filter(n -> n.matches(".*/captions/[^/]+\\.vtt")).count());
+      assertEquals(
+          count("SELECT COUNT(*) FROM quiz WHERE tenant_id = ?"),
+          names.stream().filter(n -> n.matches(".*/quiz/quiz-\\d+\\.json")).count());
+      assertEquals(
+          count("SELECT COUNT(*) FROM video_comment WHERE tenant_id = ?"),
+          json(zip, folder + "review.json").asJsonObject().getJsonArray("comments").size());
+      assertEquals(
+          count("SELECT COUNT(*) FROM video_review WHERE tenant_id = ?"),
+          json(zip, folder + "review.json").asJsonObject().getJsonArray("decisions").size());
+      assertEquals(
+          count("SELECT COUNT(*) FROM app_user WHERE tenant_id = ?"),
+          json(zip, "users.json").asJsonArray().size());
+
       // The manifest lists every other entry with its size and SHA-256.
       JsonArray manifest = json(zip, "manifest.json").asJsonObject().getJsonArray("files");
       Set<String> listed = new HashSet<>();
@@ -510,6 +535,26 @@ class ExportIT {
     try (InputStream in = zip.getInputStream(entry)) {
       return in.readAllBytes();
     }
+  }
+
+  /** A count of the tenant's rows, straight from MariaDB. */
+  private static long count(String sql) throws Exception {
+    try (Connection db =
+            DriverManager.getConnection(
+                System.getProperty("kursfilm.it.db.url"),
+                System.getProperty("kursfilm.it.db.user"),
+                System.getProperty("kursfilm.it.db.password"));
+        PreparedStatement query = db.prepareStatement(sql)) {
+      query.setString(1, tenantId);
+      try (ResultSet rows = query.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
+  }
+
+  private static long count(Set<String> names, String suffix) {
+    return names.stream().filter(n -> n.endsWith(suffix)).count();
   }
 
   private static JsonObject empty() {
