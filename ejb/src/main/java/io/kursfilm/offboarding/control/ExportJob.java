@@ -109,6 +109,16 @@ public class ExportJob {
     }
   }
 
+  /**
+   * After a run stopped: when the offboarding was cancelled meanwhile, deletes the parts it wrote
+   * (the cancel deleted those that existed when it happened, not the one this run was storing).
+   */
+  public void discardIfCancelled(ExportLedger.Claimed export) {
+    if (ledger.cancelled(export.offboardingId())) {
+      discardAfterCheckpoint(export.tenantId(), export.offboardingId(), 0);
+    }
+  }
+
   /** The checkpoint sealed under the tenant's KEK, bound to the offboarding row. */
   private String seal(String tenantId, String id, ArchiveState state) {
     try {

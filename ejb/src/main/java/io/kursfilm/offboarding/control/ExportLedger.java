@@ -5,6 +5,7 @@ import io.kursfilm.audit.boundary.AuditEvent;
 import io.kursfilm.audit.boundary.AuditLog;
 import io.kursfilm.offboarding.entity.ExportLink;
 import io.kursfilm.offboarding.entity.Offboarding;
+import io.kursfilm.offboarding.entity.OffboardingState;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -88,6 +89,12 @@ public class ExportLedger {
             .detail("bytes", size)
             .detail("entries", entries));
     return true;
+  }
+
+  /** Whether the offboarding was cancelled (a run that stops then removes what it wrote). */
+  public boolean cancelled(String offboardingId) {
+    Offboarding o = em.find(Offboarding.class, offboardingId);
+    return o != null && o.state() == OffboardingState.CANCELLED;
   }
 
   /** Exports ready longer than {@code grace} count as downloaded; returns how many moved. */

@@ -115,6 +115,7 @@ public class ExportRunner {
       job.run(export, claim, this::afterPart);
     } catch (ExportJob.Stopped e) {
       LOG.info(e.getMessage());
+      job.discardIfCancelled(export);
     } catch (RuntimeException e) {
       // Left to its lease: resumed from the last checkpoint once it runs out.
       LOG.log(Level.WARNING, "export " + export.offboardingId() + " failed; will resume", e);
