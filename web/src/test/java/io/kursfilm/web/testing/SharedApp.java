@@ -96,7 +96,9 @@ public final class SharedApp implements BeforeAllCallback {
       if (!server.isAlive()) {
         throw new IllegalStateException("the shared app exited at start-up; see " + log());
       }
-      if (status(ready) == 200) {
+      // Payara's health endpoint answers UP before the war is deployed (no checks yet): the app's
+      // own login page must answer too.
+      if (status(ready) == 200 && status(new URL(base(), "login.xhtml")) == 200) {
         return;
       }
       Thread.sleep(500);
