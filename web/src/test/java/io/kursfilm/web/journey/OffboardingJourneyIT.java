@@ -113,7 +113,10 @@ class OffboardingJourneyIT {
     assertEquals(200, certificate.statusCode(), certificate.body());
     assertEquals(
         tenantId,
-        Json.createReader(new StringReader(certificate.body())).readObject().getString("tenantId"));
+        Json.createReader(new StringReader(certificate.body()))
+            .readObject()
+            .getJsonObject("certificate")
+            .getString("tenantId"));
     HttpResponse<byte[]> pdf =
         HttpClient.newHttpClient()
             .send(
