@@ -78,8 +78,10 @@ public class RootOffboardingsBean {
 
   @PostConstruct
   void load() {
+    // A tenant whose key is already destroyed (a shred under way) has no readable slug.
     Map<String, String> slugs =
         tenants.list().stream()
+            .filter(TenantView::readable)
             .collect(Collectors.toMap(TenantView::id, TenantView::slug, (a, b) -> a));
     Function<OffboardingView, String> tenantOf =
         o -> slugs.getOrDefault(o.tenantId(), o.tenantId());
