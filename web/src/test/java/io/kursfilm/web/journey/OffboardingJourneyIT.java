@@ -52,16 +52,7 @@ class OffboardingJourneyIT {
     String slug = "leave" + UUID.randomUUID().toString().substring(0, 8);
     String adminEmail = "admin@" + slug + ".example";
     RestClient.Reply created =
-        demo.api()
-            .post(
-                "api/v1/tenants",
-                demo.login("platform", "root"),
-                Json.createObjectBuilder()
-                    .add("slug", slug)
-                    .add("name", "Leaving AG")
-                    .add("adminEmail", adminEmail)
-                    .add("adminPassword", PASSWORD)
-                    .build());
+        demo.createTenant(demo.login("platform", "root"), slug, "Leaving AG", adminEmail, PASSWORD);
     assertEquals(201, created.status(), created.body());
     String tenantId = created.json().getString("id");
 

@@ -113,16 +113,7 @@ class ExportIT {
     slug = "exp" + UUID.randomUUID().toString().substring(0, 8);
     String root = demo().login("platform", "root");
     RestClient.Reply created =
-        api()
-            .post(
-                "api/v1/tenants",
-                root,
-                Json.createObjectBuilder()
-                    .add("slug", slug)
-                    .add("name", "Export GmbH")
-                    .add("adminEmail", "admin@" + slug + ".example")
-                    .add("adminPassword", PASSWORD)
-                    .build());
+        demo().createTenant(root, slug, "Export GmbH", "admin@" + slug + ".example", PASSWORD);
     assertEquals(201, created.status(), created.body());
     tenantId = created.json().getString("id");
     admin = api().login(slug, "admin@" + slug + ".example", PASSWORD);

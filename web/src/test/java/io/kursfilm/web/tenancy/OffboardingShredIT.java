@@ -66,16 +66,7 @@ class OffboardingShredIT {
     String root = demo().login("platform", "root");
 
     RestClient.Reply created =
-        api()
-            .post(
-                "api/v1/tenants",
-                root,
-                Json.createObjectBuilder()
-                    .add("slug", slug)
-                    .add("name", "Leaving Company")
-                    .add("adminEmail", adminEmail)
-                    .add("adminPassword", PASSWORD)
-                    .build());
+        demo().createTenant(root, slug, "Leaving Company", adminEmail, PASSWORD);
     assertEquals(201, created.status(), created.body());
     String tenantId = created.json().getString("id");
     String admin = trainerAdmin(slug, adminEmail);
@@ -189,16 +180,7 @@ class OffboardingShredIT {
     assertEquals(200, api().download(hls(otherVideo), employee).status());
     assertEquals(200, api().get("api/v1/me", demo().login("acme", "admin")).status());
     RestClient.Reply again =
-        api()
-            .post(
-                "api/v1/tenants",
-                root,
-                Json.createObjectBuilder()
-                    .add("slug", slug)
-                    .add("name", "Returning Company")
-                    .add("adminEmail", "back@shred.example")
-                    .add("adminPassword", PASSWORD)
-                    .build());
+        demo().createTenant(root, slug, "Returning Company", "back@shred.example", PASSWORD);
     assertEquals(201, again.status(), again.body());
   }
 
@@ -207,17 +189,7 @@ class OffboardingShredIT {
     String slug = "cancel-" + UUID.randomUUID().toString().substring(0, 8);
     String email = "admin@" + slug + ".example";
     String root = demo().login("platform", "root");
-    RestClient.Reply created =
-        api()
-            .post(
-                "api/v1/tenants",
-                root,
-                Json.createObjectBuilder()
-                    .add("slug", slug)
-                    .add("name", "Staying Company")
-                    .add("adminEmail", email)
-                    .add("adminPassword", PASSWORD)
-                    .build());
+    RestClient.Reply created = demo().createTenant(root, slug, "Staying Company", email, PASSWORD);
     String tenantId = created.json().getString("id");
     String admin = api().login(slug, email, PASSWORD);
     String offboarding = readyOffboarding(tenantId, "READY_FOR_DOWNLOAD");
@@ -242,18 +214,7 @@ class OffboardingShredIT {
     String email = "admin@" + slug + ".example";
     String root = demo().login("platform", "root");
     String tenantId =
-        api()
-            .post(
-                "api/v1/tenants",
-                root,
-                Json.createObjectBuilder()
-                    .add("slug", slug)
-                    .add("name", "Crashing Company")
-                    .add("adminEmail", email)
-                    .add("adminPassword", PASSWORD)
-                    .build())
-            .json()
-            .getString("id");
+        demo().createTenant(root, slug, "Crashing Company", email, PASSWORD).json().getString("id");
     String offboarding = readyOffboarding(tenantId, "READY_FOR_DOWNLOAD");
     // The state a node left when it died right after step 2 (keys destroyed, recorded): the
     // tombstone names the key id, the tenant is SHREDDED, its key file gone, its rows still there.

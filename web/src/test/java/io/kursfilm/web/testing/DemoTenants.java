@@ -41,6 +41,22 @@ public final class DemoTenants {
     return api().login(tenant, email(tenant, who), PASSWORD);
   }
 
+  /** ROOT ({@code rootToken}) creates a company with its first admin; 201 with its id. */
+  public RestClient.Reply createTenant(
+      String rootToken, String slug, String name, String adminEmail, String adminPassword)
+      throws Exception {
+    return api()
+        .post(
+            "api/v1/tenants",
+            rootToken,
+            Json.createObjectBuilder()
+                .add("slug", slug)
+                .add("name", name)
+                .add("adminEmail", adminEmail)
+                .add("adminPassword", adminPassword)
+                .build());
+  }
+
   /** A session token of {@code who} in the demo company. */
   public String login(String who) throws Exception {
     return login("demo", who);
