@@ -70,5 +70,13 @@ public enum Action {
   /** A confirmation was refused (export not ready, wrong slug); nothing changed. */
   OFFBOARDING_CONFIRM_REFUSED,
   /** An offboarding was cancelled before the shred; the tenant works again. */
-  OFFBOARDING_CANCELLED
+  OFFBOARDING_CANCELLED,
+  /** A trainer or tenant admin assigned a video or course (details: subject, due, targets). */
+  ASSIGNMENT_CREATED,
+  /** An assignment was withdrawn, with its cycles and reminders. */
+  ASSIGNMENT_DELETED,
+  /** A trainer or tenant admin read the tenant's assignments per person (names, states). */
+  ASSIGNMENTS_READ,
+  /** A tenant admin imported people into groups from CSV (details: added, invited, rejected). */
+  GROUP_IMPORTED
 }

@@ -26,6 +26,14 @@ public class TenantRows {
   private static final List<Map.Entry<String, String>> DELETES =
       List.of(
           own("video_completion"),
+          own("assignment_reminder"),
+          own("assignment_cycle"),
+          own("assignment_target"),
+          own("assignment"),
+          own("group_member"),
+          own("learner_group"),
+          own("course_video"),
+          own("course"),
           own("notification"),
           own("quiz_attempt"),
           own("quiz"),

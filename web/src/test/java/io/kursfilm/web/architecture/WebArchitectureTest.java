@@ -69,4 +69,14 @@ class WebArchitectureTest {
         .haveFullyQualifiedName("io.kursfilm.identity.boundary.Recipients")
         .check(CLASSES);
   }
+
+  /** The learning component's look-up of colleagues checks no role either. */
+  @Test
+  void web_never_looks_up_colleagues() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("io.kursfilm.identity.boundary.Colleagues")
+        .check(CLASSES);
+  }
 }

@@ -1,0 +1,168 @@
+package io.kursfilm.learning.boundary;
+
+import io.kursfilm.identity.boundary.Colleagues;
+import io.kursfilm.kernel.TenantFilter;
+import io.kursfilm.learning.control.AssignmentBook;
+import io.kursfilm.learning.control.AssignmentBook.PersonCycle;
+import io.kursfilm.learning.control.CycleDates;
+import io.kursfilm.learning.control.LearningStore;
+import io.kursfilm.learning.entity.Assignment;
+import io.kursfilm.learning.entity.AssignmentCycle;
+import io.kursfilm.learning.entity.AssignmentReminder;
+import io.kursfilm.video.boundary.PublishedVideos;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * One pass over one tenant's assignments at {@code now}, in a transaction of its own: writes down
+ * completed cycles (the proof), opens the next cycle of recurring ones, and records the reminders
+ * due, whose mails go out after commit. Every write is guarded by a unique key, so two nodes
+ * passing at once cannot open a cycle or send a reminder twice: the later one fails on the key and
+ * rolls back all it did, including its mails. Run by {@code AssignmentSchedule}; no caller.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class AssignmentPass {
+
+  /** What one pass did. */
+  public record Outcome(int recorded, int renewed, int reminded) {}
+
+  @Inject TenantFilter filter;
+  @Inject AssignmentBook book;
+  @Inject LearningStore store;
+  @Inject Colleagues colleagues;
+  @Inject PublishedVideos videos;
+  @Inject Event<RemindersDue> remindersDue;
+
+  @Inject
+  @ConfigProperty(name = "kursfilm.assignments.remind-days-before")
+  int remindDaysBefore;
+
+  public Outcome run(String tenantId, Instant now) {
+    filter.bind(tenantId);
+    LocalDate today = AssignmentBook.date(now);
+    List<PersonCycle> cycles = book.ofTenant(today);
+    int recorded = 0;
+    int renewed = 0;
+    List<PersonCycle> open = new ArrayList<>();
+    for (PersonCycle c : cycles) {
+      if (c.completedAt() == null) {
+        open.add(c);
+      } else if (!c.recorded()) {
+        recorded++;
+        if (settle(c)) {
+          renewed++;
+        }
+      }
+    }
+    store.flush();
+    List<RemindersDue.Reminder> reminders = reminders(open, today, now);
+    store.flush();
+    if (!reminders.isEmpty()) {
+      remindersDue.fire(new RemindersDue(tenantId, reminders));
+    }
+    return new Outcome(recorded, renewed, reminders.size());
+  }
+
+  /** Writes the completion down and opens the next cycle when it recurs; true when it did. */
+  private boolean settle(PersonCycle c) {
+    AssignmentCycle row = c.row();
+    if (row == null) {
+      row = new AssignmentCycle(c.assignment().id(), c.userId(), 1, c.startsAt(), c.due());
+      row.completed(c.completedAt());
+      store.add(row);
+    } else {
+      row.completed(c.completedAt());
+    }
+    Period every = CycleDates.recurrence(c.assignment().recurrence());
+    if (every == null) {
+      return false;
+    }
+    LocalDate next = CycleDates.nextDue(c.due(), every, AssignmentBook.date(c.completedAt()));
+    store.add(
+        new AssignmentCycle(
+            c.assignment().id(), c.userId(), c.number() + 1, c.completedAt(), next));
+    return true;
+  }
+
+  private List<RemindersDue.Reminder> reminders(
+      List<PersonCycle> open, LocalDate today, Instant now) {
+    Set<String> people = new HashSet<>();
+    open.forEach(c -> people.add(c.userId()));
+    Set<String> active = colleagues.active(people);
+    Set<String> sent = store.reminderKeys();
+    List<PersonCycle> due = new ArrayList<>();
+    List<ReminderKind> kinds = new ArrayList<>();
+    for (PersonCycle c : open) {
+      if (!active.contains(c.userId())) {
+        continue;
+      }
+      ReminderKind kind =
+          today.isAfter(c.due())
+              ? ReminderKind.OVERDUE
+              : CycleDates.remindBefore(c.due(), today, remindDaysBefore)
+                  ? ReminderKind.BEFORE
+                  : null;
+      if (kind == null
+          || sent.contains(
+              LearningStore.reminderKey(
+                  c.assignment().id(), c.userId(), c.number(), kind.name()))) {
+        continue;
+      }
+      store.add(
+          new AssignmentReminder(c.assignment().id(), c.userId(), c.number(), kind.name(), now));
+      due.add(c);
+      kinds.add(kind);
+    }
+    Map<String, String> titles = titles(due);
+    List<RemindersDue.Reminder> reminders = new ArrayList<>();
+    for (int i = 0; i < due.size(); i++) {
+      Assignment a = due.get(i).assignment();
+      reminders.add(
+          new RemindersDue.Reminder(
+              due.get(i).userId(),
+              kinds.get(i),
+              titles.get(a.id()),
+              due.get(i).due(),
+              a.videoId(),
+              a.courseId()));
+    }
+    return reminders;
+  }
+
+  private Map<String, String> titles(List<PersonCycle> cycles) {
+    Set<String> videoIds = new HashSet<>();
+    Set<String> courseIds = new HashSet<>();
+    for (PersonCycle c : cycles) {
+      if (c.assignment().videoId() != null) {
+        videoIds.add(c.assignment().videoId());
+      } else {
+        courseIds.add(c.assignment().courseId());
+      }
+    }
+    Map<String, String> videoTitles = videos.titles(videoIds);
+    Map<String, String> courseTitles = new HashMap<>();
+    store.courses(courseIds).forEach(c -> courseTitles.put(c.id(), c.title()));
+    Map<String, String> titles = new HashMap<>();
+    for (PersonCycle c : cycles) {
+      Assignment a = c.assignment();
+      titles.put(
+          a.id(),
+          a.videoId() != null ? videoTitles.get(a.videoId()) : courseTitles.get(a.courseId()));
+    }
+    return titles;
+  }
+}

@@ -1,0 +1,2 @@
+/** Courses, groups, assignments with their settled cycles and reminders, and completions. */
+package io.kursfilm.learning.entity;
