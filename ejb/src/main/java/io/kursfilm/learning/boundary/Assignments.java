@@ -100,7 +100,7 @@ public class Assignments {
             recurrence == null ? null : recurrence.toString(),
             who.userId(),
             clock.instant());
-    store.add(assignment);
+    store.addNow(assignment);
     userIds.forEach(u -> store.add(AssignmentTarget.person(assignment.id(), u)));
     groupIds.forEach(g -> store.add(AssignmentTarget.group(assignment.id(), g)));
     audit.recordInTransaction(

@@ -66,7 +66,7 @@ public class Courses {
     Course course =
         new Course(
             request.title(), request.description(), caller.require().userId(), clock.instant());
-    store.add(course);
+    store.addNow(course);
     store.order(course.id(), videoIds);
     return view(course, videoIds, visibleVideos());
   }

@@ -82,7 +82,7 @@ public class Groups {
 
   public GroupView create(String name) {
     LearnerGroup group = new LearnerGroup(checked(name), clock.instant());
-    store.add(group);
+    store.addNow(group);
     return new GroupView(group.id(), group.name(), 0, List.of());
   }
 
@@ -190,7 +190,7 @@ public class Groups {
 
   private LearnerGroup created(String name) {
     LearnerGroup group = new LearnerGroup(name, clock.instant());
-    store.add(group);
+    store.addNow(group);
     return group;
   }
 

@@ -31,6 +31,16 @@ public class LearningStore {
     em.persist(row);
   }
 
+  /**
+   * Persists and writes at once: rows that others reference by foreign key (course, group,
+   * assignment). The entities have no JPA relationships, so EclipseLink does not know to insert
+   * them before their children.
+   */
+  public void addNow(Object row) {
+    em.persist(row);
+    em.flush();
+  }
+
   /** Writes now, so a unique key another node holds fails here and not at commit. */
   public void flush() {
     em.flush();

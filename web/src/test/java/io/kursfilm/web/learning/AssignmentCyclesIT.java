@@ -79,7 +79,7 @@ class AssignmentCyclesIT {
             () -> {
               filter.bind(demo);
               Assignment a = new Assignment(videoId, null, due, "P1Y", trainer, created);
-              store.add(a);
+              store.addNow(a);
               store.add(AssignmentTarget.person(a.id(), employee));
               return a.id();
             });
@@ -142,11 +142,11 @@ class AssignmentCyclesIT {
             () -> {
               filter.bind(demo);
               LearnerGroup group = new LearnerGroup("Cycles " + UUID.randomUUID(), created);
-              store.add(group);
+              store.addNow(group);
               store.add(new GroupMember(group.id(), early, created.minusSeconds(5)));
               store.add(new GroupMember(group.id(), later, joined));
               Assignment a = new Assignment(videoId, null, due, null, trainer, created);
-              store.add(a);
+              store.addNow(a);
               store.add(AssignmentTarget.group(a.id(), group.id()));
               return a.id();
             });
