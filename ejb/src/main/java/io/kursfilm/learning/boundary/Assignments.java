@@ -221,8 +221,14 @@ public class Assignments {
     Set<String> seen = new HashSet<>();
     Map<String, Assignment> assignments = new java.util.HashMap<>();
     current.forEach(c -> assignments.put(c.assignment().id(), c.assignment()));
+    List<AssignmentCycle> rows = store.cyclesOfUser(userId);
+    // Completed cycles stay proof after the person left the group the assignment reached them by.
+    Set<String> settled = new HashSet<>();
+    rows.forEach(r -> settled.add(r.assignmentId()));
+    settled.removeAll(assignments.keySet());
+    store.assignments(settled).forEach(a -> assignments.put(a.id(), a));
     Titles titles = titles(assignments.values());
-    for (AssignmentCycle row : store.cyclesOfUser(userId)) {
+    for (AssignmentCycle row : rows) {
       Assignment a = assignments.get(row.assignmentId());
       if (row.completedAt() != null && a != null) {
         seen.add(a.id() + ":" + row.number());
