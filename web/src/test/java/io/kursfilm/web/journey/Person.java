@@ -35,10 +35,27 @@ public final class Person implements AutoCloseable {
     return logIn(base, tenant, email, ItEnvironment.demoPassword(), startPage);
   }
 
+  /** Logs {@code email} of company {@code tenant} in with a browser set to {@code language}. */
+  public static Person logInSpeaking(
+      String language, URL base, String tenant, String email, String startPage) throws Exception {
+    return logIn(base, tenant, email, ItEnvironment.demoPassword(), startPage, language);
+  }
+
+  /** Someone who is not logged in, in a browser set to {@code language}. */
+  public static Person anonymous(String language) throws Exception {
+    return new Person(Browser.start(language));
+  }
+
   /** Logs {@code email} of company {@code tenant} in with {@code password}. */
   public static Person logIn(
       URL base, String tenant, String email, String password, String startPage) throws Exception {
-    Person person = new Person(Browser.start("en"));
+    return logIn(base, tenant, email, password, startPage, "en");
+  }
+
+  private static Person logIn(
+      URL base, String tenant, String email, String password, String startPage, String language)
+      throws Exception {
+    Person person = new Person(Browser.start(language));
     WebDriver browser = person.browser;
     browser.get(base + "login.xhtml");
     browser.findElement(By.id("login:tenant")).sendKeys(tenant);
