@@ -9,7 +9,7 @@ import io.kursfilm.learning.control.LearningStore;
 import io.kursfilm.learning.entity.Assignment;
 import io.kursfilm.learning.entity.AssignmentCycle;
 import io.kursfilm.learning.entity.AssignmentReminder;
-import io.kursfilm.video.boundary.PublishedVideos;
+import io.kursfilm.video.boundary.PublishedTitles;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -44,7 +44,7 @@ public class AssignmentPass {
   @Inject AssignmentBook book;
   @Inject LearningStore store;
   @Inject Colleagues colleagues;
-  @Inject PublishedVideos videos;
+  @Inject PublishedTitles videos;
   @Inject Event<RemindersDue> remindersDue;
 
   @Inject
