@@ -70,5 +70,16 @@ public enum Action {
   /** A confirmation was refused (export not ready, wrong slug); nothing changed. */
   OFFBOARDING_CONFIRM_REFUSED,
   /** An offboarding was cancelled before the shred; the tenant works again. */
-  OFFBOARDING_CANCELLED
+  OFFBOARDING_CANCELLED,
+  // Guest links and certificates of completion (issue 15, branch certs).
+  /** A video's trainer or a tenant admin created a guest link (details: video, password). */
+  GUEST_LINK_CREATED,
+  /** A guest link was revoked (details: video). */
+  GUEST_LINK_REVOKED,
+  /** Somebody opened a guest link: the link id and the time, nothing about the guest. */
+  GUEST_LINK_OPENED,
+  /** A wrong password was typed for a guest link. */
+  GUEST_LINK_REFUSED,
+  /** A tenant admin downloaded the certificate of completion of another person. */
+  CERTIFICATE_READ
 }
