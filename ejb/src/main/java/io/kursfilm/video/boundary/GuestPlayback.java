@@ -23,6 +23,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.io.InputStream;
 import java.time.Clock;
@@ -77,7 +78,9 @@ public class GuestPlayback {
       }
       String tenantId = key.get().tenantId();
       filter.bind(tenantId);
-      GuestLink link = em.find(GuestLink.class, key.get().id());
+      // Locked: parallel guesses must each count against the throttle, and parallel openings
+      // must not fail each other's optimistic check.
+      GuestLink link = em.find(GuestLink.class, key.get().id(), LockModeType.PESSIMISTIC_WRITE);
       Instant now = clock.instant();
       Optional<VideoVersion> version = playable(link, now);
       if (version.isEmpty()) {
