@@ -5,22 +5,31 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kursfilm.identity.boundary.FirstUsers;
 import io.kursfilm.identity.control.UserDirectory;
+import io.kursfilm.kernel.Role;
 import io.kursfilm.kernel.TenantFilter;
 import io.kursfilm.learning.boundary.Certificates;
 import io.kursfilm.learning.control.CertificateIssuer;
 import io.kursfilm.tenant.boundary.TenantDirectory;
+import io.kursfilm.tenant.boundary.TenantProvisioning;
+import io.kursfilm.tenant.boundary.TenantView;
 import io.kursfilm.web.ItEnvironment;
 import io.kursfilm.web.testing.RestClient;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.transaction.UserTransaction;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import javax.naming.InitialContext;
+import javax.sql.DataSource;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -61,6 +70,8 @@ class CertificateIT {
   @Inject UserDirectory users;
   @Inject CertificateIssuer issuer;
   @Inject Certificates certificates;
+  @Inject TenantProvisioning provisioning;
+  @Inject FirstUsers firstUsers;
 
   @Resource UserTransaction tx;
 
@@ -138,6 +149,42 @@ class CertificateIT {
     RestClient.Reply verify = api.get("api/v1/certificates/" + id + "/verify", null);
     assertEquals(200, verify.status());
     assertEquals("{\"valid\":true}", verify.body());
+  }
+
+  @Test
+  @Order(3)
+  void a_shredded_companys_certificates_no_longer_verify() throws Exception {
+    String slug = "cert-" + UUID.randomUUID().toString().substring(0, 8);
+    String email = "learner@" + slug + ".example";
+    FirstUsers.NewUser learner =
+        new FirstUsers.NewUser(
+            email, "Lea Lerner", EnumSet.of(Role.EMPLOYEE), "a-long-password".toCharArray());
+    TenantView company =
+        provisioning.provision(
+            slug, "Zertifikat AG", id -> firstUsers.create(id, List.of(learner)));
+    String id =
+        inTx(
+            () -> {
+              filter.bind(company.id());
+              String user = users.findByEmail(email).orElseThrow().id();
+              return issuer.issue(
+                  user,
+                  UUID.randomUUID().toString(),
+                  "",
+                  "COURSE",
+                  UUID.randomUUID().toString(),
+                  Instant.now());
+            });
+    assertTrue(certificates.verify(id));
+
+    DataSource db = InitialContext.doLookup("java:app/jdbc/kursfilm");
+    try (Connection c = db.getConnection();
+        PreparedStatement s = c.prepareStatement("UPDATE tenant SET state = ? WHERE id = ?")) {
+      s.setString(1, "SHREDDED");
+      s.setString(2, company.id());
+      assertEquals(1, s.executeUpdate());
+    }
+    assertFalse(certificates.verify(id), "the company is gone: nothing verifies");
   }
 
   private static String text(byte[] pdf) throws Exception {
