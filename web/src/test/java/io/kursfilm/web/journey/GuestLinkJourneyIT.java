@@ -99,7 +99,9 @@ class GuestLinkJourneyIT {
 
     trainer.browser().get(base + "trainer/video.xhtml?id=" + id);
     trainer.waitFor(AJAX, By.cssSelector(".kf-guest-revoke")).click();
-    trainer.waitFor(AJAX, By.cssSelector(".ui-confirmdialog-yes")).click();
+    wait(trainer.browser())
+        .until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes")))
+        .click();
     trainer.waitFor(AJAX, By.cssSelector("#guestForm\\:guestTable [data-state='revoked']"));
 
     guest.get(url);
