@@ -6,9 +6,15 @@ package io.kursfilm.video.boundary;
  * @param grant what the player puts into its HLS URLs (see {@link GuestPlayback#file}); only when
  *     {@link Outcome#OPENED}
  * @param title the video's title, for the page; only when opened
+ * @param captions the published version's caption tracks; only when opened
  * @param retryAfterSeconds only when {@link Outcome#THROTTLED}
  */
-public record GuestOpening(Outcome outcome, String grant, String title, long retryAfterSeconds) {
+public record GuestOpening(
+    Outcome outcome,
+    String grant,
+    String title,
+    java.util.List<CaptionView> captions,
+    long retryAfterSeconds) {
 
   public enum Outcome {
     OPENED,
@@ -24,7 +30,7 @@ public record GuestOpening(Outcome outcome, String grant, String title, long ret
   }
 
   static GuestOpening of(Outcome outcome) {
-    return new GuestOpening(outcome, null, null, 0);
+    return new GuestOpening(outcome, null, null, java.util.List.of(), 0);
   }
 
   public boolean opened() {

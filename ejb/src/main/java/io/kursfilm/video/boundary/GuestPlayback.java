@@ -9,13 +9,16 @@ import io.kursfilm.storage.sealed.SealedObjectException;
 import io.kursfilm.storage.sealed.SealedObjects;
 import io.kursfilm.tenant.boundary.TenantDirectory;
 import io.kursfilm.tenant.boundary.TenantView;
+import io.kursfilm.transcoder.job.VideoObjects;
 import io.kursfilm.video.boundary.GuestOpening.Outcome;
 import io.kursfilm.video.control.GuestGrants;
 import io.kursfilm.video.control.GuestTokens;
 import io.kursfilm.video.control.PlaybackCache;
+import io.kursfilm.video.control.VersionChanges;
 import io.kursfilm.video.control.VersionFinder;
 import io.kursfilm.video.entity.GuestLink;
 import io.kursfilm.video.entity.GuestLinkKey;
+import io.kursfilm.video.entity.VideoCaption;
 import io.kursfilm.video.entity.VideoVersion;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
@@ -25,11 +28,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -58,6 +64,7 @@ public class GuestPlayback {
   @Inject Clock clock;
   @Inject SealedObjects sealed;
   @Inject PlaybackCache cache;
+  @Inject VersionChanges changes;
 
   /**
    * Opens the link behind {@code token}; {@code password} may be null. A wrong password counts
@@ -92,7 +99,7 @@ public class GuestPlayback {
         }
         if (link.blockedAt(now)) {
           long wait = Duration.between(now, link.blockedUntil().orElseThrow()).toSeconds() + 1;
-          return new GuestOpening(Outcome.THROTTLED, null, null, wait);
+          return new GuestOpening(Outcome.THROTTLED, null, null, List.of(), wait);
         }
         if (!passwords.verify(password, link.passwordHash().get())) {
           link.passwordFailed(now);
@@ -114,8 +121,16 @@ public class GuestPlayback {
       if (until.isAfter(link.expiresAt())) {
         until = link.expiresAt();
       }
+      List<CaptionView> captions =
+          changes.captions(version.get().id()).stream()
+              .map(c -> new CaptionView(c.language(), c.label()))
+              .toList();
       return new GuestOpening(
-          Outcome.OPENED, grants.issue(link.id(), until), version.get().details().title(), 0);
+          Outcome.OPENED,
+          grants.issue(link.id(), until),
+          version.get().details().title(),
+          captions,
+          0);
     } finally {
       if (password != null) {
         Arrays.fill(password, '\0');
@@ -128,35 +143,73 @@ public class GuestPlayback {
    * still opens; empty otherwise (and for any path outside the rendition).
    */
   public Optional<PlaybackFile> file(String grant, String path) {
+    if (!Playback.PATH.matcher(path).matches()) {
+      return Optional.empty();
+    }
+    return access(grant)
+        .flatMap(
+            a -> {
+              Optional<String> prefix = a.version().rendition();
+              if (prefix.isEmpty()) {
+                return Optional.empty();
+              }
+              String objectId = prefix.get() + "/" + path;
+              try {
+                return cache
+                    .receipt(a.tenantId(), objectId, id -> sealed.describe(a.tenantId(), id))
+                    .map(r -> Playback.fileOf(r, path));
+              } catch (SealedObjectException e) {
+                return Optional.empty();
+              }
+            });
+  }
+
+  /** The WebVTT captions of {@code language} of the published version, for a grant's holder. */
+  public Optional<byte[]> captions(String grant, String language) {
+    if (language == null || !language.matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?")) {
+      return Optional.empty();
+    }
+    return access(grant)
+        .filter(
+            a ->
+                em.find(VideoCaption.class, new VideoCaption.Key(a.version().id(), language))
+                    != null)
+        .flatMap(
+            a -> {
+              try (InputStream in =
+                  sealed.open(a.tenantId(), VideoObjects.caption(a.version().id(), language))) {
+                return Optional.of(in.readAllBytes());
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              } catch (SealedObjectException e) {
+                return Optional.empty();
+              }
+            });
+  }
+
+  /** What a valid grant reaches: its tenant (now bound) and the published version it plays. */
+  private record Access(String tenantId, VideoVersion version) {}
+
+  /**
+   * Checks a grant and its link afresh, reading the rows rather than the playback cache: a revoked
+   * link or an archived video stops at the next request on every node.
+   */
+  private Optional<Access> access(String grant) {
     Optional<GuestGrants.Grant> parsed = GuestGrants.parse(grant);
-    if (parsed.isEmpty() || !Playback.PATH.matcher(path).matches()) {
+    if (parsed.isEmpty()) {
       return Optional.empty();
     }
     GuestLinkKey key = em.find(GuestLinkKey.class, parsed.get().linkId());
     if (key == null || !active(key.tenantId())) {
       return Optional.empty();
     }
-    String tenantId = key.tenantId();
-    filter.bind(tenantId);
+    filter.bind(key.tenantId());
     Instant now = clock.instant();
     if (!grants.valid(parsed.get(), now)) {
       return Optional.empty();
     }
-    GuestLink link = em.find(GuestLink.class, key.id());
-    // Read afresh on every request (no rendition cache): a revoked link or an archived video stops
-    // at the next request on every node.
-    Optional<String> prefix = playable(link, now).flatMap(VideoVersion::rendition);
-    if (prefix.isEmpty()) {
-      return Optional.empty();
-    }
-    String objectId = prefix.get() + "/" + path;
-    try {
-      return cache
-          .receipt(tenantId, objectId, id -> sealed.describe(tenantId, id))
-          .map(r -> Playback.fileOf(r, path));
-    } catch (SealedObjectException e) {
-      return Optional.empty();
-    }
+    return playable(em.find(GuestLink.class, key.id()), now)
+        .map(v -> new Access(key.tenantId(), v));
   }
 
   /** Decrypted bytes of a file found above: one GET, outside any transaction. */

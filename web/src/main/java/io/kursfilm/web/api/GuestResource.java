@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -44,8 +45,8 @@ public class GuestResource {
   @Operation(
       summary = "Opens a guest link (anonymous); audited by link id",
       description =
-          "{\"token\",\"password\"?} → {\"title\",\"playlist\"}: playlist is the path (under"
-              + " /api/v1/) of the master playlist for this opening.")
+          "{\"token\",\"password\"?} → {\"title\",\"playlist\",\"captions\":[{\"language\","
+              + "\"label\",\"url\"}]}: paths under /api/v1/ for this opening.")
   @APIResponse(responseCode = "200", description = "{\"title\",\"playlist\"}")
   @APIResponse(responseCode = "401", description = "password_required or wrong_password")
   @APIResponse(responseCode = "404", description = "No such link")
@@ -64,7 +65,23 @@ public class GuestResource {
                       "title",
                       opening.title(),
                       "playlist",
-                      "guest/" + opening.grant() + "/hls/master.m3u8"))
+                      "guest/" + opening.grant() + "/hls/master.m3u8",
+                      "captions",
+                      opening.captions().stream()
+                          .map(
+                              c ->
+                                  Map.of(
+                                      "language",
+                                      c.language(),
+                                      "label",
+                                      c.label(),
+                                      "url",
+                                      "guest/"
+                                          + opening.grant()
+                                          + "/captions/"
+                                          + c.language()
+                                          + ".vtt"))
+                          .toList()))
               .header("Cache-Control", "no-store")
               .build();
       case PASSWORD_REQUIRED ->
@@ -83,6 +100,19 @@ public class GuestResource {
       case ENDED -> ApiError.response(Status.GONE, "gone", "This link has ended or was revoked.");
       case UNKNOWN -> ApiError.response(Status.NOT_FOUND, "not_found", "No such link.");
     };
+  }
+
+  @GET
+  @Path("{grant}/captions/{language}.vtt")
+  @Produces("text/vtt")
+  @Operation(summary = "WebVTT captions of the published version for an opened guest link")
+  @APIResponse(responseCode = "404", description = "Grant, link, video or language not valid")
+  public Response captions(
+      @PathParam("grant") String grant, @PathParam("language") String language) {
+    byte[] text = playback.captions(grant, language).orElseThrow(NotFoundException::new);
+    return Response.ok(text, "text/vtt; charset=utf-8")
+        .header("Cache-Control", HlsResponses.cacheControl(false))
+        .build();
   }
 
   @GET

@@ -6,6 +6,9 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The public guest player (guest.xhtml?t=…): opens the link, asks for its password where it has
@@ -25,6 +28,18 @@ public class GuestBean implements Serializable {
   private GuestOpening.Outcome outcome;
   private String grant;
   private String title;
+  private List<Track> tracks = List.of();
+
+  /** A caption track of the published version. */
+  public record Track(String language, String label) {
+    public String getLanguage() {
+      return language;
+    }
+
+    public String getLabel() {
+      return label;
+    }
+  }
 
   public void load() {
     apply(playback.openLink(token, null));
@@ -45,6 +60,19 @@ public class GuestBean implements Serializable {
     outcome = opening.outcome();
     grant = opening.grant();
     title = opening.title();
+    tracks =
+        opening.captions().stream()
+            .map(c -> new Track(c.language(), c.label()))
+            .collect(Collectors.toCollection(ArrayList::new));
+  }
+
+  public List<Track> getTracks() {
+    return tracks;
+  }
+
+  /** Where the player finds the captions of {@code language} for this opening. */
+  public String captionsOf(String language) {
+    return "/api/v1/guest/" + grant + "/captions/" + language + ".vtt";
   }
 
   public boolean isOpened() {

@@ -188,6 +188,35 @@ class GuestLinkIT {
   }
 
   @Test
+  void a_guest_gets_the_published_versions_captions() throws Exception {
+    String trainer = demo().login("trainer");
+    String title = "Guest captions";
+    Path clip = TestMedia.clip(media, UUID.randomUUID() + ".mp4", "320x240", 3, title);
+    String video = demo().transcoded(trainer, title, clip);
+    String vtt = "WEBVTT\n\n00:00.000 --> 00:02.000\nWillkommen\n";
+    RestClient.Reply put =
+        api()
+            .putText(
+                "api/v1/videos/" + video + "/captions/de?label=Deutsch", trainer, "text/vtt", vtt);
+    assertEquals(204, put.status(), put.body());
+    demo().approve(video);
+    demo().awaitState(trainer, video, "PUBLISHED");
+
+    String token =
+        token(create(trainer, video, link().add("validDays", 1)).json().getString("url"));
+    JsonObject opened = open(token, null).json();
+    JsonObject track = opened.getJsonArray("captions").getJsonObject(0);
+    assertEquals("de", track.getString("language"));
+    assertEquals("Deutsch", track.getString("label"));
+    RestClient.Download text = api().download("api/v1/" + track.getString("url"), null);
+    assertEquals(200, text.status());
+    assertTrue(
+        new String(text.body(), java.nio.charset.StandardCharsets.UTF_8).contains("Willkommen"));
+    String grantPath = track.getString("url").replace("/captions/de.vtt", "/captions/en.vtt");
+    assertEquals(404, api().download("api/v1/" + grantPath, null).status());
+  }
+
+  @Test
   void only_the_videos_trainers_and_admins_manage_its_links() throws Exception {
     String video = published();
     String trainer = demo().login("trainer");
