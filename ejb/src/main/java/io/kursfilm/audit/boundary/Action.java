@@ -78,5 +78,16 @@ public enum Action {
   /** A trainer or tenant admin read the tenant's assignments per person (names, states). */
   ASSIGNMENTS_READ,
   /** A tenant admin imported people into groups from CSV (details: added, invited, rejected). */
-  GROUP_IMPORTED
+  GROUP_IMPORTED,
+  // Guest links and certificates of completion (issue 15, branch certs).
+  /** A video's trainer or a tenant admin created a guest link (details: video, password). */
+  GUEST_LINK_CREATED,
+  /** A guest link was revoked (details: video). */
+  GUEST_LINK_REVOKED,
+  /** Somebody opened a guest link: the link id and the time, nothing about the guest. */
+  GUEST_LINK_OPENED,
+  /** A wrong password was typed for a guest link. */
+  GUEST_LINK_REFUSED,
+  /** A tenant admin downloaded the certificate of completion of another person. */
+  CERTIFICATE_READ
 }

@@ -2,9 +2,11 @@ package io.kursfilm.offboarding.control;
 
 import io.kursfilm.audit.boundary.AuditArchive;
 import io.kursfilm.identity.boundary.TenantMembers;
+import io.kursfilm.learning.boundary.CertificateArchive;
 import io.kursfilm.quiz.boundary.QuizArchive;
 import io.kursfilm.review.boundary.ReviewArchive;
 import io.kursfilm.tenant.boundary.TenantDirectory;
+import io.kursfilm.video.boundary.GuestLinkArchive;
 import io.kursfilm.video.boundary.VideoArchive;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -28,6 +30,8 @@ public class ExportPlan {
   @Inject VideoArchive videos;
   @Inject ReviewArchive reviews;
   @Inject QuizArchive quizzes;
+  @Inject GuestLinkArchive guestLinks;
+  @Inject CertificateArchive certificates;
   @Inject TenantMembers members;
   @Inject AuditArchive audit;
   @Inject TenantDirectory tenants;
@@ -39,12 +43,14 @@ public class ExportPlan {
     items.add(ExportItem.of("users.json", members.usersJson(tenantId)));
     items.add(ExportItem.of("audit/log.jsonl", audit.entries(tenantId, clock.instant())));
     items.add(ExportItem.of("audit/verification.json", audit.verification(tenantId)));
+    items.add(ExportItem.of("certificates.json", certificates.json(tenantId)));
     VideoArchive.Archive archive = videos.of(tenantId);
     for (VideoArchive.Metadata m : archive.metadata()) {
       items.add(ExportItem.of(m.path(), m.json()));
       String folder = m.path().substring(0, m.path().lastIndexOf('/') + 1);
       String videoId = folder.substring("videos/".length(), folder.length() - 1);
       items.add(ExportItem.of(folder + "review.json", reviews.ofVideo(tenantId, videoId)));
+      items.add(ExportItem.of(folder + "guest-links.json", guestLinks.ofVideo(tenantId, videoId)));
       for (QuizArchive.QuizFile q : quizzes.ofVideo(tenantId, videoId)) {
         items.add(ExportItem.of(folder + "quiz/" + q.name(), q.bytes()));
       }

@@ -26,6 +26,8 @@ public class TenantRows {
   private static final List<Map.Entry<String, String>> DELETES =
       List.of(
           own("watch_progress"),
+          own("certificate"),
+          own("guest_link"),
           own("video_completion"),
           own("assignment_reminder"),
           own("assignment_cycle"),

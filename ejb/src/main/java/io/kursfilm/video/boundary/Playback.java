@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Playback {
 
-  private static final Pattern PATH =
+  static final Pattern PATH =
       Pattern.compile("([0-9]{3,4}p/|thumbs/)?[A-Za-z0-9_-]{1,64}\\.(m3u8|mp4|m4s|jpg|vtt)");
 
   private static final Map<String, String> TYPES =
@@ -73,15 +73,19 @@ public class Playback {
       return Optional.empty();
     }
     String objectId = rendition.get().prefix() + "/" + path;
-    String extension = path.substring(path.lastIndexOf('.') + 1);
     try {
       return cache
           .receipt(tenantId, objectId, id -> sealed.describe(tenantId, id))
-          .map(
-              receipt -> new PlaybackFile(receipt, TYPES.get(extension), extension.equals("m3u8")));
+          .map(receipt -> fileOf(receipt, path));
     } catch (SealedObjectException e) {
       return Optional.empty();
     }
+  }
+
+  /** The file at {@code path} (already checked against {@link #PATH}) stored as {@code receipt}. */
+  static PlaybackFile fileOf(io.kursfilm.storage.sealed.SealedObject receipt, String path) {
+    String extension = path.substring(path.lastIndexOf('.') + 1);
+    return new PlaybackFile(receipt, TYPES.get(extension), extension.equals("m3u8"));
   }
 
   /** Decrypted bytes {@code offset} to {@code offset + length} of a file found above: one GET. */

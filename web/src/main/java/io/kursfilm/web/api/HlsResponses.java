@@ -24,8 +24,18 @@ final class HlsResponses {
 
   private HlsResponses() {}
 
+  /** Opens the plaintext bytes of a found file: a member's playback or a guest's. */
+  interface Ranges {
+    InputStream open(PlaybackFile file, long offset, long length);
+  }
+
   static Response serve(
       Playback playback, Optional<PlaybackFile> found, String range, Request request) {
+    return serve(playback::open, found, range, request);
+  }
+
+  static Response serve(
+      Ranges playback, Optional<PlaybackFile> found, String range, Request request) {
     PlaybackFile file = found.orElseThrow(NotFoundException::new);
     String etag = file.etag();
     // JAX-RS compares If-None-Match (and If-Match) per RFC 9110: weak comparison on GET, "*" and

@@ -79,4 +79,23 @@ class WebArchitectureTest {
         .haveFullyQualifiedName("io.kursfilm.identity.boundary.Colleagues")
         .check(CLASSES);
   }
+
+  /** Seams that serve components in a bound tenant and check no role (certificates, guests). */
+  @Test
+  void web_never_uses_the_unchecked_seams() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("io.kursfilm.identity.boundary.PersonDetails")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("io.kursfilm.video.boundary.VideoTitles")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("io.kursfilm.identity.boundary.PasswordHashes")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("io.kursfilm.video.boundary.PublishedTitles")
+        .check(CLASSES);
+  }
 }
