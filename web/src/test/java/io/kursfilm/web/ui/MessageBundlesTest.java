@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The UI's message bundles: a key defined twice silently keeps the last text (a player hint once
- * showed the editor's one-word label that way), and a key missing in one language shows the
- * English fallback to German users.
+ * showed the editor's one-word label that way), and a key missing in one language shows the English
+ * fallback to German users.
  */
 class MessageBundlesTest {
 
@@ -70,7 +70,9 @@ class MessageBundlesTest {
 
   private static InputStream resource(String language) {
     InputStream in =
-        MessageBundlesTest.class.getClassLoader().getResourceAsStream(BASE + language + ".properties");
+        MessageBundlesTest.class
+            .getClassLoader()
+            .getResourceAsStream(BASE + language + ".properties");
     if (in == null) {
       throw new IllegalStateException(BASE + language + ".properties missing");
     }
