@@ -4,6 +4,7 @@ import io.kursfilm.identity.boundary.Colleagues;
 import io.kursfilm.kernel.TenantFilter;
 import io.kursfilm.learning.control.AssignmentBook;
 import io.kursfilm.learning.control.AssignmentBook.PersonCycle;
+import io.kursfilm.learning.control.CertificateIssuer;
 import io.kursfilm.learning.control.CycleDates;
 import io.kursfilm.learning.control.LearningStore;
 import io.kursfilm.learning.entity.Assignment;
@@ -28,10 +29,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * One pass over one tenant's assignments at {@code now}, in a transaction of its own: writes down
- * completed cycles (the proof), opens the next cycle of recurring ones, and records the reminders
- * due, whose mails go out after commit. Every write is guarded by a unique key, so two nodes
- * passing at once cannot open a cycle or send a reminder twice: the later one fails on the key and
- * rolls back all it did, including its mails. Run by {@code AssignmentSchedule}; no caller.
+ * completed cycles (the proof) with their certificates, opens the next cycle of recurring ones, and
+ * records the reminders due, whose mails go out after commit. Every write is guarded by a unique
+ * key, so two nodes passing at once cannot open a cycle or send a reminder twice: the later one
+ * fails on the key and rolls back all it did, including its mails. Run by {@code
+ * AssignmentSchedule}; no caller.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -46,6 +48,7 @@ public class AssignmentPass {
   @Inject Colleagues colleagues;
   @Inject PublishedTitles videos;
   @Inject Event<RemindersDue> remindersDue;
+  @Inject CertificateIssuer certificates;
 
   @Inject
   @ConfigProperty(name = "kursfilm.assignments.remind-days-before")
@@ -87,6 +90,13 @@ public class AssignmentPass {
     } else {
       row.completed(c.completedAt());
     }
+    certificates.issue(
+        c.userId(),
+        c.assignment().id(),
+        String.valueOf(c.number()),
+        c.assignment().videoId() != null ? "VIDEO" : "COURSE",
+        c.assignment().videoId() != null ? c.assignment().videoId() : c.assignment().courseId(),
+        c.completedAt());
     Period every = CycleDates.recurrence(c.assignment().recurrence());
     if (every == null) {
       return false;
