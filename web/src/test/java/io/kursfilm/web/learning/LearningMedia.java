@@ -74,7 +74,7 @@ public final class LearningMedia {
   }
 
   /** Two questions; answers {@code [[1], [1]]} pass (pass mark 100), {@code [[0], [1]]} fail. */
-  static JsonObject quiz() {
+  public static JsonObject quiz() {
     return Json.createObjectBuilder()
         .add(
             "questions",
