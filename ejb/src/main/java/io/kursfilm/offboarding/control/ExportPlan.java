@@ -3,6 +3,7 @@ package io.kursfilm.offboarding.control;
 import io.kursfilm.audit.boundary.AuditArchive;
 import io.kursfilm.identity.boundary.TenantMembers;
 import io.kursfilm.learning.boundary.CertificateArchive;
+import io.kursfilm.learning.boundary.LearningArchive;
 import io.kursfilm.quiz.boundary.QuizArchive;
 import io.kursfilm.review.boundary.ReviewArchive;
 import io.kursfilm.tenant.boundary.TenantDirectory;
@@ -20,9 +21,10 @@ import java.util.List;
 /**
  * What a tenant's export holds, as items in path order (the same order on every run, which is what
  * lets a resumed run skip exactly what the archive already has): {@code tenant.json}, {@code
- * users.json}, the audit log and its verification, and per video its metadata, media, captions,
- * review history and quizzes. Read through each component's archive boundary; media are opened
- * (decrypted) only when their turn comes.
+ * users.json}, the audit log and its verification, {@code certificates.json}, {@code learning.json}
+ * (courses, groups, assignments, completions, progress), and per video its metadata, media,
+ * captions, review history and quizzes. Read through each component's archive boundary; media are
+ * opened (decrypted) only when their turn comes.
  */
 @Dependent
 public class ExportPlan {
@@ -32,6 +34,7 @@ public class ExportPlan {
   @Inject QuizArchive quizzes;
   @Inject GuestLinkArchive guestLinks;
   @Inject CertificateArchive certificates;
+  @Inject LearningArchive learning;
   @Inject TenantMembers members;
   @Inject AuditArchive audit;
   @Inject TenantDirectory tenants;
@@ -44,6 +47,7 @@ public class ExportPlan {
     items.add(ExportItem.of("audit/log.jsonl", audit.entries(tenantId, clock.instant())));
     items.add(ExportItem.of("audit/verification.json", audit.verification(tenantId)));
     items.add(ExportItem.of("certificates.json", certificates.json(tenantId)));
+    items.add(ExportItem.of("learning.json", learning.json(tenantId)));
     VideoArchive.Archive archive = videos.of(tenantId);
     for (VideoArchive.Metadata m : archive.metadata()) {
       items.add(ExportItem.of(m.path(), m.json()));

@@ -131,6 +131,23 @@ class ExportIT {
                 "text/vtt",
                 VTT);
     assertEquals(204, captions.status(), captions.body());
+    RestClient.Reply course =
+        api()
+            .post(
+                "api/v1/courses",
+                trainer,
+                Json.createObjectBuilder()
+                    .add("title", "Export course")
+                    .add("videoIds", Json.createArrayBuilder().add(videoId))
+                    .build());
+    assertEquals(201, course.status(), course.body());
+    RestClient.Reply group =
+        api()
+            .post(
+                "api/v1/groups",
+                admin,
+                Json.createObjectBuilder().add("name", "Export team").build());
+    assertEquals(201, group.status(), group.body());
     RestClient.Reply quiz =
         api().post("api/v1/videos/" + videoId + "/quiz", trainer, quizDefinition());
     assertEquals(201, quiz.status(), quiz.body());
@@ -301,7 +318,9 @@ class ExportIT {
               "tenant.json",
               "users.json",
               "audit/log.jsonl",
-              "audit/verification.json")) {
+              "audit/verification.json",
+              "certificates.json",
+              "learning.json")) {
         assertTrue(names.contains(fixed), fixed + " in " + names);
       }
       String folder = "videos/" + videoId + "/";
@@ -373,6 +392,23 @@ class ExportIT {
       assertEquals(
           count("SELECT COUNT(*) FROM app_user WHERE tenant_id = ?"),
           json(zip, "users.json").asJsonArray().size());
+      JsonObject learning = json(zip, "learning.json").asJsonObject();
+      assertEquals(
+          "Export course", learning.getJsonArray("courses").getJsonObject(0).getString("title"));
+      assertEquals(
+          "Export team", learning.getJsonArray("groups").getJsonObject(0).getString("name"));
+      for (String[] part :
+          List.of(
+              new String[] {"courses", "course"},
+              new String[] {"groups", "learner_group"},
+              new String[] {"assignments", "assignment"},
+              new String[] {"completions", "video_completion"},
+              new String[] {"progress", "watch_progress"})) {
+        assertEquals(
+            count("SELECT COUNT(*) FROM " + part[1] + " WHERE tenant_id = ?"),
+            learning.getJsonArray(part[0]).size(),
+            part[0] + " in learning.json");
+      }
 
       // The manifest lists every other entry with its size and SHA-256.
       JsonArray manifest = json(zip, "manifest.json").asJsonObject().getJsonArray("files");
