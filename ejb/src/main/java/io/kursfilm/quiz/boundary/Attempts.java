@@ -3,6 +3,7 @@ package io.kursfilm.quiz.boundary;
 import io.kursfilm.audit.boundary.Action;
 import io.kursfilm.audit.boundary.AuditEvent;
 import io.kursfilm.audit.boundary.AuditLog;
+import io.kursfilm.kernel.AuthenticatedCaller;
 import io.kursfilm.kernel.Caller;
 import io.kursfilm.kernel.ConflictException;
 import io.kursfilm.kernel.Role;
@@ -17,6 +18,7 @@ import io.kursfilm.quiz.entity.QuizAttempt;
 import io.kursfilm.video.boundary.VideoQuizzes;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
@@ -44,6 +46,7 @@ public class Attempts {
   @Inject VideoQuizzes videos;
   @Inject AuditLog audit;
   @Inject Clock clock;
+  @Inject Event<QuizPassed> passed;
 
   /** The published quiz of the video, ready to take; empty when it has none. */
   public Optional<QuizForTaking> forTaking(String videoId) {
@@ -170,6 +173,10 @@ public class Attempts {
         AuditEvent.of(Action.QUIZ_ATTEMPTED)
             .subject("quiz", quiz.id())
             .detail("attempt", attempt.number()));
+    if (score.passed()) {
+      AuthenticatedCaller who = caller.require();
+      passed.fire(new QuizPassed(who.tenantId(), who.userId(), quiz.videoId(), quiz.id()));
+    }
   }
 
   private QuizAttempt begin(Quiz quiz, QuizDefinition definition, List<List<Integer>> answers) {
