@@ -25,6 +25,7 @@ public class TenantRows {
   /** Table name and the statement deleting the tenant's rows of it (one parameter: tenant id). */
   private static final List<Map.Entry<String, String>> DELETES =
       List.of(
+          own("watch_progress"),
           own("video_completion"),
           own("notification"),
           own("quiz_attempt"),
