@@ -1,7 +1,12 @@
 /*
  * The video player: hls.js (served by us) plays the HLS rendition from our endpoint with the
- * session cookie; the quality menu lists hls.js's levels, the speed menu sets playbackRate, and
- * the position is remembered per video in localStorage so playback resumes where it stopped.
+ * session cookie; the quality menu lists hls.js's levels, the speed menu sets playbackRate.
+ * For people who watch the published version (data-progress) the page reports the stretches really
+ * played (timeupdate while playing; a seek starts a new stretch, so jumping counts nothing) to
+ * POST /api/v1/progress every 10 s, on pause, on ended and when the page is left (fetch keepalive,
+ * with the CSRF header), resumes at the position stored on the server (the same on every device)
+ * and shows the share watched. Others resume from localStorage as before. Captions stay off until
+ * the viewer picks a track in the player's menu (no track is marked default).
  */
 (function () {
   'use strict';
@@ -16,18 +21,18 @@
     var quality = document.getElementById('quality');
     var speed = document.getElementById('speed');
 
-    var resume = parseFloat(localStorage.getItem(key) || '0');
-    video.addEventListener('loadedmetadata', function () {
-      if (resume > 0 && resume < video.duration - 5) {
-        video.currentTime = resume;
-      }
-    }, { once: true });
-    video.addEventListener('timeupdate', function () {
-      localStorage.setItem(key, String(Math.floor(video.currentTime)));
-    });
-    video.addEventListener('ended', function () {
-      localStorage.removeItem(key);
-    });
+    if (video.getAttribute('data-progress') === 'true') {
+      progress(video);
+    } else {
+      var resume = parseFloat(localStorage.getItem(key) || '0');
+      resumeAt(video, resume);
+      video.addEventListener('timeupdate', function () {
+        localStorage.setItem(key, String(Math.floor(video.currentTime)));
+      });
+      video.addEventListener('ended', function () {
+        localStorage.removeItem(key);
+      });
+    }
     speed.addEventListener('change', function () {
       video.playbackRate = parseFloat(speed.value);
     });
@@ -51,6 +56,126 @@
       quality.disabled = true;
       video.src = src;
     }
+  }
+
+  /** Jumps to {@code position} once the duration is known, unless it is (nearly) the end. */
+  function resumeAt(video, position) {
+    function go() {
+      if (position > 0 && position < video.duration - 5) {
+        video.currentTime = position;
+      }
+    }
+    if (video.readyState >= 1) {
+      go();
+    } else {
+      video.addEventListener('loadedmetadata', go, { once: true });
+    }
+  }
+
+  /** Reports really played stretches to the server and resumes where the server says. */
+  function progress(video) {
+    var base = document.querySelector('meta[name="kf-base"]').content;
+    var csrf = document.querySelector('meta[name="kf-csrf"]').content;
+    var videoId = video.getAttribute('data-video');
+    var status = document.getElementById('watchProgress');
+    var pending = [];
+    var start = null;
+    var last = null;
+    var lastSentPosition = -1;
+
+    function show(reply) {
+      if (!status || !reply) {
+        return;
+      }
+      var text = status.getAttribute('data-msg-watched') + ': ' +
+          Math.floor(reply.watchedShare * 100) + ' %';
+      if (reply.completed) {
+        text += ' · ' + status.getAttribute('data-msg-completed');
+      }
+      status.textContent = text;
+      status.setAttribute('data-watched', String(reply.watchedShare));
+      status.setAttribute('data-completed', String(reply.completed));
+    }
+
+    /** Ends the stretch played so far at the last time seen while playing. */
+    function close() {
+      if (start !== null && last !== null && last > start) {
+        pending.push([start, last]);
+      }
+      start = null;
+    }
+
+    function send(leaving) {
+      var playing = !video.paused && !video.seeking;
+      close();
+      if (playing && last !== null) {
+        start = last; // the stretch goes on after this report
+      }
+      var position = Math.floor(video.currentTime * 10) / 10;
+      if (pending.length === 0 && position === lastSentPosition) {
+        return;
+      }
+      var intervals = pending;
+      pending = [];
+      lastSentPosition = position;
+      fetch(base + '/api/v1/progress', {
+        method: 'POST',
+        keepalive: leaving === true,
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
+        body: JSON.stringify({ videoId: videoId, intervals: intervals, position: position })
+      }).then(function (r) {
+        if (r.ok) {
+          return r.json().then(show);
+        }
+        if (r.status === 429 || r.status >= 500) {
+          pending = intervals.concat(pending); // sent again with the next report
+        }
+      }).catch(function () {
+        pending = intervals.concat(pending);
+      });
+    }
+
+    video.addEventListener('timeupdate', function () {
+      if (video.paused || video.seeking) {
+        return;
+      }
+      var t = video.currentTime;
+      // A backwards step or a gap wider than a few updates at this speed is a jump, not playing.
+      var gap = 1.5 * Math.max(1, video.playbackRate);
+      if (start === null || last === null || t < last || t - last > gap) {
+        close();
+        start = t;
+      }
+      last = t;
+    });
+    video.addEventListener('seeking', function () {
+      close();
+      last = null;
+    });
+    video.addEventListener('pause', function () { send(false); });
+    video.addEventListener('ended', function () { send(false); });
+    window.addEventListener('pagehide', function () { send(true); });
+    document.addEventListener('visibilitychange', function () {
+      if (document.visibilityState === 'hidden') {
+        send(true);
+      }
+    });
+    setInterval(function () {
+      if (!video.paused) {
+        send(false);
+      }
+    }, 10000);
+
+    fetch(base + '/api/v1/progress/' + encodeURIComponent(videoId), { credentials: 'same-origin' })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (stored) {
+        if (stored) {
+          show(stored);
+          lastSentPosition = stored.position;
+          resumeAt(video, stored.position);
+        }
+      });
   }
 
   /** Uploads a WebVTT file for the language typed in (trainers), then reloads the player. */

@@ -83,6 +83,22 @@ public class WatchBean implements Serializable {
     return caller.current().map(c -> c.has(Role.EMPLOYEE)).orElse(false);
   }
 
+  /**
+   * The player reports watched intervals (the learning portal's progress) for people who watch the
+   * published version: employees without a role that shows them the newest version instead.
+   */
+  public boolean isReportsProgress() {
+    return caller
+        .current()
+        .map(
+            c ->
+                c.has(Role.EMPLOYEE)
+                    && !c.has(Role.TRAINER)
+                    && !c.has(Role.CRITIC)
+                    && !c.has(Role.TENANT_ADMIN))
+        .orElse(false);
+  }
+
   /** One caption track, with getters for EL. */
   public static final class Track implements Serializable {
     private static final long serialVersionUID = 1L;
