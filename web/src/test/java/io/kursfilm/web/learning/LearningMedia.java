@@ -14,29 +14,29 @@ import java.util.List;
 import java.util.UUID;
 
 /** Published demo videos for the learning portal's ITs, and progress reports about them. */
-final class LearningMedia {
+public final class LearningMedia {
 
   /** Seconds of every test clip: long enough for shares in steps of 5 %. */
-  static final int SECONDS = 20;
+  public static final int SECONDS = 20;
 
   private final DemoTenants demo;
   private final Path dir;
 
-  LearningMedia(URL base, Path dir) {
+  public LearningMedia(URL base, Path dir) {
     this.demo = new DemoTenants(base);
     this.dir = dir;
   }
 
-  DemoTenants demo() {
+  public DemoTenants demo() {
     return demo;
   }
 
-  RestClient api() {
+  public RestClient api() {
     return demo.api();
   }
 
   /** A video of the demo trainer, described and published (approved by the demo critic). */
-  String published(String title, String description, String tags, String language)
+  public String published(String title, String description, String tags, String language)
       throws Exception {
     String trainer = demo.login("trainer");
     Path clip = TestMedia.clip(dir, UUID.randomUUID() + ".mp4", "320x240", SECONDS, title);
