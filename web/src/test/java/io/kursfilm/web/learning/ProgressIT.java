@@ -12,6 +12,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URL;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,6 +54,17 @@ class ProgressIT {
     assertEquals(5.0, resumed.getJsonNumber("position").doubleValue(), 1e-9);
     assertEquals(0.25, resumed.getJsonNumber("watchedShare").doubleValue(), 1e-9);
     assertFalse(resumed.getBoolean("completed"));
+
+    try (Connection db = db();
+        PreparedStatement q =
+            db.prepareStatement("SELECT state FROM watch_progress WHERE video_id = ?")) {
+      q.setString(1, plain());
+      try (ResultSet rows = q.executeQuery()) {
+        while (rows.next()) {
+          assertTrue(rows.getString(1).startsWith("f2:"), "watched segments and position sealed");
+        }
+      }
+    }
 
     List<JsonObject> continuing = continueWatching(laptop);
     assertEquals(plain(), continuing.get(0).getString("videoId"), continuing.toString());
@@ -195,6 +210,13 @@ class ProgressIT {
       plain = learning().published("Progress video", "Watching it", "progress", "de");
     }
     return plain;
+  }
+
+  private static Connection db() throws Exception {
+    return DriverManager.getConnection(
+        System.getenv("KURSFILM_DB_URL"),
+        System.getenv("KURSFILM_DB_USER"),
+        System.getenv("KURSFILM_DB_PASSWORD"));
   }
 
   private static double[] span(double from, double to) {
