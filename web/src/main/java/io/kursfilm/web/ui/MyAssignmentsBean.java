@@ -6,11 +6,12 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * "Assigned to me" on the portal start page: the employee's assignments, soonest due first. REST
- * twin: {@code GET /api/v1/assignments}.
+ * "Assigned to me" on the portal start page: the employee's assignments, overdue first, twenty to a
+ * page. REST twin: {@code GET /api/v1/assignments}.
  */
 @Named("myAssignments")
 @ViewScoped
@@ -24,7 +25,20 @@ public class MyAssignmentsBean implements Serializable {
 
   @PostConstruct
   void load() {
-    rows = assignments.mine().stream().map(AssignmentRow::new).toList();
+    // Overdue first, then open, completed last; each by due date (the boundary's order).
+    rows =
+        assignments.mine().stream()
+            .map(AssignmentRow::new)
+            .sorted(Comparator.comparingInt(MyAssignmentsBean::rank))
+            .toList();
+  }
+
+  private static int rank(AssignmentRow row) {
+    return switch (row.getState()) {
+      case "OVERDUE" -> 0;
+      case "OPEN" -> 1;
+      default -> 2;
+    };
   }
 
   public List<AssignmentRow> getRows() {
