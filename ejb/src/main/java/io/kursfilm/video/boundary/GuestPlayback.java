@@ -93,49 +93,58 @@ public class GuestPlayback {
       if (version.isEmpty()) {
         return GuestOpening.of(Outcome.ENDED);
       }
-      if (link.passwordHash().isPresent()) {
-        if (password == null || password.length == 0) {
-          return GuestOpening.of(Outcome.PASSWORD_REQUIRED);
-        }
-        if (link.blockedAt(now)) {
-          long wait = Duration.between(now, link.blockedUntil().orElseThrow()).toSeconds() + 1;
-          return new GuestOpening(Outcome.THROTTLED, null, null, List.of(), wait);
-        }
-        if (!passwords.verify(password, link.passwordHash().get())) {
-          link.passwordFailed(now);
-          audit.recordInTransaction(
-              AuditEvent.of(Action.GUEST_LINK_REFUSED)
-                  .tenant(tenantId, null)
-                  .actor(null)
-                  .subject("guest-link", link.id()));
-          return GuestOpening.of(Outcome.WRONG_PASSWORD);
-        }
-      }
-      link.opened();
-      audit.recordInTransaction(
-          AuditEvent.of(Action.GUEST_LINK_OPENED)
-              .tenant(tenantId, null)
-              .actor(null)
-              .subject("guest-link", link.id()));
-      Instant until = now.plus(GRANT_TTL);
-      if (until.isAfter(link.expiresAt())) {
-        until = link.expiresAt();
-      }
-      List<CaptionView> captions =
-          changes.captions(version.get().id()).stream()
-              .map(c -> new CaptionView(c.language(), c.label()))
-              .toList();
-      return new GuestOpening(
-          Outcome.OPENED,
-          grants.issue(link.id(), until),
-          version.get().details().title(),
-          captions,
-          0);
+      Optional<GuestOpening> refused = checkPassword(link, password, now, tenantId);
+      return refused.orElseGet(() -> opened(link, version.get(), now, tenantId));
     } finally {
       if (password != null) {
         Arrays.fill(password, '\0');
       }
     }
+  }
+
+  /** Empty when the link has no password or the right one was given; else the refusal. */
+  private Optional<GuestOpening> checkPassword(
+      GuestLink link, char[] password, Instant now, String tenantId) {
+    if (link.passwordHash().isEmpty()) {
+      return Optional.empty();
+    }
+    if (password == null || password.length == 0) {
+      return Optional.of(GuestOpening.of(Outcome.PASSWORD_REQUIRED));
+    }
+    if (link.blockedAt(now)) {
+      long wait = Duration.between(now, link.blockedUntil().orElseThrow()).toSeconds() + 1;
+      return Optional.of(new GuestOpening(Outcome.THROTTLED, null, null, List.of(), wait));
+    }
+    if (passwords.verify(password, link.passwordHash().get())) {
+      return Optional.empty();
+    }
+    link.passwordFailed(now);
+    audit.recordInTransaction(
+        AuditEvent.of(Action.GUEST_LINK_REFUSED)
+            .tenant(tenantId, null)
+            .actor(null)
+            .subject("guest-link", link.id()));
+    return Optional.of(GuestOpening.of(Outcome.WRONG_PASSWORD));
+  }
+
+  /** Counts and audits the opening; the grant lasts {@link #GRANT_TTL} or until the link ends. */
+  private GuestOpening opened(GuestLink link, VideoVersion version, Instant now, String tenantId) {
+    link.opened();
+    audit.recordInTransaction(
+        AuditEvent.of(Action.GUEST_LINK_OPENED)
+            .tenant(tenantId, null)
+            .actor(null)
+            .subject("guest-link", link.id()));
+    Instant until = now.plus(GRANT_TTL);
+    if (until.isAfter(link.expiresAt())) {
+      until = link.expiresAt();
+    }
+    List<CaptionView> captions =
+        changes.captions(version.id()).stream()
+            .map(c -> new CaptionView(c.language(), c.label()))
+            .toList();
+    return new GuestOpening(
+        Outcome.OPENED, grants.issue(link.id(), until), version.details().title(), captions, 0);
   }
 
   /**
