@@ -10,7 +10,7 @@ import io.kursfilm.learning.control.LearningStore;
 import io.kursfilm.learning.entity.Assignment;
 import io.kursfilm.learning.entity.AssignmentCycle;
 import io.kursfilm.learning.entity.AssignmentReminder;
-import io.kursfilm.video.boundary.PublishedTitles;
+import io.kursfilm.video.boundary.VideoTitles;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -46,7 +46,7 @@ public class AssignmentPass {
   @Inject AssignmentBook book;
   @Inject LearningStore store;
   @Inject Colleagues colleagues;
-  @Inject PublishedTitles videos;
+  @Inject VideoTitles videos;
   @Inject Event<RemindersDue> remindersDue;
   @Inject CertificateIssuer certificates;
 

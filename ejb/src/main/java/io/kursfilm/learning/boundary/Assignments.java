@@ -19,7 +19,7 @@ import io.kursfilm.learning.entity.AssignmentCycle;
 import io.kursfilm.learning.entity.AssignmentTarget;
 import io.kursfilm.learning.entity.Course;
 import io.kursfilm.learning.entity.LearnerGroup;
-import io.kursfilm.video.boundary.PublishedTitles;
+import io.kursfilm.video.boundary.VideoTitles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -54,7 +54,7 @@ public class Assignments {
   @Inject LearningStore store;
   @Inject AssignmentBook book;
   @Inject Colleagues colleagues;
-  @Inject PublishedTitles videos;
+  @Inject VideoTitles videos;
   @Inject AuditLog audit;
   @Inject Clock clock;
 

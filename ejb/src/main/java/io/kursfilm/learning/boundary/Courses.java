@@ -8,7 +8,7 @@ import io.kursfilm.kernel.TenantScoped;
 import io.kursfilm.learning.control.LearningStore;
 import io.kursfilm.learning.entity.Assignment;
 import io.kursfilm.learning.entity.Course;
-import io.kursfilm.video.boundary.PublishedTitles;
+import io.kursfilm.video.boundary.VideoTitles;
 import io.kursfilm.video.boundary.VideoView;
 import io.kursfilm.video.boundary.Videos;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,7 +36,7 @@ public class Courses {
   @Inject Caller caller;
   @Inject LearningStore store;
   @Inject Videos videos;
-  @Inject PublishedTitles published;
+  @Inject VideoTitles published;
   @Inject Clock clock;
 
   public List<CourseView> list() {

@@ -1,5 +1,7 @@
 package io.kursfilm.learning.control;
 
+import static io.kursfilm.platform.boundary.HtmlText.escape;
+
 import io.kursfilm.learning.boundary.ReminderKind;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -63,21 +65,5 @@ public final class ReminderText {
             + escape(texts.getString("footer"))
             + "</p></body></html>";
     return new Written(texts.getString(kind.name() + ".subject"), text, html);
-  }
-
-  static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
   }
 }

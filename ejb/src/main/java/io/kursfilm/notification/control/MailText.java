@@ -1,5 +1,7 @@
 package io.kursfilm.notification.control;
 
+import static io.kursfilm.platform.boundary.HtmlText.escape;
+
 import io.kursfilm.notification.boundary.NotificationKind;
 import java.util.Locale;
 import java.util.Map;
@@ -63,23 +65,6 @@ final class MailText {
   /** German for {@code de}, English for anything else and for no choice. */
   static Locale locale(String language) {
     return "de".equals(language) ? Locale.GERMAN : Locale.ENGLISH;
-  }
-
-  /** The five characters that are markup in HTML text and attribute values. */
-  static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
   }
 
   /** Replaces each known placeholder once; what the values contain is never read as a template. */

@@ -78,8 +78,10 @@ class MailTextTest {
 
   @Test
   void escape_covers_the_characters_html_reads_as_markup() {
-    assertEquals("a&amp;b&lt;c&gt;d&quot;e&#39;f", MailText.escape("a&b<c>d\"e'f"));
-    assertEquals("\u00e4\u201e", MailText.escape("\u00e4\u201e"));
+    assertEquals(
+        "a&amp;b&lt;c&gt;d&quot;e&#39;f",
+        io.kursfilm.platform.boundary.HtmlText.escape("a&b<c>d\"e'f"));
+    assertEquals("\u00e4\u201e", io.kursfilm.platform.boundary.HtmlText.escape("\u00e4\u201e"));
   }
 
   @Test

@@ -93,9 +93,6 @@ class WebArchitectureTest {
         .orShould()
         .dependOnClassesThat()
         .haveFullyQualifiedName("io.kursfilm.identity.boundary.PasswordHashes")
-        .orShould()
-        .dependOnClassesThat()
-        .haveFullyQualifiedName("io.kursfilm.video.boundary.PublishedTitles")
         .check(CLASSES);
   }
 }
