@@ -41,7 +41,7 @@ public class GuestResource {
   @Path("open")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @BodyLimit(1024)
+  @BodyLimit(BodyLimit.PUBLIC)
   @Operation(
       summary = "Opens a guest link (anonymous); audited by link id",
       description =

@@ -15,7 +15,6 @@ import io.kursfilm.tenant.boundary.TenantDirectory;
 import io.kursfilm.tenant.boundary.TenantProvisioning;
 import io.kursfilm.tenant.boundary.TenantView;
 import io.kursfilm.web.ItEnvironment;
-import io.kursfilm.web.testing.RestClient;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -34,7 +33,6 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.MethodOrderer;
@@ -46,9 +44,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Certificates of completion: issued inside the container through the assignments' seam ({@link
- * CertificateIssuer}), idempotent per person, assignment and cycle; then, from the client, the
- * ownership rule through the REST API (the owner and the tenant's admins read the PDF, nobody else)
- * and the anonymous verification.
+ * CertificateIssuer}), idempotent per person, assignment and cycle, verified without a tenant, and
+ * invalid once the company is shredded. Who may read a certificate is checked through the REST API
+ * on one issued the real way, in LearningJourneyIT: calls from here would write audit entries of
+ * the demo companies that this short-lived deployment never anchors with a checkpoint.
  */
 @Tag("in-container")
 @ExtendWith(ArquillianExtension.class)
@@ -57,12 +56,7 @@ class CertificateIT {
 
   @Deployment
   static WebArchive app() {
-    return ItEnvironment.war()
-        .addClasses(
-            CertificateIT.class,
-            RestClient.class,
-            RestClient.Reply.class,
-            RestClient.Download.class);
+    return ItEnvironment.war().addClasses(CertificateIT.class);
   }
 
   @Inject TenantDirectory tenants;
@@ -114,44 +108,6 @@ class CertificateIT {
   }
 
   @Test
-  @Order(2)
-  @RunAsClient
-  void only_the_owner_and_the_tenants_admins_read_a_certificate() throws Exception {
-    RestClient api = new RestClient(ItEnvironment.publicBase());
-    String password = ItEnvironment.demoPassword();
-    String employee1 = api.login("demo", "employee1@demo.example", password);
-    RestClient.Reply mine = api.get("api/v1/certificates", employee1);
-    assertEquals(200, mine.status(), mine.body());
-    JsonObject first = mine.array().getJsonObject(0);
-    String id = first.getString("id");
-    assertTrue(first.containsKey("videoId"), first.toString());
-    assertTrue(first.containsKey("issuedAt"), first.toString());
-
-    RestClient.Download pdf = api.download("api/v1/certificates/" + id + ".pdf", employee1);
-    assertEquals(200, pdf.status());
-    assertEquals("application/pdf", pdf.header("Content-Type"));
-    String text = text(pdf.body());
-    assertTrue(text.contains(id), text);
-    assertTrue(text.contains("verify.xhtml?id=" + id), text);
-
-    String employee2 = api.login("demo", "employee2@demo.example", password);
-    assertEquals(404, api.download("api/v1/certificates/" + id + ".pdf", employee2).status());
-    assertFalse(api.get("api/v1/certificates", employee2).body().contains(id));
-    String trainer = api.login("demo", "trainer@demo.example", password);
-    assertEquals(403, api.download("api/v1/certificates/" + id + ".pdf", trainer).status());
-    String acmeAdmin = api.login("acme", "admin@acme.example", password);
-    assertEquals(404, api.download("api/v1/certificates/" + id + ".pdf", acmeAdmin).status());
-    String admin = api.login("demo", "admin@demo.example", password);
-    assertEquals(200, api.download("api/v1/certificates/" + id + ".pdf", admin).status());
-    RestClient.Reply audit = api.get("api/v1/audit?action=CERTIFICATE_READ&limit=20", admin);
-    assertTrue(audit.body().contains(id), audit.body());
-
-    RestClient.Reply verify = api.get("api/v1/certificates/" + id + "/verify", null);
-    assertEquals(200, verify.status());
-    assertEquals("{\"valid\":true}", verify.body());
-  }
-
-  @Test
   @Order(3)
   void a_shredded_companys_certificates_no_longer_verify() throws Exception {
     String slug = "cert-" + UUID.randomUUID().toString().substring(0, 8);
@@ -187,10 +143,6 @@ class CertificateIT {
     assertFalse(certificates.verify(id), "the company is gone: nothing verifies");
   }
 
-  private static String text(byte[] pdf) throws Exception {
-    try (PDDocument doc = Loader.loadPDF(pdf)) {
-      return new PDFTextStripper().getText(doc);
-    }
   }
 
   private <T> T inTx(Callable<T> work) throws Exception {
