@@ -17,7 +17,6 @@ import io.kursfilm.tenant.boundary.TenantView;
 import io.kursfilm.web.ItEnvironment;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,9 +28,6 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import javax.naming.InitialContext;
 import javax.sql.DataSource;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -141,8 +137,6 @@ class CertificateIT {
       assertEquals(1, s.executeUpdate());
     }
     assertFalse(certificates.verify(id), "the company is gone: nothing verifies");
-  }
-
   }
 
   private <T> T inTx(Callable<T> work) throws Exception {
