@@ -34,7 +34,7 @@ public class GuestLinksResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @BodyLimit(4 * 1024)
+  @BodyLimit(16 * 1024)
   @Operation(
       summary = "A new guest link to the published video (the video's TRAINERs, TENANT_ADMIN)",
       description =
