@@ -89,5 +89,11 @@ public enum Action {
   /** A wrong password was typed for a guest link. */
   GUEST_LINK_REFUSED,
   /** A tenant admin downloaded the certificate of completion of another person. */
-  CERTIFICATE_READ
+  CERTIFICATE_READ,
+  // Orphan reconciliation (issue 16, branch drills).
+  /**
+   * A pass of the orphan reconciliation removed objects no row owned (platform chain; details:
+   * trigger, tenants, objects and bytes per kind; no keys, no names).
+   */
+  ORPHANS_RECONCILED
 }

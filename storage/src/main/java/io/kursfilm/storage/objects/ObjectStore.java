@@ -20,6 +20,7 @@ import io.minio.messages.Item;
 import io.minio.messages.ListMultipartUploadsResult;
 import io.minio.messages.Upload;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -259,7 +260,13 @@ public class ObjectStore {
                         .recursive(true)
                         .build())) {
               Item item = result.get();
-              found.add(new ObjectSummary(item.objectName(), item.size()));
+              found.add(
+                  new ObjectSummary(
+                      item.objectName(),
+                      item.size(),
+                      item.lastModified() == null
+                          ? Instant.EPOCH
+                          : item.lastModified().toInstant()));
             }
           } catch (ErrorResponseException e) {
             if (!isCode(e, "NoSuchBucket")) {
