@@ -79,7 +79,7 @@ class FaultDrillsIT {
     objects = new ObjectStore(env.s3().settings("kursfilm"));
     Path media = Files.createDirectories(env.home().resolve("media"));
     shortClip = TestMedia.clip(media, "short.mp4", "320x240", 4, "drill");
-    longClip = TestMedia.clip(media, "long.mp4", "640x360", 40, "drill");
+    longClip = TestMedia.clip(media, "long.mp4", "640x360", 24, "drill");
     PLAYING.add(demo.transcoded(trainer, "Drill video", shortClip));
     startTimes = env.firstStart().toMillis() / 1000.0 + " s";
   }
