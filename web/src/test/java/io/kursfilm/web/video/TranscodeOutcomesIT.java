@@ -26,6 +26,7 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,16 +74,23 @@ class TranscodeOutcomesIT {
     awaitNoOutcomes(id);
 
     List<String[]> moves = stateChanges(id);
-    assertEquals(
-        List.of("COMPLETE_UPLOAD", "START_PROCESSING", "FINISH_PROCESSING"),
-        moves.stream().map(m -> m[1]).toList(),
-        "every move of the version, in order");
+    // On a loaded machine an attempt's lease can run out and a revived attempt claims the version
+    // again (PROCESSING -> PROCESSING, allowed by the table): one START_PROCESSING per claim.
+    List<String> kinds = moves.stream().map(m -> m[1]).toList();
+    int claims = kinds.size() - 2;
+    assertTrue(claims >= 1, "every move of the version, in order: " + kinds);
+    List<String> expected = new ArrayList<>(List.of("COMPLETE_UPLOAD"));
+    expected.addAll(Collections.nCopies(claims, "START_PROCESSING"));
+    expected.add("FINISH_PROCESSING");
+    assertEquals(expected, kinds, "every move of the version, in order");
+    String[] firstClaim = moves.get(1);
+    String[] finish = moves.get(kinds.size() - 1);
     assertNotNull(moves.get(0)[0], "the trainer completed the upload");
-    assertNull(moves.get(1)[0], "the system started processing");
-    assertNull(moves.get(2)[0], "the system finished processing");
-    assertTrue(moves.get(1)[2].contains("\"from\":\"UPLOADED\""), moves.get(1)[2]);
-    assertTrue(moves.get(2)[2].contains("\"to\":\"IN_REVIEW\""), moves.get(2)[2]);
-    assertTrue(moves.get(2)[2].contains("\"version\":\"1\""), moves.get(2)[2]);
+    assertNull(firstClaim[0], "the system started processing");
+    assertNull(finish[0], "the system finished processing");
+    assertTrue(firstClaim[2].contains("\"from\":\"UPLOADED\""), firstClaim[2]);
+    assertTrue(finish[2].contains("\"to\":\"IN_REVIEW\""), finish[2]);
+    assertTrue(finish[2].contains("\"version\":\"1\""), finish[2]);
   }
 
   @Test
