@@ -33,7 +33,17 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
     user = "${MPCONFIG=kursfilm.db.user}",
     password = "${MPCONFIG=kursfilm.db.password}",
     minPoolSize = 2,
-    maxPoolSize = 30)
+    maxPoolSize = 30,
+    // A pooled connection is checked (JDBC isValid, at most every 2 s) before it is handed out,
+    // and one failed check drops them all: without this the pool kept handing out the dead
+    // connections of a restarted MariaDB, and the node never recovered (FaultDrillsIT).
+    properties = {
+      "fish.payara.is-connection-validation-required=true",
+      "fish.payara.connection-validation-method=custom-validation",
+      "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+      "fish.payara.validate-atmost-once-period-in-seconds=2",
+      "fish.payara.fail-all-connections=true"
+    })
 @Singleton
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)
