@@ -71,14 +71,17 @@ record HostileCase(
         c.getString("csv", null));
   }
 
-  /** Whether {@code status} is one of the expected statuses (REJECTED_INPUT answers 202 first). */
+  /**
+   * Whether {@code status} is one of the expected statuses; media taken for probing (REJECTED_INPUT
+   * later) is answered 202, a declared upload 201.
+   */
   boolean accepts(int status) {
     return expect.stream()
         .anyMatch(
             e ->
                 e.equals(String.valueOf(status))
                     || (e.equals("4xx") && status >= 400 && status < 500)
-                    || (e.startsWith("REJECTED_INPUT:") && status == 202));
+                    || (e.startsWith("REJECTED_INPUT:") && (status == 201 || status == 202)));
   }
 
   /** The rejection reasons this case accepts for a video that was taken for probing. */

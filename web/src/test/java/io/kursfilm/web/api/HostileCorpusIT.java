@@ -45,9 +45,13 @@ class HostileCorpusIT {
   private static final long MAX_UPLOAD =
       Long.parseLong(System.getProperty("kursfilm.it.max-upload"));
 
-  /** Logins open sessions; the audit log records what callers did, accepted or refused. */
+  /** Logins open sessions: not a leftover of the input. */
   private static final Set<String> SESSIONS = Set.of("api_session");
 
+  /**
+   * Where a case is taken for probing and the test then deletes the rejected video, or a case logs
+   * in, the audit log rightly records it (upload, rejection, deletion, login): not a leftover.
+   */
   private static final Set<String> SESSIONS_AND_AUDIT = Set.of("api_session", "audit_entry");
 
   @TempDir static Path media;
@@ -93,7 +97,7 @@ class HostileCorpusIT {
 
   @Test
   void hostile_uploads_are_refused_and_leave_nothing_behind() throws Exception {
-    run("upload", SESSIONS);
+    run("upload", SESSIONS_AND_AUDIT);
   }
 
   @Test
@@ -203,7 +207,7 @@ class HostileCorpusIT {
       String problem = problem(c, answer);
       if (problem != null) {
         failures.add(c + ": " + problem);
-      } else if (answer.status() == 202 && !c.rejections().isEmpty()) {
+      } else if (answer.status() / 100 == 2 && !c.rejections().isEmpty()) {
         probed.put(
             c, Json.createReader(new StringReader(answer.body())).readObject().getString("id"));
       } else {

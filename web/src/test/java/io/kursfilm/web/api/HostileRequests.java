@@ -95,11 +95,12 @@ final class HostileRequests {
     try (Socket socket = new Socket(base.getHost(), base.getPort())) {
       socket.setSoTimeout((int) TIMEOUT.toMillis());
       OutputStream out = socket.getOutputStream();
-      out.write(head);
-      Thread writer = new Thread(() -> write(out, payload), "hostile-body");
+      // Head and body from another thread: a server may answer (and close) before it has read an
+      // oversized head, too.
+      Thread writer = new Thread(() -> write(out, head, payload), "hostile-body");
       writer.setDaemon(true);
       writer.start();
-      byte[] raw = readAll(socket.getInputStream());
+      byte[] raw = readAnswer(socket.getInputStream());
       Duration took = Duration.ofNanos(System.nanoTime() - started);
       return parse(raw, took);
     } catch (SocketTimeoutException e) {
@@ -107,8 +108,9 @@ final class HostileRequests {
     }
   }
 
-  private static void write(OutputStream out, Payload payload) {
+  private static void write(OutputStream out, byte[] head, Payload payload) {
     try {
+      out.write(head);
       if (!payload.chunked()) {
         out.write(payload.bytes());
       } else if (payload.endless()) {
@@ -133,11 +135,16 @@ final class HostileRequests {
     }
   }
 
-  private static byte[] readAll(InputStream in) throws IOException {
+  /**
+   * Reads one answer: up to the end its framing gives (Content-Length, the last chunk) or the end
+   * of the stream. Not waiting for the close matters: a server may still be draining a body that
+   * never ends after it has answered.
+   */
+  private static byte[] readAnswer(InputStream in) throws IOException {
     ByteArrayOutputStream all = new ByteArrayOutputStream();
     byte[] buffer = new byte[16 * 1024];
     try {
-      for (int n; (n = in.read(buffer)) >= 0; ) {
+      for (int n; !complete(all.toByteArray()) && (n = in.read(buffer)) >= 0; ) {
         all.write(buffer, 0, n);
       }
     } catch (SocketException reset) {
@@ -147,6 +154,27 @@ final class HostileRequests {
       }
     }
     return all.toByteArray();
+  }
+
+  private static boolean complete(byte[] raw) {
+    String text = new String(raw, StandardCharsets.ISO_8859_1);
+    int end = text.indexOf("\r\n\r\n");
+    if (end < 0) {
+      return false;
+    }
+    String head = text.substring(0, end).toLowerCase(Locale.ROOT);
+    int bodyLength = raw.length - end - 4;
+    for (String line : head.split("\r\n")) {
+      if (line.startsWith("content-length:")) {
+        return bodyLength >= Long.parseLong(line.substring(15).strip());
+      }
+      if (line.startsWith("transfer-encoding:") && line.contains("chunked")) {
+        return text.endsWith("\r\n0\r\n\r\n")
+            || text.endsWith("\r\n\r\n0\r\n\r\n")
+            || (bodyLength >= 5 && text.substring(end + 4).startsWith("0\r\n\r\n"));
+      }
+    }
+    return false;
   }
 
   private static Answer parse(byte[] raw, Duration took) {
