@@ -1,5 +1,6 @@
 package io.kursfilm.web.api;
 
+import io.kursfilm.transcoder.TestFfmpeg;
 import io.kursfilm.web.video.TestMedia;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -235,6 +236,30 @@ final class HostileRequests {
       case "too-large" -> fixed(new byte[(int) maxUpload + 1]);
       case "truncated-mp4" -> fixed(truncatedMp4());
       case "fake-ftyp" -> fixed(fakeFtyp());
+      case "audio-only" ->
+          fixed(made("audio.m4a", "-f", "lavfi", "-i", "sine=duration=1", "-c:a", "aac"));
+      case "ffv1-video" ->
+          fixed(made("ffv1.mkv", "-f", "lavfi", "-i", TESTSRC + "160x120", "-c:v", "ffv1"));
+      case "alaw-audio" ->
+          fixed(
+              made(
+                  "alaw.mkv",
+                  "-f",
+                  "lavfi",
+                  "-i",
+                  TESTSRC + "160x120",
+                  "-f",
+                  "lavfi",
+                  "-i",
+                  "sine=duration=1",
+                  "-c:v",
+                  "mjpeg",
+                  "-c:a",
+                  "pcm_alaw"));
+      case "over-4k" ->
+          fixed(made("big.mkv", "-f", "lavfi", "-i", TESTSRC + "4096x2304", "-c:v", "mjpeg"));
+      case "png-image" ->
+          fixed(made("still.png", "-f", "lavfi", "-i", TESTSRC + "320x240", "-frames:v", "1"));
       case "zero-chunk-stream" -> new Payload(new byte[0], true, false, List.of());
       case "endless-body" -> new Payload(new byte[0], true, true, List.of());
       case "full-chunk" -> fixed(new byte[chunkSize]);
@@ -328,6 +353,18 @@ final class HostileRequests {
       }
     }
     return gz.toByteArray();
+  }
+
+  /** One second at 5 fps of ffmpeg's test pattern, in the size that follows. */
+  private static final String TESTSRC = "testsrc=rate=5:duration=1:size=";
+
+  /** A file ffmpeg makes with {@code args} (inputs and codecs) as {@code name}. */
+  private byte[] made(String name, String... args) throws Exception {
+    Path out = media.resolve(name);
+    List<String> all = new ArrayList<>(List.of(args));
+    all.add(out.toString());
+    TestFfmpeg.ffmpeg(all.toArray(String[]::new));
+    return Files.readAllBytes(out);
   }
 
   /** The first third of a real MP4 whose {@code moov} is at the end: no index, no video. */
