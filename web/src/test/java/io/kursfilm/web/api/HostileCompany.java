@@ -346,6 +346,7 @@ final class HostileCompany {
     page(pages, "employee", "portal/index.xhtml");
     page(pages, "admin", "admin/completion.xhtml?video=" + video);
     page(pages, "admin", "admin/index.xhtml");
+    awaitMail(email("critic"));
     List<String> html = new ArrayList<>();
     for (String who : List.of("trainer", "critic", employees.get(0))) {
       for (MimeMessage mail : inbox.mailsTo(email(who))) {
@@ -364,6 +365,17 @@ final class HostileCompany {
     RestClient.Reply results = api().get("api/v1/quizzes/" + quiz + "/results.csv", trainer());
     assertEquals(200, results.status(), results.body());
     return new HostileSurfaces(pages, html, completion.body() + "\n" + results.body());
+  }
+
+  /** Notification mails are sent asynchronously after the move that caused them. */
+  private void awaitMail(String address) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    while (inbox.mailsTo(address).isEmpty()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no mail to " + address + " within 15 s");
+      }
+      Thread.sleep(200);
+    }
   }
 
   private void page(Map<String, String> pages, String as, String path) throws Exception {
