@@ -1,5 +1,6 @@
 package io.kursfilm.web.api;
 
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
@@ -12,6 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
+import java.util.Collection;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -54,6 +56,10 @@ public class BodyGuard implements ReaderInterceptor {
     // An empty body keeps JAX-RS's own handling (a null entity or 400).
     if (json && body.length > 0) {
       JsonSyntax.check(body);
+      if (startsWith(body, '[') && !takesArray(ctx.getType())) {
+        // JSON-B reads [{...}] into an object as if the brackets were not there.
+        throw new InvalidBodyException("The body must be a JSON object, not an array.");
+      }
     }
     ctx.setInputStream(new ByteArrayInputStream(body));
     try {
@@ -81,6 +87,21 @@ public class BodyGuard implements ReaderInterceptor {
     } catch (NumberFormatException e) {
       return -1;
     }
+  }
+
+  private static boolean startsWith(byte[] body, char c) {
+    for (byte b : body) {
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+        return b == c;
+      }
+    }
+    return false;
+  }
+
+  private static boolean takesArray(Class<?> type) {
+    return type.isArray()
+        || Collection.class.isAssignableFrom(type)
+        || JsonValue.class.isAssignableFrom(type);
   }
 
   static boolean isJson(MediaType type) {

@@ -29,7 +29,7 @@ public final class Inbox {
   }
 
   /** All mails received so far for {@code address}. */
-  List<MimeMessage> mailsTo(String address) throws Exception {
+  public List<MimeMessage> mailsTo(String address) throws Exception {
     List<MimeMessage> found = new ArrayList<>();
     for (MimeMessage m : server.getReceivedMessages()) {
       for (Address a : m.getAllRecipients()) {
