@@ -2,6 +2,8 @@ package io.kursfilm.web.api;
 
 import io.kursfilm.kernel.ConflictException;
 import io.kursfilm.kernel.NotAuthenticatedException;
+import io.kursfilm.storage.keys.KeyStoreException;
+import io.kursfilm.storage.objects.ObjectStoreException;
 import io.kursfilm.video.boundary.UploadTooLargeException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
@@ -96,9 +98,32 @@ public final class ApiExceptionMappers {
             Status.CONFLICT, "conflict", "Changed by another request meanwhile; reload and retry.");
       }
       String incident = UUID.randomUUID().toString();
+      if (storageUnavailable(e)) {
+        // The object store or the key store is away (readiness names which): the request was
+        // fine and will work once it is back, so players and scripts are told to retry.
+        LOG.log(Level.WARNING, "incident " + incident + ": storage unavailable", cause);
+        return Response.fromResponse(
+                ApiError.response(
+                    Status.SERVICE_UNAVAILABLE,
+                    "unavailable",
+                    "Storage is unavailable; retry shortly (incident " + incident + ")."))
+            .header("Retry-After", RETRY_AFTER_SECONDS)
+            .build();
+      }
       LOG.log(Level.SEVERE, "incident " + incident, cause);
       return ApiError.response(
           Status.INTERNAL_SERVER_ERROR, "internal", "Internal error, incident " + incident + ".");
+    }
+
+    private static final int RETRY_AFTER_SECONDS = 5;
+
+    private static boolean storageUnavailable(Throwable e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof ObjectStoreException || t instanceof KeyStoreException) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /**

@@ -34,6 +34,10 @@ public class BodyGuard implements ReaderInterceptor {
   /** Yasson names the property it could not read in its message. */
   private static final Pattern PROPERTY = Pattern.compile("property '([A-Za-z0-9_]{1,64})'");
 
+  /** Yasson's words for a field the request type does not have (StrictJsonb refuses those). */
+  private static final Pattern UNKNOWN =
+      Pattern.compile("Json property ([A-Za-z0-9_]{1,64}) can not be mapped");
+
   @Context ResourceInfo resource;
 
   private final int defaultLimit =
@@ -114,6 +118,10 @@ public class BodyGuard implements ReaderInterceptor {
   /** The property JSON-B could not read, if it says; never the value, never a class name. */
   private static String misfit(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
+      Matcher unknown = t.getMessage() == null ? null : UNKNOWN.matcher(t.getMessage());
+      if (unknown != null && unknown.find()) {
+        return unknown.group(1) + ": not a field of this request.";
+      }
       Matcher m = t.getMessage() == null ? null : PROPERTY.matcher(t.getMessage());
       if (m != null && m.find()) {
         return m.group(1) + ": wrong type, or a number that is not an exact integer in range.";

@@ -21,7 +21,8 @@ import java.math.BigDecimal;
  * {@code "12"} as 12, and the number {@code 1} or {@code true} as the strings "1" and "true". Here
  * {@code Long} and {@code Integer} take only JSON numbers that are exactly an integer of their
  * range, {@code String} only JSON strings, {@code Boolean} only {@code true} and {@code false};
- * anything else is refused (400 through {@link BodyGuard}). JSON null stays null.
+ * anything else is refused (400 through {@link BodyGuard}). JSON null stays null. A field the
+ * request type does not have is refused too, naming the field.
  */
 @Provider
 public class StrictJsonb implements ContextResolver<Jsonb> {
@@ -36,6 +37,9 @@ public class StrictJsonb implements ContextResolver<Jsonb> {
   static Jsonb create() {
     return JsonbBuilder.create(
         new JsonbConfig()
+            // A field the request does not have is a client's mistake or a probe for one the
+            // server might assign ("roles", "tenantId"): refused, not silently skipped.
+            .setProperty("jsonb.fail-on-unknown-properties", true)
             .withDeserializers(
                 new ExactLong(), new ExactInteger(), new OnlyString(), new OnlyBoolean()));
   }

@@ -27,6 +27,17 @@ class StrictJsonbTest {
         Long.MAX_VALUE, jsonb.fromJson("{\"size\":9223372036854775807}", Upload.class).size());
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"title\":\"t\",\"roles\":[\"ROOT\"]}",
+        "{\"tenantId\":\"x\"}",
+        "{\"title\":\"t\",\"extra\":{\"a\":{\"a\":1}}}"
+      })
+  void a_field_the_request_does_not_have_is_refused(String body) {
+    assertThrows(RuntimeException.class, () -> jsonb.fromJson(body, Upload.class));
+  }
+
   @Test
   void null_and_absent_stay_null() {
     Upload u = jsonb.fromJson("{\"title\":\"t\",\"size\":null}", Upload.class);

@@ -169,7 +169,7 @@ class FaultDrillsIT {
             recovered + " s",
             "—",
             "—"));
-    assertTrue(during >= 500 && during < 600, "a segment without S3 is a 5xx, was " + during);
+    assertEquals(503, during, "a segment without S3: unavailable, retry");
     assertEquals(200, after);
   }
 
@@ -257,7 +257,7 @@ class FaultDrillsIT {
             completed + " s to IN_REVIEW",
             "left to the reconciliation below"));
     assertTrue(during >= 400, "the cut upload is refused, was " + during);
-    assertTrue(chunkDuring >= 500, "a chunk without S3 is a 5xx, was " + chunkDuring);
+    assertEquals(503, chunkDuring, "a chunk without S3: unavailable, retry");
     assertTrue(chunkAfter < 300, "the chunk is taken when sent again: " + chunkAfter);
     assertEquals(202, complete, received);
   }
@@ -290,6 +290,7 @@ class FaultDrillsIT {
             recovered + " s",
             "—",
             "—"));
+    assertEquals(503, during, "a segment without its key: unavailable, retry");
     assertEquals(200, after);
   }
 
