@@ -29,7 +29,7 @@ public class RawS3 {
       return;
     }
     if (a[0].equals("clear")) {
-      for (Result<Item> item : s3.listObjects(ListObjectsArgs.builder().bucket(a[4]).build())) {
+      for (Result<Item> item : s3.listObjects(ListObjectsArgs.builder().bucket(a[4]).recursive(true).build())) {
         s3.removeObject(
             RemoveObjectArgs.builder().bucket(a[4]).object(item.get().objectName()).build());
       }

@@ -75,10 +75,18 @@ public class Load {
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(TIMEOUT)
           .build();
-  private final ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
+  private final ScheduledExecutorService clock =
+      Executors.newScheduledThreadPool(
+          2,
+          r -> {
+            Thread t = new Thread(r, "load-clock");
+            t.setDaemon(true); // a failed run must end, not hang on its schedule
+            return t;
+          });
   private final Map<String, Kind> kinds = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<String> errorSamples = new ConcurrentLinkedQueue<>();
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger maxInFlight = new AtomicInteger();
   private final Map<String, String> raw = new HashMap<>();
   private volatile boolean running;
 
@@ -102,7 +110,14 @@ public class Load {
       int eq = a.indexOf('=');
       args.put(a.substring(0, eq), a.substring(eq + 1));
     }
-    System.exit(new Load(args).run() ? 0 : 1);
+    int status;
+    try {
+      status = new Load(args).run() ? 0 : 1;
+    } catch (Throwable failed) {
+      failed.printStackTrace();
+      status = 2;
+    }
+    System.exit(status);
   }
 
   boolean run() throws Exception {
@@ -152,7 +167,9 @@ public class Load {
     }
     clock.shutdownNow();
     Report report =
-        new Report(kinds, window, loginSeconds, viewers, employees, app, self, errorSamples);
+        new Report(
+            kinds, window, loginSeconds, viewers, employees, maxInFlight.get(), app, self,
+            errorSamples);
     System.out.print(report.markdown());
     if (args.containsKey("markdown")) {
       Files.writeString(Path.of(args.get("markdown")), report.markdown());
@@ -224,19 +241,33 @@ public class Load {
    * error (already recorded), so that a person's next step can still be scheduled.
    */
   private CompletableFuture<Reply> send(String kind, HttpRequest request) {
+    return send(kind, request, true);
+  }
+
+  /** Media is counted and dropped as it arrives ({@code keep} false): 250 players hold no bytes. */
+  private CompletableFuture<Reply> send(String kind, HttpRequest request, boolean keep) {
     Kind k = kinds.computeIfAbsent(kind, Kind::new);
+    java.util.concurrent.atomic.AtomicLong size = new java.util.concurrent.atomic.AtomicLong();
+    HttpResponse.BodyHandler<byte[]> handler =
+        keep
+            ? HttpResponse.BodyHandlers.ofByteArray()
+            : info ->
+                HttpResponse.BodySubscribers.mapping(
+                    HttpResponse.BodySubscribers.ofByteArrayConsumer(
+                        chunk -> chunk.ifPresent(b -> size.addAndGet(b.length))),
+                    ignored -> new byte[0]);
     long start = System.nanoTime();
     // Latencies count for requests sent in the window (logins come before it); errors always.
     boolean counted = running || kind.equals("login");
-    inFlight.incrementAndGet();
-    return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+    maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    return http.sendAsync(request, handler)
         .handle(
             (response, failure) -> {
               inFlight.decrementAndGet();
               long micros = (System.nanoTime() - start) / 1000;
               int status = response == null ? 0 : response.statusCode();
               boolean ok = failure == null && (status / 100 == 2 || status == 304);
-              long bytes = response == null ? 0 : response.body().length;
+              long bytes = response == null ? 0 : response.body().length + size.get();
               k.record(micros, ok, bytes, counted);
               if (!ok) {
                 String what = failure != null ? failure.toString() : "HTTP " + status;
@@ -314,7 +345,7 @@ public class Load {
                 parse(media.text());
                 String dir = rendition.substring(0, rendition.lastIndexOf('/') + 1);
                 if (init != null) {
-                  get("segment", hls + dir + init, token);
+                  media("segment", hls + dir + init);
                   fetchRaw(dir + init);
                 }
                 t0 = System.nanoTime();
@@ -345,7 +376,7 @@ public class Load {
     private void segment(long n) {
       int i = (int) (n % segments.size());
       String dir = rendition.substring(0, rendition.lastIndexOf('/') + 1);
-      get("segment", hls + dir + segments.get(i), token);
+      media("segment", hls + dir + segments.get(i));
       fetchRaw(dir + segments.get(i));
       long next = n + 1;
       long dueMs =
@@ -356,10 +387,14 @@ public class Load {
       later(waitMs, () -> segment(next));
     }
 
+    private void media(String kind, String path) {
+      send(kind, request(path, token).GET().build(), false);
+    }
+
     private void fetchRaw(String path) {
       String url = raw.get(path);
       if (url != null) {
-        send("raw-s3-segment", HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build());
+        send("raw-s3-segment", HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build(), false);
       }
     }
 
@@ -548,6 +583,7 @@ public class Load {
       double loginSeconds,
       int viewers,
       int employees,
+      int maxInFlight,
       Usage app,
       Usage self,
       ConcurrentLinkedQueue<String> errorSamples) {
@@ -604,7 +640,9 @@ public class Load {
                 s3.percentileMs(99),
                 app.percentileMs(99) / Math.max(0.001, s3.percentileMs(99))));
       }
-      md.append(String.format(Locale.ROOT, "%nErrors: %d.%n", errors()));
+      md.append(
+          String.format(
+              Locale.ROOT, "%nErrors: %d. Requests in flight at most: %d.%n", errors(), maxInFlight));
       if (this.app != null) {
         md.append(
             String.format(
