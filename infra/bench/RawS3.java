@@ -29,7 +29,8 @@ public class RawS3 {
       return;
     }
     if (a[0].equals("clear")) {
-      for (Result<Item> item : s3.listObjects(ListObjectsArgs.builder().bucket(a[4]).recursive(true).build())) {
+      for (Result<Item> item :
+          s3.listObjects(ListObjectsArgs.builder().bucket(a[4]).recursive(true).build())) {
         s3.removeObject(
             RemoveObjectArgs.builder().bucket(a[4]).object(item.get().objectName()).build());
       }
@@ -37,8 +38,7 @@ public class RawS3 {
     }
     if (a[0].equals("put")) {
       long start = System.nanoTime();
-      s3.uploadObject(
-          UploadObjectArgs.builder().bucket(a[4]).object(a[5]).filename(a[6]).build());
+      s3.uploadObject(UploadObjectArgs.builder().bucket(a[4]).object(a[5]).filename(a[6]).build());
       System.out.println((System.nanoTime() - start) / 1e9);
       return;
     }

@@ -49,12 +49,12 @@ import java.util.regex.Pattern;
  * meant to be expensive; their latency is reported as its own kind). Then each viewer, starting at
  * a random moment of the first segment, fetches the master playlist, its rendition (viewers are
  * spread over the ladder round-robin), the init segment, and segment n when it is due at t0 + the
- * playing time before it, loops the video, refreshes its playlist every 30 s and reports the
- * played stretch every 10 s as the web player does. A raw viewer beside each one fetches the same
- * segments from S3 on the same schedule. Employees cycle through catalogue, assignments, continue
- * watching, the portal page, the quiz and (while attempts are left) a random answer to it, with 2-4
- * s of thinking between requests. Any status other than 2xx or 304, and any failure or timeout
- * (10 s), is an error; the exit status is 1 when there was one.
+ * playing time before it, loops the video, refreshes its playlist every 30 s and reports the played
+ * stretch every 10 s as the web player does. A raw viewer beside each one fetches the same segments
+ * from S3 on the same schedule. Employees cycle through catalogue, assignments, continue watching,
+ * the portal page, the quiz and (while attempts are left) a random answer to it, with 2-4 s of
+ * thinking between requests. Any status other than 2xx or 304, and any failure or timeout (10 s),
+ * is an error; the exit status is 1 when there was one.
  */
 public class Load {
 
@@ -71,10 +71,7 @@ public class Load {
   private final Map<String, String> args;
   private final URI base;
   private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(TIMEOUT)
-          .build();
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
   private final ScheduledExecutorService clock =
       Executors.newScheduledThreadPool(
           2,
@@ -168,7 +165,14 @@ public class Load {
     clock.shutdownNow();
     Report report =
         new Report(
-            kinds, window, loginSeconds, viewers, employees, maxInFlight.get(), app, self,
+            kinds,
+            window,
+            loginSeconds,
+            viewers,
+            employees,
+            maxInFlight.get(),
+            app,
+            self,
             errorSamples);
     System.out.print(report.markdown());
     if (args.containsKey("markdown")) {
@@ -188,8 +192,13 @@ public class Load {
     for (String email : emails) {
       slots.acquire();
       String body =
-          "{\"tenant\":\"" + args.get("tenant") + "\",\"email\":\"" + email + "\",\"password\":\""
-              + password + "\"}";
+          "{\"tenant\":\""
+              + args.get("tenant")
+              + "\",\"email\":\""
+              + email
+              + "\",\"password\":\""
+              + password
+              + "\"}";
       HttpRequest request =
           request("api/v1/sessions", null)
               .header("Content-Type", "application/json")
@@ -329,8 +338,7 @@ public class Load {
       get("playlist-master", hls + "master.m3u8", token)
           .thenCompose(
               master -> {
-                List<String> variants =
-                    master == null ? List.of() : uris(master.text());
+                List<String> variants = master == null ? List.of() : uris(master.text());
                 if (variants.isEmpty()) {
                   return CompletableFuture.completedFuture(null);
                 }
@@ -394,7 +402,10 @@ public class Load {
     private void fetchRaw(String path) {
       String url = raw.get(path);
       if (url != null) {
-        send("raw-s3-segment", HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build(), false);
+        send(
+            "raw-s3-segment",
+            HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build(),
+            false);
       }
     }
 
@@ -484,7 +495,8 @@ public class Load {
       }
       Matcher used = ATTEMPTS_USED.matcher(lastQuiz);
       Matcher max = MAX_ATTEMPTS.matcher(lastQuiz);
-      if (used.find() && max.find()
+      if (used.find()
+          && max.find()
           && Integer.parseInt(used.group(1)) >= Integer.parseInt(max.group(1))) {
         return get("quiz-attempts-read", quiz + "/attempts", token);
       }
@@ -492,7 +504,11 @@ public class Load {
       Matcher options = OPTIONS.matcher(lastQuiz);
       while (options.find()) {
         int count = options.group(1).split("\"index\"").length - 1;
-        answers.append(answers.length() > 1 ? "," : "").append('[').append(random.nextInt(Math.max(1, count))).append(']');
+        answers
+            .append(answers.length() > 1 ? "," : "")
+            .append('[')
+            .append(random.nextInt(Math.max(1, count)))
+            .append(']');
       }
       return postJson("quiz-attempt", quiz + "/attempts", token, "{\"answers\":" + answers + "]}");
     }
@@ -503,7 +519,8 @@ public class Load {
     final String name;
     final List<Long> micros = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger errors = new AtomicInteger();
-    final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+    final java.util.concurrent.atomic.AtomicLong bytes =
+        new java.util.concurrent.atomic.AtomicLong();
 
     Kind(String name) {
       this.name = name;
@@ -642,7 +659,10 @@ public class Load {
       }
       md.append(
           String.format(
-              Locale.ROOT, "%nErrors: %d. Requests in flight at most: %d.%n", errors(), maxInFlight));
+              Locale.ROOT,
+              "%nErrors: %d. Requests in flight at most: %d.%n",
+              errors(),
+              maxInFlight));
       if (this.app != null) {
         md.append(
             String.format(
@@ -687,7 +707,9 @@ public class Load {
       if (app != null) {
         t.append("app_rss_kb\t").append(app.rssEndKb).append('\n');
         t.append("app_rss_max_kb\t").append(app.rssMaxKb).append('\n');
-        t.append("app_cpu_s\t").append(String.format(Locale.ROOT, "%.1f", app.cpuSeconds)).append('\n');
+        t.append("app_cpu_s\t")
+            .append(String.format(Locale.ROOT, "%.1f", app.cpuSeconds))
+            .append('\n');
       }
       return t.toString();
     }
