@@ -84,6 +84,7 @@ public class Load {
   private final ConcurrentLinkedQueue<String> errorSamples = new ConcurrentLinkedQueue<>();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
+  private final Map<String, AtomicInteger> errorCauses = new ConcurrentHashMap<>();
   private final Map<String, String> raw = new HashMap<>();
   private volatile boolean running;
 
@@ -173,6 +174,7 @@ public class Load {
             maxInFlight.get(),
             app,
             self,
+            errorCauses,
             errorSamples);
     System.out.print(report.markdown());
     if (args.containsKey("markdown")) {
@@ -280,7 +282,16 @@ public class Load {
               k.record(micros, ok, bytes, counted);
               if (!ok) {
                 String what = failure != null ? failure.toString() : "HTTP " + status;
-                if (errorSamples.size() < 20) {
+                String cause =
+                    failure == null
+                        ? what
+                        : (failure.getCause() != null ? failure.getCause() : failure)
+                            .getClass()
+                            .getSimpleName();
+                errorCauses
+                    .computeIfAbsent(kind + ": " + cause, c -> new AtomicInteger())
+                    .incrementAndGet();
+                if (errorSamples.size() < 10) {
                   errorSamples.add(kind + " " + request.uri().getPath() + ": " + what);
                 }
                 return null;
@@ -603,6 +614,7 @@ public class Load {
       int maxInFlight,
       Usage app,
       Usage self,
+      Map<String, AtomicInteger> errorCauses,
       ConcurrentLinkedQueue<String> errorSamples) {
 
     int errors() {
@@ -682,6 +694,11 @@ public class Load {
               "Load client (same machine): CPU %s of one core, RSS %d MB.%n",
               self.cpuShare(),
               self.rssEndKb / 1024));
+      errorCauses.entrySet().stream()
+          .sorted(Map.Entry.comparingByKey())
+          .forEach(
+              e ->
+                  md.append("\n- errors of ").append(e.getKey()).append(": ").append(e.getValue()));
       for (String e : errorSamples) {
         md.append("\n- error: ").append(e);
       }

@@ -268,7 +268,8 @@ class LoadIT {
     if (!s3.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
       return;
     }
-    for (Result<Item> item : s3.listObjects(ListObjectsArgs.builder().bucket(bucket).recursive(true).build())) {
+    for (Result<Item> item :
+        s3.listObjects(ListObjectsArgs.builder().bucket(bucket).recursive(true).build())) {
       s3.removeObject(
           RemoveObjectArgs.builder().bucket(bucket).object(item.get().objectName()).build());
     }
