@@ -137,6 +137,7 @@ public class Load {
     Usage app = args.containsKey("pid") ? new Usage(Long.parseLong(args.get("pid"))) : null;
     Usage self = new Usage(ProcessHandle.current().pid());
     running = true;
+    String loadBefore = loadAverage();
     long windowStart = System.nanoTime();
     Random random = new Random(16);
     for (int i = 0; i < viewers; i++) {
@@ -153,6 +154,7 @@ public class Load {
       Thread.sleep(1000);
     }
     running = false;
+    String loadAfter = loadAverage();
     double window = (System.nanoTime() - windowStart) / 1e9;
     if (app != null) {
       app.finish();
@@ -176,14 +178,23 @@ public class Load {
             self,
             errorCauses,
             errorSamples);
-    System.out.print(report.markdown());
+    String machine =
+        String.format(
+            "Machine: %d cores; load average (1 min) %s at the start, %s at the end.%n",
+            Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter);
+    System.out.print(report.markdown() + machine);
     if (args.containsKey("markdown")) {
-      Files.writeString(Path.of(args.get("markdown")), report.markdown());
+      Files.writeString(Path.of(args.get("markdown")), report.markdown() + machine);
     }
     if (args.containsKey("tsv")) {
       Files.writeString(Path.of(args.get("tsv")), report.tsv());
     }
     return report.errors() == 0 && inFlight.get() == 0;
+  }
+
+  /** The 1-minute load average: other work on the machine shows in the latencies. */
+  private static String loadAverage() throws IOException {
+    return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
   }
 
   /** Opens one session per account, a few at a time; the tokens in the accounts' order. */
