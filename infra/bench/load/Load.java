@@ -42,7 +42,8 @@ import java.util.regex.Pattern;
  *   <li>{@code raw=file}: lines {@code <rendition path> <presigned S3 URL>} (e.g. {@code
  *       480p/seg_00001.m4s http://...}): the same bytes the app serves, stored plainly in S3;
  *   <li>{@code seconds=60}, {@code viewers=200}, {@code employees=50}, {@code pid=} the app's
- *       process (RSS and CPU from /proc), {@code markdown=file}, {@code tsv=file}.
+ *       process (RSS and CPU from /proc), {@code threads=file} its thread dump halfway through,
+ *       {@code markdown=file}, {@code tsv=file}.
  * </ul>
  *
  * <p>Every person logs in once before the measured window (with a few logins at a time: PBKDF2 is
@@ -147,9 +148,15 @@ public class Load {
       new Employee(tokens.get(viewers + i), new Random(i)).start(random.nextInt(4000));
     }
     long end = windowStart + TimeUnit.SECONDS.toNanos(seconds);
+    long middle = windowStart + TimeUnit.SECONDS.toNanos(seconds) / 2;
+    boolean dumped = false;
     while (System.nanoTime() < end) {
       if (app != null) {
         app.sampleRss();
+      }
+      if (!dumped && System.nanoTime() > middle && args.containsKey("threads")) {
+        dumped = true;
+        threadDump(Long.parseLong(args.get("pid")), Path.of(args.get("threads")));
       }
       Thread.sleep(1000);
     }
@@ -190,6 +197,22 @@ public class Load {
       Files.writeString(Path.of(args.get("tsv")), report.tsv());
     }
     return report.errors() == 0 && inFlight.get() == 0;
+  }
+
+  /**
+   * The app's threads halfway through the window ({@code threads=file}, with {@code pid}): where
+   * its request threads wait when latencies grow. Best effort; the run goes on without it.
+   */
+  private static void threadDump(long pid, Path file) {
+    try {
+      Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+      new ProcessBuilder(jcmd.toString(), Long.toString(pid), "Thread.print")
+          .redirectErrorStream(true)
+          .redirectOutput(file.toFile())
+          .start();
+    } catch (IOException e) {
+      System.err.println("no thread dump: " + e);
+    }
   }
 
   /** The 1-minute load average: other work on the machine shows in the latencies. */

@@ -295,6 +295,7 @@ class LoadIT {
             "employees=" + EMPLOYEES,
             "seconds=" + seconds,
             "pid=" + SharedApp.pid(),
+            "threads=" + SharedApp.log().resolveSibling("load-app-threads.txt"),
             "markdown=" + markdown);
     ProcessBuilder builder =
         new ProcessBuilder(command)
