@@ -35,9 +35,13 @@ public class ProgressStore {
    */
   public WatchProgress findOrCreate(
       String userId, String videoId, int version, int segmentCount, Instant now) {
-    Optional<WatchProgress> found = find(userId, videoId, LockModeType.PESSIMISTIC_WRITE);
-    if (found.isPresent()) {
-      return found.get();
+    // Lock only a row that exists. A locking read of a missing row takes a gap lock in InnoDB,
+    // shared by everybody whose key falls into the same gap, and their inserts then deadlock: 200
+    // people starting one video together lost a third of their first reports that way (issue 16's
+    // load). Inserts of different people do not block each other; the same person's twin insert
+    // hits the unique key and gets the conflict below.
+    if (exists(userId, videoId)) {
+      return find(userId, videoId, LockModeType.PESSIMISTIC_WRITE).orElseThrow();
     }
     WatchProgress created = new WatchProgress(userId, videoId, version, segmentCount, now);
     try {
@@ -47,6 +51,18 @@ public class ProgressStore {
       throw new ConflictException("another progress report was stored at the same time; retry");
     }
     return created;
+  }
+
+  /** Whether the row exists; a count, so the locking read after it loads the entity fresh. */
+  private boolean exists(String userId, String videoId) {
+    return em.createQuery(
+                "select count(p) from WatchProgress p"
+                    + " where p.userId = :userId and p.videoId = :videoId",
+                Long.class)
+            .setParameter("userId", userId)
+            .setParameter("videoId", videoId)
+            .getSingleResult()
+        > 0;
   }
 
   /** The person's rows, most recently reported first. */

@@ -44,6 +44,14 @@ public final class SharedApp implements BeforeAllCallback {
     return Path.of(System.getProperty("kursfilm.it.war")).resolveSibling("shared-app.log");
   }
 
+  /** The shared server's process id (for its CPU time and memory under load); started first. */
+  public static synchronized long pid() {
+    if (server == null) {
+      throw new IllegalStateException("the shared app is not started");
+    }
+    return server.pid();
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
     start();
