@@ -1,0 +1,417 @@
+package io.kursfilm.web.security;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kursfilm.web.identity.Inbox;
+import io.kursfilm.web.learning.LearningMedia;
+import io.kursfilm.web.testing.AuthorisationMatrix;
+import io.kursfilm.web.testing.AuthorisationMatrix.Caller;
+import io.kursfilm.web.testing.AuthorisationMatrix.Outcome;
+import io.kursfilm.web.testing.AuthorisationMatrix.Row;
+import io.kursfilm.web.testing.AuthorisationMatrix.Run;
+import io.kursfilm.web.testing.DemoTenants;
+import io.kursfilm.web.testing.ReliabilityReport;
+import io.kursfilm.web.testing.RestClient;
+import io.kursfilm.web.testing.SharedApp;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Checks every cell of the authorisation matrix ({@code authorisation-matrix.csv}) black-box
+ * against the shared app: each endpoint and page, called by each caller with the own company's ids,
+ * with the other company's ids and with guessed ones (a random UUID, the sequential "1"). It works
+ * in two companies of its own (MatrixCompany), so the demo companies other tests rely on are never
+ * touched, and writes the "Authorisation matrix" section of RELIABILITY.md.
+ */
+@ExtendWith(SharedApp.class)
+class AuthorisationMatrixIT {
+
+  /** Statuses that prove a request was judged on its content, after authorisation. */
+  private static final Set<Integer> CONTENT = Set.of(400, 409, 410, 413, 416, 422);
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
+  private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z]+)[^}]*}");
+  private static final List<String> GUESSES = List.of(UUID.randomUUID().toString(), "1");
+
+  @TempDir static Path media;
+  private static Inbox inbox;
+
+  private final MatrixCall http = new MatrixCall(SharedApp.base());
+  private final List<String> deviations = new ArrayList<>();
+  private final Map<Outcome, Integer> ownCells = new EnumMap<>(Outcome.class);
+  private final Map<Outcome, Integer> otherCells = new EnumMap<>(Outcome.class);
+  private final Set<String> ownIds = new LinkedHashSet<>();
+  private final Set<String> foreignIds = new LinkedHashSet<>();
+  private int refusedOtherCells;
+  private int requests;
+
+  private MatrixCompany own;
+  private MatrixCompany foreign;
+  private String root;
+  private long elevatedAt;
+
+  @BeforeAll
+  static void startInbox() {
+    inbox = new Inbox(Integer.parseInt(System.getProperty("kursfilm.it.mail.port")));
+  }
+
+  @AfterAll
+  static void stopInbox() {
+    if (inbox != null) {
+      inbox.stop();
+    }
+  }
+
+  @Test
+  void every_cell_of_the_matrix_holds() throws Exception {
+    long started = System.nanoTime();
+    root = new DemoTenants(SharedApp.base()).login("platform", "root");
+    own = new MatrixCompany(SharedApp.base(), inbox, root, "mxo").create(media);
+    foreign = new MatrixCompany(SharedApp.base(), inbox, root, "mxf").create(media);
+    long setUp = System.nanoTime();
+
+    List<Row> rows = new ArrayList<>(AuthorisationMatrix.rows());
+    // Offboarding freezes the own company: those rows run last, in file order.
+    rows.sort(Comparator.comparing(row -> row.run() == Run.end));
+    for (Row row : rows) {
+      if (row.run() == Run.end) {
+        own.offboarding();
+        foreign.offboarding();
+      }
+      check(row);
+      if (row.run() == Run.session) {
+        own.loginAgain();
+        root = new DemoTenants(SharedApp.base()).login("platform", "root");
+      }
+    }
+    long done = System.nanoTime();
+
+    System.out.println(summary(rows, setUp - started, done - setUp));
+    assertTrue(
+        deviations.isEmpty(),
+        deviations.size() + " cells differ from the matrix:\n" + String.join("\n", deviations));
+    ReliabilityReport.section(
+        "10-authorisation.md", "Authorisation matrix", report(rows, setUp - started, done - setUp));
+  }
+
+  private void check(Row row) throws Exception {
+    String spare = null;
+    for (Caller caller : Caller.values()) {
+      Outcome expected = row.own().get(caller);
+      Map<String, String> values = new java.util.HashMap<>(own.fixtures);
+      if (row.run() == Run.fresh) {
+        if (expected == Outcome.deny) {
+          spare = spare == null ? freshIds(row, values) : spare;
+          values.putAll(parse(spare));
+        } else {
+          values.putAll(parse(freshIds(row, values)));
+        }
+      }
+      String path = path(row, values, null);
+      MatrixCall.Answer answer = send(row, caller, path, values);
+      ownCells.merge(expected, 1, Integer::sum);
+      if (!matches(row, caller, expected, answer)) {
+        deviations.add(cell(row, caller, "own", expected.name(), path, answer));
+      }
+      if (row.foreign() != null) {
+        checkOthers(row, caller, values);
+      }
+    }
+  }
+
+  /** The caller with the other company's ids and with guessed ones. */
+  private void checkOthers(Row row, Caller caller, Map<String, String> values) throws Exception {
+    String foreignPath = path(row, values, foreign.fixtures);
+    MatrixCall.Answer foreignAnswer = send(row, caller, foreignPath, values);
+    List<String> guessedPaths = new ArrayList<>();
+    List<MatrixCall.Answer> guessed = new ArrayList<>();
+    for (String guess : GUESSES) {
+      String guessedPath = path(row, values, guessMap(row, guess));
+      guessedPaths.add(guessedPath);
+      guessed.add(send(row, caller, guessedPath, values));
+    }
+    if (!row.foreign().containsKey(caller)) {
+      // Refused by role: refused alike, whether the ids exist elsewhere or not at all.
+      refusedOtherCells += 1 + guessed.size();
+      boolean alike = guessed.stream().allMatch(a -> a.status() == foreignAnswer.status());
+      boolean refused = Set.of(401, 403, 404).contains(foreignAnswer.status());
+      if (!alike || !refused) {
+        deviations.add(
+            cell(row, caller, "foreign/guessed", "refused alike", foreignPath, foreignAnswer)
+                + " / guessed "
+                + guessed);
+      }
+      return;
+    }
+    Outcome foreignExpected = row.foreign().get(caller);
+    otherCells.merge(foreignExpected, 1, Integer::sum);
+    if (!matches(row, caller, foreignExpected, foreignAnswer)) {
+      deviations.add(
+          cell(row, caller, "foreign", foreignExpected.name(), foreignPath, foreignAnswer));
+    }
+    Outcome guessedExpected = row.guessed().get(caller);
+    for (int i = 0; i < guessed.size(); i++) {
+      otherCells.merge(guessedExpected, 1, Integer::sum);
+      if (!matches(row, caller, guessedExpected, guessed.get(i))) {
+        deviations.add(
+            cell(
+                row,
+                caller,
+                "guessed",
+                guessedExpected.name(),
+                guessedPaths.get(i),
+                guessed.get(i)));
+      }
+    }
+  }
+
+  private MatrixCall.Answer send(Row row, Caller caller, String path, Map<String, String> values)
+      throws Exception {
+    String token;
+    String tenant = null;
+    switch (caller) {
+      case anonymous -> token = null;
+      case ROOT -> token = row.run() == Run.session ? login("platform", "root") : root;
+      case ROOT_ELEVATED -> {
+        token = row.run() == Run.session ? login("platform", "root") : root;
+        tenant = own.slug;
+        elevate(token);
+      }
+      default ->
+          token =
+              row.run() == Run.session
+                  ? own.api().login(own.slug, own.email(person(caller)), MatrixCompany.PASSWORD)
+                  : own.tokens.get(caller.name());
+    }
+    requests++;
+    return http.send(row.method(), path, token, tenant, fill(row.body(), values));
+  }
+
+  /** Elevates ROOT into the own company unless an elevation of the last 1.5 s still runs (3 s). */
+  private void elevate(String token) throws Exception {
+    if (System.nanoTime() - elevatedAt < 1_500_000_000L) {
+      return;
+    }
+    RestClient.Reply reply = own.api().post("api/v1/elevations", token, own.elevation());
+    if (reply.status() != 201) {
+      throw new AssertionError("elevation refused: " + reply);
+    }
+    elevatedAt = System.nanoTime();
+  }
+
+  private String login(String tenant, String who) throws Exception {
+    return new DemoTenants(SharedApp.base()).login(tenant, who);
+  }
+
+  private static String person(Caller caller) {
+    return switch (caller) {
+      case EMPLOYEE -> "employee";
+      case CRITIC -> "critic";
+      case TRAINER -> "trainer";
+      case TENANT_ADMIN -> "admin";
+      default -> throw new IllegalArgumentException(caller.name());
+    };
+  }
+
+  private boolean matches(Row row, Caller caller, Outcome expected, MatrixCall.Answer answer) {
+    int status = answer.status();
+    return switch (expected) {
+      case allow ->
+          row.isPage()
+              ? status == 200 || (status / 100 == 3 && !answer.redirectsToLogin())
+              : status / 100 == 2 || CONTENT.contains(status);
+      case deny -> {
+        if (caller == Caller.anonymous) {
+          yield row.isPage() ? answer.redirectsToLogin() : status == 401;
+        }
+        // The frozen company's people other than admins are logged out by the offboarding.
+        yield status == 403 || (row.run() == Run.end && status == 401);
+      }
+      case hidden -> status == 404;
+    };
+  }
+
+  /** New objects for the fixtures a "fresh" row uses up, as "name=id;..." */
+  private String freshIds(Row row, Map<String, String> values) throws Exception {
+    StringBuilder made = new StringBuilder();
+    for (String kind : row.ids().values()) {
+      if (MatrixCompany.isFreshKind(kind)) {
+        made.append(kind).append('=').append(own.fresh(kind)).append(';');
+      }
+    }
+    return made.toString();
+  }
+
+  private static Map<String, String> parse(String ids) {
+    Map<String, String> map = new java.util.HashMap<>();
+    for (String part : ids.split(";")) {
+      if (!part.isEmpty()) {
+        String[] kv = part.split("=", 2);
+        map.put(kv[0], kv[1]);
+      }
+    }
+    return map;
+  }
+
+  /** The guess for every fixture the row's path names. */
+  private static Map<String, String> guessMap(Row row, String guess) {
+    Map<String, String> map = new java.util.HashMap<>();
+    row.ids().values().forEach(kind -> map.put(kind, guess));
+    return map;
+  }
+
+  /**
+   * The row's path with its variables filled: fixtures from {@code values}, or from {@code other}
+   * where that names them (another company's ids, guesses); literals as written.
+   */
+  private String path(Row row, Map<String, String> values, Map<String, String> other) {
+    Matcher m = VARIABLE.matcher(row.path());
+    StringBuilder path = new StringBuilder();
+    while (m.find()) {
+      String spec = row.ids().get(m.group(1));
+      String value = spec;
+      if (values.containsKey(spec)) {
+        value = other != null && other.containsKey(spec) ? other.get(spec) : values.get(spec);
+        if (other == null) {
+          ownIds.add(value);
+        } else if (other == foreign.fixtures) {
+          foreignIds.add(value);
+        }
+      }
+      m.appendReplacement(path, Matcher.quoteReplacement(value));
+    }
+    m.appendTail(path);
+    String query = row.ids().get("?");
+    return path.substring(1) + (query == null ? "" : "?" + fill(query, values));
+  }
+
+  private static String fill(String template, Map<String, String> values) {
+    if (template == null) {
+      return null;
+    }
+    Matcher m = PLACEHOLDER.matcher(template);
+    StringBuilder filled = new StringBuilder();
+    while (m.find()) {
+      String value =
+          switch (m.group(1)) {
+            case "random" -> UUID.randomUUID().toString().substring(0, 8);
+            case "password" -> MatrixCompany.PASSWORD;
+            case "quizDefinition" -> LearningMedia.quiz().toString();
+            default -> {
+              String v = values.get(m.group(1));
+              if (v == null) {
+                throw new IllegalArgumentException("no fixture " + m.group(1));
+              }
+              yield v;
+            }
+          };
+      m.appendReplacement(filled, Matcher.quoteReplacement(value));
+    }
+    m.appendTail(filled);
+    return filled.toString();
+  }
+
+  private static String cell(
+      Row row, Caller caller, String ids, String expected, String path, MatrixCall.Answer got) {
+    return row.key()
+        + " | "
+        + caller
+        + " | "
+        + ids
+        + " ids: expected "
+        + expected
+        + ", got "
+        + got
+        + " ("
+        + path
+        + ")";
+  }
+
+  private int total(Map<Outcome, Integer> cells) {
+    return cells.values().stream().mapToInt(Integer::intValue).sum();
+  }
+
+  private String summary(List<Row> rows, long setUpNanos, long runNanos) {
+    return String.format(
+        "authorisation matrix: %d rows, %d own cells %s, %d other-id cells %s + %d refused by role,"
+            + " %d requests, set-up %.1f s, cells %.1f s, %d deviations",
+        rows.size(),
+        total(ownCells),
+        ownCells,
+        total(otherCells),
+        otherCells,
+        refusedOtherCells,
+        requests,
+        setUpNanos / 1e9,
+        runNanos / 1e9,
+        deviations.size());
+  }
+
+  private String report(List<Row> rows, long setUpNanos, long runNanos) {
+    long endpoints = rows.stream().filter(r -> !r.isPage()).count();
+    StringBuilder body = new StringBuilder();
+    body.append(
+        "Every REST endpoint and JSF page, called by every caller with the own company's ids, "
+            + "another company's ids and guessed ids, against the rule written down in "
+            + "`web/src/test/resources/authorisation-matrix.csv` (AuthorisationMatrixIT; "
+            + "AuthorisationMatrixRowsTest fails the build for an endpoint or page without a row)."
+            + "\n\n");
+    body.append(ReliabilityReport.row("What", "Count"));
+    body.append(ReliabilityReport.row("---", "---:"));
+    body.append(ReliabilityReport.row("REST endpoints (method + path)", endpoints));
+    body.append(ReliabilityReport.row("JSF pages", rows.size() - endpoints));
+    body.append(
+        ReliabilityReport.row(
+            "Callers",
+            Caller.values().length + " (" + java.util.Arrays.toString(Caller.values()) + ")"));
+    body.append(
+        ReliabilityReport.row(
+            "Cells with own ids: allow", ownCells.getOrDefault(Outcome.allow, 0)));
+    body.append(
+        ReliabilityReport.row("Cells with own ids: deny", ownCells.getOrDefault(Outcome.deny, 0)));
+    body.append(
+        ReliabilityReport.row(
+            "Cells with own ids: hidden (404)", ownCells.getOrDefault(Outcome.hidden, 0)));
+    body.append(
+        ReliabilityReport.row(
+            "Cells with foreign or guessed ids, caller allowed: hidden (404)",
+            otherCells.getOrDefault(Outcome.hidden, 0)));
+    body.append(
+        ReliabilityReport.row(
+            "Cells with foreign or guessed ids, caller allowed: allow (capabilities, public checks, ROOT)",
+            otherCells.getOrDefault(Outcome.allow, 0)));
+    body.append(
+        ReliabilityReport.row(
+            "Cells with foreign or guessed ids, caller refused by role: refused alike",
+            refusedOtherCells));
+    body.append(ReliabilityReport.row("Distinct own ids tried", ownIds.size()));
+    body.append(ReliabilityReport.row("Distinct foreign ids tried", foreignIds.size()));
+    body.append(
+        ReliabilityReport.row("Guessed ids per id (random UUID, sequential)", GUESSES.size()));
+    body.append(ReliabilityReport.row("Requests", requests));
+    body.append(ReliabilityReport.row("Deviations from the matrix", deviations.size()));
+    body.append(
+        ReliabilityReport.row(
+            "Time: set-up (2 companies, 2 transcodes) / cells",
+            String.format("%.1f s / %.1f s", setUpNanos / 1e9, runNanos / 1e9)));
+    body.append(
+        "\nA deviation fails the test, so this section exists only when there were none. "
+            + "Re-run: `mvn -pl web verify -Dit.test=AuthorisationMatrixIT -Dtest=none "
+            + "-Dsurefire.failIfNoSpecifiedTests=false` (with the IT database as in infra/test).\n");
+    return body.toString();
+  }
+}
