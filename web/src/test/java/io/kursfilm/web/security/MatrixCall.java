@@ -62,7 +62,7 @@ final class MatrixCall {
     HttpResponse<byte[]> response =
         HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     byte[] bytes = response.body();
-    String text = new String(bytes, 0, Math.min(bytes.length, 2000), StandardCharsets.UTF_8);
+    String text = new String(bytes, 0, Math.min(bytes.length, 200_000), StandardCharsets.UTF_8);
     return new Answer(
         response.statusCode(), response.headers().firstValue("Location").orElse(null), text);
   }

@@ -141,7 +141,7 @@ final class MatrixCompany {
                       "api/v1/courses",
                       trainer(),
                       Json.createObjectBuilder()
-                          .add("title", "Matrix course " + tag)
+                          .add("title", "Matrix course " + slug + " " + tag)
                           .add("videoIds", Json.createArrayBuilder().add(fixtures.get("video")))
                           .build()),
               201);
@@ -246,6 +246,10 @@ final class MatrixCompany {
     ok(200, approved);
     demo.awaitState(trainer(), video, "PUBLISHED");
     fixtures.put(
+        "publishedVersion",
+        String.valueOf(
+            api().get("api/v1/videos/" + video, trainer()).json().getInt("publishedVersion")));
+    fixtures.put(
         "quiz",
         ok(200, api().get("api/v1/videos/" + video + "/quiz/take", tokens.get("EMPLOYEE")))
             .json()
@@ -276,15 +280,13 @@ final class MatrixCompany {
       Thread.sleep(200);
     }
     fixtures.put("certificateId", first(certificates, "certificate"));
-    fixtures.put(
-        "attempt",
-        id(
-            api()
-                .post(
-                    "api/v1/quizzes/" + fixtures.get("quiz") + "/attempts/open",
-                    employee,
-                    DemoTenants.empty()),
-            201));
+    RestClient.Reply open =
+        api()
+            .post(
+                "api/v1/quizzes/" + fixtures.get("quiz") + "/attempts/open",
+                employee,
+                DemoTenants.empty());
+    fixtures.put("attempt", ok(200, open).json().getString("id"));
   }
 
   private void guestLink() throws Exception {
