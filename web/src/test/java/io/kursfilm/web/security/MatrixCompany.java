@@ -368,8 +368,9 @@ final class MatrixCompany {
     return ok(status, reply).json().getString("id");
   }
 
+  /** A set-up call that must succeed; {@code status} is the one the docs give (any 2xx does). */
   private static RestClient.Reply ok(int status, RestClient.Reply reply) {
-    assertEquals(status, reply.status(), reply.body());
+    assertTrue(reply.status() / 100 == 2, "expected " + status + ": " + reply);
     return reply;
   }
 }
