@@ -16,8 +16,6 @@ import io.kursfilm.web.testing.SharedApp;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,19 +43,13 @@ class AuthorisationMatrixIT {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
   private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z]+)[^}]*}");
-  private static final List<String> GUESSES = List.of(UUID.randomUUID().toString(), "1");
+  static final List<String> GUESSES = List.of(UUID.randomUUID().toString(), "1");
 
   @TempDir static Path media;
   private static Inbox inbox;
 
   private final MatrixCall http = new MatrixCall(SharedApp.base());
-  private final List<String> deviations = new ArrayList<>();
-  private final Map<Outcome, Integer> ownCells = new EnumMap<>(Outcome.class);
-  private final Map<Outcome, Integer> otherCells = new EnumMap<>(Outcome.class);
-  private final Set<String> ownIds = new LinkedHashSet<>();
-  private final Set<String> foreignIds = new LinkedHashSet<>();
-  private int refusedOtherCells;
-  private int requests;
+  private final MatrixTally tally = new MatrixTally();
 
   private MatrixCompany own;
   private MatrixCompany foreign;
@@ -101,12 +93,16 @@ class AuthorisationMatrixIT {
     }
     long done = System.nanoTime();
 
-    System.out.println(summary(rows, setUp - started, done - setUp));
+    System.out.println(tally.summary(rows, setUp - started, done - setUp));
     assertTrue(
-        deviations.isEmpty(),
-        deviations.size() + " cells differ from the matrix:\n" + String.join("\n", deviations));
+        tally.deviations.isEmpty(),
+        tally.deviations.size()
+            + " cells differ from the matrix:\n"
+            + String.join("\n", tally.deviations));
     ReliabilityReport.section(
-        "10-authorisation.md", "Authorisation matrix", report(rows, setUp - started, done - setUp));
+        "10-authorisation.md",
+        "Authorisation matrix",
+        tally.report(rows, setUp - started, done - setUp));
   }
 
   private void check(Row row) throws Exception {
@@ -124,13 +120,13 @@ class AuthorisationMatrixIT {
       }
       String path = path(row, values, null);
       MatrixCall.Answer answer = send(row, caller, path, values);
-      ownCells.merge(expected, 1, Integer::sum);
+      tally.ownCells.merge(expected, 1, Integer::sum);
       if (!matches(row, caller, expected, answer)) {
         String refused =
             caller == Caller.ROOT_ELEVATED && elevationRefused != null
                 ? " [elevation refused: " + elevationRefused + "]"
                 : "";
-        deviations.add(cell(row, caller, "own", expected.name(), path, answer) + refused);
+        tally.deviations.add(cell(row, caller, "own", expected.name(), path, answer) + refused);
       }
       if (row.foreign() != null) {
         checkOthers(row, caller, values);
@@ -151,12 +147,12 @@ class AuthorisationMatrixIT {
     }
     if (!row.foreign().containsKey(caller)) {
       // Refused by role: refused alike, whether the ids exist elsewhere or not at all.
-      refusedOtherCells += 1 + guessed.size();
+      tally.refusedOtherCells += 1 + guessed.size();
       boolean alike = guessed.stream().allMatch(a -> a.status() == foreignAnswer.status());
       boolean refused =
           foreignAnswer.status() == 404 || matches(row, caller, Outcome.deny, foreignAnswer);
       if (!alike || !refused) {
-        deviations.add(
+        tally.deviations.add(
             cell(row, caller, "foreign/guessed", "refused alike", foreignPath, foreignAnswer)
                 + " / guessed "
                 + guessed);
@@ -164,16 +160,16 @@ class AuthorisationMatrixIT {
       return;
     }
     Outcome foreignExpected = row.foreign().get(caller);
-    otherCells.merge(foreignExpected, 1, Integer::sum);
+    tally.otherCells.merge(foreignExpected, 1, Integer::sum);
     if (!matches(row, caller, foreignExpected, foreignAnswer)) {
-      deviations.add(
+      tally.deviations.add(
           cell(row, caller, "foreign", foreignExpected.name(), foreignPath, foreignAnswer));
     }
     Outcome guessedExpected = row.guessed().get(caller);
     for (int i = 0; i < guessed.size(); i++) {
-      otherCells.merge(guessedExpected, 1, Integer::sum);
+      tally.otherCells.merge(guessedExpected, 1, Integer::sum);
       if (!matches(row, caller, guessedExpected, guessed.get(i))) {
-        deviations.add(
+        tally.deviations.add(
             cell(
                 row,
                 caller,
@@ -203,7 +199,7 @@ class AuthorisationMatrixIT {
                   ? own.api().login(own.slug, own.email(person(caller)), MatrixCompany.PASSWORD)
                   : own.tokens.get(caller.name());
     }
-    requests++;
+    tally.requests++;
     return http.send(row.method(), path, token, tenant, fill(row.body(), values));
   }
 
@@ -307,9 +303,9 @@ class AuthorisationMatrixIT {
       if (values.containsKey(spec)) {
         value = other != null && other.containsKey(spec) ? other.get(spec) : values.get(spec);
         if (other == null) {
-          ownIds.add(value);
+          tally.ownIds.add(value);
         } else if (other == foreign.fixtures) {
-          foreignIds.add(value);
+          tally.foreignIds.add(value);
         }
       }
       m.appendReplacement(path, Matcher.quoteReplacement(value));
@@ -367,79 +363,5 @@ class AuthorisationMatrixIT {
         + " ("
         + path
         + ")";
-  }
-
-  private int total(Map<Outcome, Integer> cells) {
-    return cells.values().stream().mapToInt(Integer::intValue).sum();
-  }
-
-  private String summary(List<Row> rows, long setUpNanos, long runNanos) {
-    return String.format(
-        "authorisation matrix: %d rows, %d own cells %s, %d other-id cells %s + %d refused by role,"
-            + " %d requests, set-up %.1f s, cells %.1f s, %d deviations",
-        rows.size(),
-        total(ownCells),
-        ownCells,
-        total(otherCells),
-        otherCells,
-        refusedOtherCells,
-        requests,
-        setUpNanos / 1e9,
-        runNanos / 1e9,
-        deviations.size());
-  }
-
-  private String report(List<Row> rows, long setUpNanos, long runNanos) {
-    long endpoints = rows.stream().filter(r -> !r.isPage()).count();
-    StringBuilder body = new StringBuilder();
-    body.append(
-        "Every REST endpoint and JSF page, called by every caller with the own company's ids, "
-            + "another company's ids and guessed ids, against the rule written down in "
-            + "`web/src/test/resources/authorisation-matrix.csv` (AuthorisationMatrixIT; "
-            + "AuthorisationMatrixRowsTest fails the build for an endpoint or page without a row)."
-            + "\n\n");
-    body.append(ReliabilityReport.row("What", "Count"));
-    body.append(ReliabilityReport.row("---", "---:"));
-    body.append(ReliabilityReport.row("REST endpoints (method + path)", endpoints));
-    body.append(ReliabilityReport.row("JSF pages", rows.size() - endpoints));
-    body.append(
-        ReliabilityReport.row(
-            "Callers",
-            Caller.values().length + " (" + java.util.Arrays.toString(Caller.values()) + ")"));
-    body.append(
-        ReliabilityReport.row(
-            "Cells with own ids: allow", ownCells.getOrDefault(Outcome.allow, 0)));
-    body.append(
-        ReliabilityReport.row("Cells with own ids: deny", ownCells.getOrDefault(Outcome.deny, 0)));
-    body.append(
-        ReliabilityReport.row(
-            "Cells with own ids: hidden (404)", ownCells.getOrDefault(Outcome.hidden, 0)));
-    body.append(
-        ReliabilityReport.row(
-            "Cells with foreign or guessed ids, caller allowed: hidden (404)",
-            otherCells.getOrDefault(Outcome.hidden, 0)));
-    body.append(
-        ReliabilityReport.row(
-            "Cells with foreign or guessed ids, caller allowed: allow (capabilities, public checks, ROOT)",
-            otherCells.getOrDefault(Outcome.allow, 0)));
-    body.append(
-        ReliabilityReport.row(
-            "Cells with foreign or guessed ids, caller refused by role: refused alike",
-            refusedOtherCells));
-    body.append(ReliabilityReport.row("Distinct own ids tried", ownIds.size()));
-    body.append(ReliabilityReport.row("Distinct foreign ids tried", foreignIds.size()));
-    body.append(
-        ReliabilityReport.row("Guessed ids per id (random UUID, sequential)", GUESSES.size()));
-    body.append(ReliabilityReport.row("Requests", requests));
-    body.append(ReliabilityReport.row("Deviations from the matrix", deviations.size()));
-    body.append(
-        ReliabilityReport.row(
-            "Time: set-up (2 companies, 2 transcodes) / cells",
-            String.format("%.1f s / %.1f s", setUpNanos / 1e9, runNanos / 1e9)));
-    body.append(
-        "\nA deviation fails the test, so this section exists only when there were none. "
-            + "Re-run: `mvn -pl web verify -Dit.test=AuthorisationMatrixIT -Dtest=none "
-            + "-Dsurefire.failIfNoSpecifiedTests=false` (with the IT database as in infra/test).\n");
-    return body.toString();
   }
 }
