@@ -212,6 +212,14 @@ final class MatrixCompany {
     return fixtures.get("offboarding");
   }
 
+  /** Cancels the offboarding, if one was started: the company works again. */
+  void cancelOffboarding() throws Exception {
+    if (fixtures.containsKey("offboarding")) {
+      String path = "api/v1/offboarding/" + fixtures.get("offboarding") + "/cancel";
+      ok(200, api().post(path, admin(), DemoTenants.empty()));
+    }
+  }
+
   private String exportToken(String offboarding) throws Exception {
     long until = System.currentTimeMillis() + 120_000;
     while (System.currentTimeMillis() < until) {
