@@ -193,7 +193,11 @@ class AuthorisationMatrixIT {
       case ROOT_ELEVATED -> {
         token = row.run() == Run.session ? login("platform", "root") : root;
         tenant = own.slug;
-        elevate(token);
+        if (row.run() != Run.end) {
+          // Offboarding rows: the company is frozen, no elevation into it can be had (one tried
+          // per cell would come into force mid-row once the cancel row unfroze it).
+          elevate(token);
+        }
       }
       default ->
           token =
