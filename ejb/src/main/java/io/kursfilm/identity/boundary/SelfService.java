@@ -81,9 +81,13 @@ public class SelfService {
         requests);
   }
 
-  /** Asks for the erasure of the caller's account; one open request at a time. */
+  /**
+   * Asks for the erasure of the caller's account; one open request at a time. An operator acting
+   * through an elevation has no account in the tenant: refused as for {@link #myData}.
+   */
   public MyDeletionRequest requestDeletion() {
     AuthenticatedCaller who = caller.require();
+    directory.find(who.userId()).orElseThrow(NotAuthenticatedException::new);
     boolean open =
         !em.createNamedQuery(DeletionRequest.PENDING_OF_USER, DeletionRequest.class)
             .setParameter("userId", who.userId())

@@ -131,16 +131,15 @@ public class Attempts {
     return Optional.of(view(definition, attempt));
   }
 
-  /** The caller's own attempts at the quiz, in order. */
-  public List<AttemptView> mine(String quizId) {
+  /** The caller's own attempts at the quiz, in order; empty for another tenant's or no quiz. */
+  public Optional<List<AttemptView>> mine(String quizId) {
     return store
         .quiz(quizId)
         .map(
             q -> {
               QuizDefinition d = QuizCodec.definition(q.definitionJson());
               return store.attempts(q.id(), me()).stream().map(a -> view(d, a)).toList();
-            })
-        .orElse(List.of());
+            });
   }
 
   /**

@@ -74,21 +74,22 @@ public class Quizzes {
   }
 
   /**
-   * Every quiz version of the video, newest first, read in one query; empty for another tenant's or
-   * no video, or a video without a quiz.
+   * Every quiz version of the video, newest first, read in one query; an empty list for a video
+   * without a quiz, empty (no list) for another tenant's or no video, which the API answers 404.
    */
-  public List<QuizVersion> versions(String videoId) {
+  public Optional<List<QuizVersion>> versions(String videoId) {
     List<Object[]> rows = store.numbersOf(videoId);
     if (rows.isEmpty()) {
-      return List.of();
+      return videos.exists(videoId) ? Optional.of(List.of()) : Optional.empty();
     }
     String published = videos.publishedQuiz(videoId).orElse(null);
-    return rows.stream()
-        .map(
-            r ->
-                new QuizVersion(
-                    (String) r[0], (Integer) r[1], (Instant) r[2], r[0].equals(published)))
-        .toList();
+    return Optional.of(
+        rows.stream()
+            .map(
+                r ->
+                    new QuizVersion(
+                        (String) r[0], (Integer) r[1], (Instant) r[2], r[0].equals(published)))
+            .toList());
   }
 
   /** A quiz with its right answers; empty for another tenant's or no quiz. */

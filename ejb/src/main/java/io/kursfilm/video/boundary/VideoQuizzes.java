@@ -54,6 +54,12 @@ public class VideoQuizzes {
         .flatMap(v -> v.duration().map(d -> d.toSeconds()));
   }
 
+  /** Whether the video is one of the caller's tenant (trainers, critics, admins). */
+  @RolesAllowed({Role.Names.TRAINER, Role.Names.CRITIC, Role.Names.TENANT_ADMIN})
+  public boolean exists(String videoId) {
+    return finder.latest(videoId, LockModeType.NONE).isPresent();
+  }
+
   /** The quiz of the newest version (trainers, critics, admins): what is being reviewed. */
   @RolesAllowed({Role.Names.TRAINER, Role.Names.CRITIC, Role.Names.TENANT_ADMIN})
   public Optional<String> newestQuiz(String videoId) {

@@ -82,7 +82,7 @@ public class QuizzesResource {
   @Path("{id}/attempts")
   @Operation(summary = "The caller's own attempts (EMPLOYEE)")
   public List<AttemptView> mine(@PathParam("id") String id) {
-    return attempts.mine(id);
+    return attempts.mine(id).orElseThrow(NotFoundException::new);
   }
 
   @POST

@@ -63,7 +63,7 @@ public class VideoQuizResource {
       summary = "The video's quiz versions, newest first (not EMPLOYEE)",
       description = "Results are per quiz version: GET /quizzes/{quizId}/results.")
   public List<QuizVersion> versions(@PathParam("id") String id) {
-    return quizzes.versions(id);
+    return quizzes.versions(id).orElseThrow(NotFoundException::new);
   }
 
   @GET

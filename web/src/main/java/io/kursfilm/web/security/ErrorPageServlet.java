@@ -1,5 +1,7 @@
 package io.kursfilm.web.security;
 
+import io.kursfilm.kernel.NotAuthenticatedException;
+import jakarta.ejb.EJBAccessException;
 import jakarta.json.Json;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
@@ -32,6 +34,11 @@ public class ErrorPageServlet extends HttpServlet {
         request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code
             ? code
             : HttpServletResponse.SC_NOT_FOUND;
+    if (refused(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
+      // A boundary refused the caller while a page rendered (e.g. an elevated operator on a page
+      // of an own account, which they have not in the tenant): a refusal, not a server error.
+      status = HttpServletResponse.SC_FORBIDDEN;
+    }
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     String failed = uri instanceof String s ? s : request.getRequestURI();
     response.setStatus(status);
@@ -40,6 +47,19 @@ public class ErrorPageServlet extends HttpServlet {
     } else {
       page(response, status);
     }
+  }
+
+  /** Whether {@code thrown} is, or was caused by, a boundary's refusal of the caller. */
+  private static boolean refused(Object thrown) {
+    for (Throwable t = thrown instanceof Throwable e ? e : null; t != null; t = t.getCause()) {
+      if (t instanceof EJBAccessException || t instanceof NotAuthenticatedException) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        return false;
+      }
+    }
+    return false;
   }
 
   private static void json(HttpServletResponse response, int status) throws IOException {

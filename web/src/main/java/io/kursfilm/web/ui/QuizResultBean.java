@@ -52,7 +52,7 @@ public class QuizResultBean implements Serializable {
     maxAttempts = quiz.maxAttempts();
     attemptsUsed = quiz.attemptsUsed();
     open = quiz.openAttempt() != null;
-    List<AttemptView> mine = attempts.mine(quizId);
+    List<AttemptView> mine = attempts.mine(quizId).orElse(List.of());
     history =
         mine.stream()
             .filter(AttemptView::submitted)

@@ -51,7 +51,7 @@ public class TrainerResultsBean implements Serializable {
       return;
     }
     loaded = true;
-    List<QuizVersion> found = video == null ? List.of() : quizzes.versions(video);
+    List<QuizVersion> found = video == null ? List.of() : quizzes.versions(video).orElse(List.of());
     Optional<QuizVersion> chosen = chosen(found);
     if (chosen.isEmpty()) {
       return;

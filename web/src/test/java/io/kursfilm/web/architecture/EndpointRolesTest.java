@@ -88,8 +88,11 @@ class EndpointRolesTest {
     return keys.stream().map(endpoints::get).collect(Collectors.joining("\n"));
   }
 
-  /** Row key (http, path, resource method) to the whole row, for every resource method. */
-  private static Map<String, String> endpoints() {
+  /**
+   * Row key (http, path, resource method) to the whole row, for every resource method; also what
+   * AuthorisationMatrixRowsTest compares the authorisation matrix with.
+   */
+  static Map<String, String> endpoints() {
     Map<String, String> rows = new TreeMap<>();
     for (JavaClass resource : CLASSES) {
       if (!resource.getPackageName().equals("io.kursfilm.web.api")
