@@ -55,9 +55,16 @@ public class ReadinessProbes {
   @Inject TenantKeys tenantKeys;
   @Inject FfmpegInstallation ffmpeg;
 
+  /**
+   * ffmpeg is probed only every this many rounds: each probe starts two sandboxed processes
+   * (measurable under load), and an installed binary does not go away the way a server does.
+   */
+  static final int FFMPEG_EVERY_ROUNDS = 15;
+
   private final Map<String, Runnable> probes = new LinkedHashMap<>();
   private final Map<String, ProbeVerdict> verdicts = new LinkedHashMap<>();
   private final AtomicBoolean probing = new AtomicBoolean();
+  private long rounds;
 
   @PostConstruct
   void start() {
@@ -97,7 +104,13 @@ public class ReadinessProbes {
       return;
     }
     try {
-      probes.forEach(this::probe);
+      boolean withFfmpeg = rounds++ % FFMPEG_EVERY_ROUNDS == 0;
+      probes.forEach(
+          (name, probe) -> {
+            if (withFfmpeg || !name.equals("ffmpeg")) {
+              probe(name, probe);
+            }
+          });
     } finally {
       probing.set(false);
     }
