@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLTransactionRollbackException;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -128,11 +129,14 @@ public final class ApiExceptionMappers {
 
     /**
      * A concurrent change won the version check at commit: the client's view is stale. JPA's
-     * exception or EclipseLink's own of the same name, depending on where the commit failed.
+     * exception or EclipseLink's own of the same name, depending on where the commit failed. Or the
+     * database chose this transaction as a deadlock's victim (SQLState class 40, e.g. two
+     * invitations into one company at once): rolled back whole, so sending it again is safe.
      */
     private static boolean lostRace(Throwable e) {
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof OptimisticLockException
+            || t instanceof SQLTransactionRollbackException
             || t.getClass().getSimpleName().equals("OptimisticLockException")) {
           return true;
         }

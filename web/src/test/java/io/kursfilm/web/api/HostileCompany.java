@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.kursfilm.web.ItEnvironment;
 import io.kursfilm.web.identity.Inbox;
 import io.kursfilm.web.testing.DemoTenants;
+import io.kursfilm.web.testing.Invitations;
 import io.kursfilm.web.testing.RestClient;
 import io.kursfilm.web.testing.TenantFootprint;
 import io.kursfilm.web.video.TestMedia;
@@ -186,17 +187,7 @@ final class HostileCompany {
     String email = email(who);
     RestClient.Reply invited = invite(email, name, role);
     assertEquals(201, invited.status(), invited.body());
-    RestClient.Reply accepted =
-        api()
-            .post(
-                "api/v1/invitations/accept",
-                null,
-                Json.createObjectBuilder()
-                    .add("tenant", slug)
-                    .add("token", inbox.token(email))
-                    .add("password", PASSWORD)
-                    .build());
-    assertEquals(200, accepted.status(), accepted.body());
+    Invitations.accept(api(), inbox, slug, email, PASSWORD);
     return api().login(slug, email, PASSWORD);
   }
 
@@ -205,15 +196,7 @@ final class HostileCompany {
   }
 
   private RestClient.Reply invite(String email, String name, String role) throws Exception {
-    return api()
-        .post(
-            "api/v1/invitations",
-            admin(),
-            Json.createObjectBuilder()
-                .add("email", email)
-                .add("displayName", name)
-                .add("roles", Json.createArrayBuilder().add(role))
-                .build());
+    return Invitations.invite(api(), admin(), email, name, role);
   }
 
   private String email(String who) {

@@ -8,6 +8,7 @@ import io.kursfilm.web.ItEnvironment;
 import io.kursfilm.web.identity.Inbox;
 import io.kursfilm.web.learning.LearningMedia;
 import io.kursfilm.web.testing.DemoTenants;
+import io.kursfilm.web.testing.Invitations;
 import io.kursfilm.web.testing.ReliabilityReport;
 import io.kursfilm.web.testing.RestClient;
 import io.kursfilm.web.testing.SharedApp;
@@ -159,28 +160,15 @@ class LoadIT {
   }
 
   private String invited(Inbox inbox, String slug, String admin, String email) throws Exception {
-    RestClient.Reply invitation =
-        api()
-            .post(
-                "api/v1/invitations",
-                admin,
-                Json.createObjectBuilder()
-                    .add("email", email)
-                    .add("displayName", email.substring(0, email.indexOf('@')))
-                    .add("roles", Json.createArrayBuilder().add("EMPLOYEE"))
-                    .build());
-    assertEquals(201, invitation.status(), invitation.body());
-    RestClient.Reply accepted =
-        api()
-            .post(
-                "api/v1/invitations/accept",
-                null,
-                Json.createObjectBuilder()
-                    .add("tenant", slug)
-                    .add("token", inbox.token(email))
-                    .add("password", PASSWORD)
-                    .build());
-    assertEquals(200, accepted.status(), accepted.body());
+    Invitations.join(
+        api(),
+        inbox,
+        admin,
+        slug,
+        email,
+        email.substring(0, email.indexOf('@')),
+        "EMPLOYEE",
+        PASSWORD);
     return email;
   }
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kursfilm.web.ItEnvironment;
 import io.kursfilm.web.identity.Inbox;
 import io.kursfilm.web.testing.DemoTenants;
+import io.kursfilm.web.testing.Invitations;
 import io.kursfilm.web.testing.RestClient;
 import io.kursfilm.web.testing.SharedApp;
 import io.kursfilm.web.video.TestMedia;
@@ -464,28 +465,15 @@ class ExportIT {
   /** Invites {@code who} with {@code role} into the tenant and logs them in. */
   private String person(String who, String role) throws Exception {
     String email = who + "@" + slug + ".example";
-    RestClient.Reply invited =
-        api()
-            .post(
-                "api/v1/invitations",
-                admin,
-                Json.createObjectBuilder()
-                    .add("email", email)
-                    .add("displayName", Character.toUpperCase(who.charAt(0)) + who.substring(1))
-                    .add("roles", Json.createArrayBuilder().add(role))
-                    .build());
-    assertEquals(201, invited.status(), invited.body());
-    RestClient.Reply accepted =
-        api()
-            .post(
-                "api/v1/invitations/accept",
-                null,
-                Json.createObjectBuilder()
-                    .add("tenant", slug)
-                    .add("token", inbox.token(email))
-                    .add("password", PASSWORD)
-                    .build());
-    assertEquals(200, accepted.status(), accepted.body());
+    Invitations.join(
+        api(),
+        inbox,
+        admin,
+        slug,
+        email,
+        Character.toUpperCase(who.charAt(0)) + who.substring(1),
+        role,
+        PASSWORD);
     return api().login(slug, email, PASSWORD);
   }
 
