@@ -18,6 +18,7 @@ import io.kursfilm.tenant.boundary.TenantOffboarding;
 import io.kursfilm.tenant.boundary.TenantView;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -79,7 +80,7 @@ public class OffboardingShreds {
    */
   @RolesAllowed(Role.Names.TENANT_ADMIN)
   public Optional<Confirmation> confirm(String offboardingId, String confirmTenant) {
-    AuthenticatedCaller me = caller.require();
+    AuthenticatedCaller me = ownAdmin();
     Optional<Offboarding> found = own(offboardingId, me);
     if (found.isEmpty()) {
       return Optional.empty();
@@ -117,7 +118,7 @@ public class OffboardingShreds {
    */
   @RolesAllowed(Role.Names.TENANT_ADMIN)
   public Optional<StateView> cancel(String offboardingId) {
-    Optional<Offboarding> found = own(offboardingId, caller.require());
+    Optional<Offboarding> found = own(offboardingId, ownAdmin());
     if (found.isEmpty()) {
       return Optional.empty();
     }
@@ -180,6 +181,18 @@ public class OffboardingShreds {
     return o.state() == OffboardingState.SHREDDED
         ? tenantOffboarding.certificate(o.tenantId())
         : Optional.empty();
+  }
+
+  /**
+   * The company's own admin: an operator elevated into the company may not confirm or cancel its
+   * offboarding (the matrix found cancel open to them once the company was no longer frozen).
+   */
+  private AuthenticatedCaller ownAdmin() {
+    AuthenticatedCaller me = caller.require();
+    if (me.isElevated()) {
+      throw new EJBAccessException("the company's own admins only");
+    }
+    return me;
   }
 
   private Optional<Offboarding> own(String offboardingId, AuthenticatedCaller me) {
