@@ -61,6 +61,10 @@ public class StorageWiring {
   Duration s3Timeout;
 
   @Inject
+  @ConfigProperty(name = "kursfilm.s3.max-connections")
+  int s3MaxConnections;
+
+  @Inject
   @ConfigProperty(name = "kursfilm.keystore.dir")
   String keyStoreDir;
 
@@ -116,7 +120,8 @@ public class StorageWiring {
   @Singleton
   ObjectStore objectStore() {
     return new ObjectStore(
-        new ObjectStoreSettings(s3Endpoint, s3AccessKey, s3SecretKey, bucketPrefix, s3Timeout));
+        new ObjectStoreSettings(
+            s3Endpoint, s3AccessKey, s3SecretKey, bucketPrefix, s3Timeout, s3MaxConnections));
   }
 
   private LocalKeyStore keyStore;

@@ -29,6 +29,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
 /**
@@ -61,8 +64,15 @@ public class ObjectStore {
   }
 
   public ObjectStore(ObjectStoreSettings settings, RetryPolicy retryPolicy) {
+    // minio-java sends every call through okhttp's asynchronous dispatcher, whose limits (64 in
+    // all, 5 per host) would cap the app's concurrent S3 requests at five.
+    Dispatcher dispatcher = new Dispatcher();
+    dispatcher.setMaxRequests(settings.maxConnections());
+    dispatcher.setMaxRequestsPerHost(settings.maxConnections());
     OkHttpClient http =
         new OkHttpClient.Builder()
+            .dispatcher(dispatcher)
+            .connectionPool(new ConnectionPool(settings.maxConnections(), 5, TimeUnit.MINUTES))
             .connectTimeout(settings.timeout())
             .readTimeout(settings.timeout())
             .writeTimeout(settings.timeout())

@@ -75,7 +75,8 @@ public final class Worker {
                 s.getValue("kursfilm.s3.access-key", String.class),
                 s.getValue("kursfilm.s3.secret-key", String.class),
                 s.getValue("kursfilm.s3.bucket-prefix", String.class),
-                s.getValue("kursfilm.s3.timeout", Duration.class)));
+                s.getValue("kursfilm.s3.timeout", Duration.class),
+                s.getValue("kursfilm.s3.max-connections", Integer.class)));
     // The same tenant table as the app's: a tenant shredded there stops this worker's seals too.
     TenantGate gate =
         new TenantGate(

@@ -12,12 +12,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * One HLS file as an HTTP response, whichever version it belongs to: ETag preconditions, a single
  * byte range (416 for a range that cannot be served), private caching.
  */
 final class HlsResponses {
+
+  private static final Logger LOG = Logger.getLogger(HlsResponses.class.getName());
 
   /** Bytes per write of HLS media to the response. */
   private static final int COPY_BUFFER = 64 * 1024;
@@ -77,11 +81,21 @@ final class HlsResponses {
   /**
    * Copies in blocks of a few segments' worth rather than {@link InputStream#transferTo}'s 8 KiB:
    * each write passes the JAX-RS and servlet output layers, so fewer, larger writes cost less.
+   *
+   * <p>A player that goes away mid-file (a seek, a switch of rendition, a closed tab) is normal, so
+   * a failed write ends the copy quietly: rethrown, it reached Jersey as a SEVERE stack trace per
+   * request, and under load the synchronised console handler held up every request thread. A failed
+   * read is ours and still propagates.
    */
   private static void copy(InputStream in, OutputStream out) throws IOException {
     byte[] buffer = new byte[COPY_BUFFER];
     for (int n; (n = in.read(buffer)) >= 0; ) {
-      out.write(buffer, 0, n);
+      try {
+        out.write(buffer, 0, n);
+      } catch (IOException clientGone) {
+        LOG.log(Level.FINE, "HLS client went away mid-file", clientGone);
+        return;
+      }
     }
   }
 
