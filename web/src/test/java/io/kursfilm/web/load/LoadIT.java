@@ -28,6 +28,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -85,6 +88,7 @@ class LoadIT {
     String bucket = "kursfilm-load-baseline-" + slug.substring(5);
     Path markdown = work.resolve("load.md");
     int exit;
+    long logFrom = Files.size(SharedApp.log());
     try {
       Path raw = baseline(s3, bucket, admin, video);
       exit = runClient(slug, video, quiz, accounts, raw, markdown, seconds);
@@ -93,6 +97,10 @@ class LoadIT {
     }
     String table = Files.exists(markdown) ? Files.readString(markdown) : "(no report)";
     assertEquals(0, exit, "the load had errors:\n" + table);
+    // A client giving up on a response once made Jersey log a SEVERE stack trace per request,
+    // and the synchronised console handler then held up every request thread.
+    List<String> severe = severeSince(logFrom);
+    assertEquals(List.of(), severe, "the app logged SEVERE entries during the load");
     double wall = (System.nanoTime() - began) / 1e9;
     ReliabilityReport.section(
         "40-load.md",
@@ -262,6 +270,16 @@ class LoadIT {
           RemoveObjectArgs.builder().bucket(bucket).object(item.get().objectName()).build());
     }
     s3.removeBucket(RemoveBucketArgs.builder().bucket(bucket).build());
+  }
+
+  /** The SEVERE entries of the shared app's log after {@code offset} (its first lines each). */
+  private static List<String> severeSince(long offset) throws Exception {
+    try (FileChannel log = FileChannel.open(SharedApp.log())) {
+      log.position(offset);
+      String added =
+          new String(Channels.newInputStream(log).readAllBytes(), StandardCharsets.UTF_8);
+      return added.lines().filter(line -> line.contains("SEVERE")).limit(5).toList();
+    }
   }
 
   /** Runs the load client in a JVM of its own, as the bench does; its exit status. */
