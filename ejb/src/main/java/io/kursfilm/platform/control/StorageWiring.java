@@ -12,6 +12,7 @@ import io.kursfilm.storage.keys.TenantKeys;
 import io.kursfilm.storage.keys.TenantStates;
 import io.kursfilm.storage.objects.ObjectStore;
 import io.kursfilm.storage.objects.ObjectStoreSettings;
+import io.kursfilm.storage.sealed.CiphertextCache;
 import io.kursfilm.storage.sealed.SealedObjects;
 import io.kursfilm.storage.shred.Shredder;
 import io.kursfilm.transcoder.FfmpegInstallation;
@@ -63,6 +64,10 @@ public class StorageWiring {
   @Inject
   @ConfigProperty(name = "kursfilm.s3.max-connections")
   int s3MaxConnections;
+
+  @Inject
+  @ConfigProperty(name = "kursfilm.playback.ciphertext-cache-mb")
+  long ciphertextCacheMb;
 
   @Inject
   @ConfigProperty(name = "kursfilm.keystore.dir")
@@ -202,17 +207,28 @@ public class StorageWiring {
     return new FieldCipher(keys, kekCacheTtl, Clock.systemUTC());
   }
 
+  /** Hot HLS files' ciphertext in memory, so popular videos are not read from S3 per viewer. */
   @Produces
   @Singleton
-  SealedObjects sealedObjects(ObjectStore store, TenantKeys keys) {
-    return new SealedObjects(store, keys, SealedObjects.DEFAULT_RANGE_READ_AHEAD, threads);
+  CiphertextCache ciphertextCache() {
+    return new CiphertextCache(ciphertextCacheMb << 20);
+  }
+
+  @Produces
+  @Singleton
+  SealedObjects sealedObjects(ObjectStore store, TenantKeys keys, CiphertextCache cache) {
+    return new SealedObjects(store, keys, SealedObjects.DEFAULT_RANGE_READ_AHEAD, threads, cache);
   }
 
   @Produces
   @Singleton
   Shredder shredder(
-      TenantKeys keys, KeyStoreBackup backup, ObjectStore store, FieldCipher fieldCipher) {
-    return new Shredder(keys, backup, store, fieldCipher, Clock.systemUTC());
+      TenantKeys keys,
+      KeyStoreBackup backup,
+      ObjectStore store,
+      FieldCipher fieldCipher,
+      CiphertextCache ciphertexts) {
+    return new Shredder(keys, backup, store, fieldCipher, ciphertexts, Clock.systemUTC());
   }
 
   @Produces

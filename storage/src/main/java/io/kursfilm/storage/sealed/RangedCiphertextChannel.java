@@ -1,6 +1,5 @@
 package io.kursfilm.storage.sealed;
 
-import io.kursfilm.storage.objects.ObjectStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -23,9 +22,14 @@ final class RangedCiphertextChannel implements SeekableByteChannel {
   /** A forward jump this short is read past on the open GET rather than paid with a new one. */
   private static final int MAX_SKIP = 64 * 1024;
 
-  private final ObjectStore store;
-  private final String tenantId;
-  private final String key;
+  /** Where the stored bytes come from: ranged GETs, or a copy held in memory. */
+  @FunctionalInterface
+  interface Source {
+    /** Opens stored bytes {@code [from, from + length)}. */
+    InputStream open(long from, long length);
+  }
+
+  private final Source source;
   private final long size;
   private final CiphertextLayout.Window window;
   private final int maxRequest;
@@ -44,16 +48,8 @@ final class RangedCiphertextChannel implements SeekableByteChannel {
    *     early abandons little of a response
    */
   RangedCiphertextChannel(
-      ObjectStore store,
-      String tenantId,
-      String key,
-      long size,
-      CiphertextLayout.Window window,
-      int maxRequest,
-      byte[] header) {
-    this.store = store;
-    this.tenantId = tenantId;
-    this.key = key;
+      Source source, long size, CiphertextLayout.Window window, int maxRequest, byte[] header) {
+    this.source = source;
     this.size = size;
     this.window = window;
     this.maxRequest = maxRequest;
@@ -139,7 +135,7 @@ final class RangedCiphertextChannel implements SeekableByteChannel {
     long limit = inWindow ? window.end() : size;
     long length = Math.min(inWindow ? Math.max(wanted, maxRequest) : wanted, limit - from);
     try {
-      body = store.get(tenantId, key, from, length);
+      body = source.open(from, length);
     } catch (RuntimeException e) {
       throw new IOException("ranged read of sealed object failed", e);
     }

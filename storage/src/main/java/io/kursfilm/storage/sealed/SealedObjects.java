@@ -92,7 +92,20 @@ public class SealedObjects {
    */
   public SealedObjects(
       ObjectStore store, TenantKeys keys, int rangeReadAhead, ThreadFactory threads) {
-    this(store, keys, rangeReadAhead, threads, CiphertextLayout.SEALING);
+    this(store, keys, rangeReadAhead, threads, CiphertextCache.disabled());
+  }
+
+  /**
+   * @param cache keeps the ciphertext of small objects read by receipt (HLS playback), see {@link
+   *     CiphertextCache}
+   */
+  public SealedObjects(
+      ObjectStore store,
+      TenantKeys keys,
+      int rangeReadAhead,
+      ThreadFactory threads,
+      CiphertextCache cache) {
+    this(store, keys, rangeReadAhead, threads, CiphertextLayout.SEALING, cache);
   }
 
   /** With the segment layout new objects get; tests seal in the older 1 MiB layout with it. */
@@ -101,14 +114,15 @@ public class SealedObjects {
       TenantKeys keys,
       int rangeReadAhead,
       ThreadFactory threads,
-      CiphertextLayout sealing) {
+      CiphertextLayout sealing,
+      CiphertextCache cache) {
     if (rangeReadAhead < SEGMENT_SIZE) {
       throw new IllegalArgumentException("read-ahead must be at least one segment");
     }
     this.store = store;
     this.keys = keys;
     this.threads = threads;
-    this.ranges = new SealedRanges(store, keys, rangeReadAhead, sealing);
+    this.ranges = new SealedRanges(store, keys, rangeReadAhead, sealing, cache);
     this.sealing = sealing;
   }
 

@@ -4,8 +4,10 @@ import io.kursfilm.storage.keys.TenantKeys;
 import io.kursfilm.storage.objects.ObjectInfo;
 import io.kursfilm.storage.objects.ObjectStore;
 import io.kursfilm.storage.objects.RangeResponse;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.SeekableByteChannel;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
@@ -22,16 +24,23 @@ final class SealedRanges {
   private final TenantKeys keys;
   private final int maxRequest;
   private final CiphertextLayout expected;
+  private final CiphertextCache cache;
 
   /**
    * @param expected the layout the first GET by ids assumes (that of newly sealed objects); an
    *     object in another layout costs one more GET
    */
-  SealedRanges(ObjectStore store, TenantKeys keys, int maxRequest, CiphertextLayout expected) {
+  SealedRanges(
+      ObjectStore store,
+      TenantKeys keys,
+      int maxRequest,
+      CiphertextLayout expected,
+      CiphertextCache cache) {
     this.store = store;
     this.keys = keys;
     this.maxRequest = maxRequest;
     this.expected = expected;
+    this.cache = cache;
   }
 
   /**
@@ -55,7 +64,13 @@ final class SealedRanges {
       ObjectInfo info = response.info();
       DataKeys.Opened dek = SealedObjects.dataKey(keys, tenantId, info, ad);
       RangedCiphertextChannel ciphertext =
-          channel(dek.layout(), tenantId, objectId, info.size(), headerOf(info), offset, length);
+          channel(
+              dek.layout(),
+              ranged(tenantId, objectId),
+              info.size(),
+              headerOf(info),
+              offset,
+              length);
       ciphertext.adopt(response.body(), response.offset(), response.length());
       return decrypt(dek, ad, ciphertext, offset, length);
     } catch (RuntimeException e) {
@@ -72,11 +87,15 @@ final class SealedRanges {
             .orElseThrow(() -> new SealedObjectException("no such sealed object", null));
     DataKeys.Opened dek = SealedObjects.dataKey(keys, tenantId, info, ad);
     RangedCiphertextChannel ciphertext =
-        channel(dek.layout(), tenantId, objectId, info.size(), headerOf(info), offset, length);
+        channel(
+            dek.layout(), ranged(tenantId, objectId), info.size(), headerOf(info), offset, length);
     return decrypt(dek, ad, ciphertext, offset, length);
   }
 
-  /** By receipt: size, wrapped key and header are known, so one GET of the segments suffices. */
+  /**
+   * By receipt: size, wrapped key and header are known, so one GET of the segments suffices; a
+   * small object comes whole from the {@link CiphertextCache} instead (one GET per cache miss).
+   */
   InputStream byReceipt(SealedObject receipt, long offset, long length) {
     byte[] ad = SealedObjects.associatedData(receipt.tenantId(), receipt.objectId());
     byte[] header = receipt.header();
@@ -84,16 +103,37 @@ final class SealedRanges {
       throw new SealedObjectException("receipt does not hold a sealed object's header", null);
     }
     DataKeys.Opened dek = DataKeys.unwrap(keys, receipt.tenantId(), receipt.wrappedDek(), ad);
+    RangedCiphertextChannel.Source source =
+        cache.holds(receipt.ciphertextSize())
+            ? cached(receipt)
+            : ranged(receipt.tenantId(), receipt.key());
     RangedCiphertextChannel ciphertext =
-        channel(
-            dek.layout(),
-            receipt.tenantId(),
-            receipt.key(),
-            receipt.ciphertextSize(),
-            header,
-            offset,
-            length);
+        channel(dek.layout(), source, receipt.ciphertextSize(), header, offset, length);
     return decrypt(dek, ad, ciphertext, offset, length);
+  }
+
+  private RangedCiphertextChannel.Source ranged(String tenantId, String key) {
+    return (from, length) -> store.get(tenantId, key, from, length);
+  }
+
+  /** The whole object from the cache, loaded on the first read of the range. */
+  private RangedCiphertextChannel.Source cached(SealedObject receipt) {
+    return (from, length) -> {
+      byte[] whole = cache.ciphertext(receipt, () -> whole(receipt));
+      return new ByteArrayInputStream(whole, (int) from, (int) length);
+    };
+  }
+
+  private byte[] whole(SealedObject receipt) {
+    try (InputStream in = store.get(receipt.tenantId(), receipt.key())) {
+      byte[] bytes = in.readNBytes((int) receipt.ciphertextSize() + 1);
+      if (bytes.length != receipt.ciphertextSize()) {
+        throw new SealedObjectException("stored object is not the size its receipt says", null);
+      }
+      return bytes;
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading a sealed object failed", e);
+    }
   }
 
   /** Stored bytes the first GET asks for: the range's segments, at most {@code maxRequest}. */
@@ -105,8 +145,7 @@ final class SealedRanges {
 
   private RangedCiphertextChannel channel(
       CiphertextLayout layout,
-      String tenantId,
-      String key,
+      RangedCiphertextChannel.Source source,
       long ciphertextSize,
       byte[] header,
       long offset,
@@ -117,13 +156,7 @@ final class SealedRanges {
     }
     long n = Math.min(length, plaintextSize - offset);
     return new RangedCiphertextChannel(
-        store,
-        tenantId,
-        key,
-        ciphertextSize,
-        layout.window(offset, n, ciphertextSize),
-        maxRequest,
-        header);
+        source, ciphertextSize, layout.window(offset, n, ciphertextSize), maxRequest, header);
   }
 
   private static InputStream decrypt(

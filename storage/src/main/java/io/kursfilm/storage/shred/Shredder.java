@@ -4,6 +4,7 @@ import io.kursfilm.storage.field.FieldCipher;
 import io.kursfilm.storage.keys.KeyStoreBackup;
 import io.kursfilm.storage.keys.TenantKeys;
 import io.kursfilm.storage.objects.ObjectStore;
+import io.kursfilm.storage.sealed.CiphertextCache;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,7 @@ public class Shredder {
   private final KeyStoreBackup backup;
   private final ObjectStore objects;
   private final FieldCipher fieldCipher;
+  private final CiphertextCache ciphertexts;
   private final Clock clock;
 
   public Shredder(
@@ -31,11 +33,13 @@ public class Shredder {
       KeyStoreBackup backup,
       ObjectStore objects,
       FieldCipher fieldCipher,
+      CiphertextCache ciphertexts,
       Clock clock) {
     this.keys = keys;
     this.backup = backup;
     this.objects = objects;
     this.fieldCipher = fieldCipher;
+    this.ciphertexts = ciphertexts;
     this.clock = clock;
   }
 
@@ -71,6 +75,8 @@ public class Shredder {
       keys.destroy(tenantId);
     }
     fieldCipher.evict(tenantId);
+    // Unreadable without the keys already; dropped so no byte of the tenant stays behind.
+    ciphertexts.evictTenant(tenantId);
     return clock.instant();
   }
 

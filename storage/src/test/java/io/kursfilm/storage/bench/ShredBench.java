@@ -4,6 +4,7 @@ import io.kursfilm.storage.field.FieldCipher;
 import io.kursfilm.storage.keys.KeyStoreBackup;
 import io.kursfilm.storage.keys.LocalKeyStore;
 import io.kursfilm.storage.objects.ObjectStore;
+import io.kursfilm.storage.sealed.CiphertextCache;
 import io.kursfilm.storage.sealed.SealedObjects;
 import io.kursfilm.storage.shred.Shredder;
 import io.kursfilm.storage.testing.LocalS3;
@@ -47,6 +48,7 @@ public final class ShredBench {
               backup,
               store,
               new FieldCipher(keys, Duration.ofMinutes(5), Clock.systemUTC()),
+              CiphertextCache.disabled(),
               Clock.systemUTC());
       SealedObjects sealed = new SealedObjects(store, keys);
       sealed.warmUp();

@@ -199,7 +199,8 @@ class SealedObjectsIT {
             keys,
             SealedObjects.DEFAULT_RANGE_READ_AHEAD,
             r -> new Thread(r, "kf-sealed-test"),
-            CiphertextLayout.ONE_MIB);
+            CiphertextLayout.ONE_MIB,
+            CiphertextCache.disabled());
     byte[] data = data(5 * MIB + 999, 23);
     SealedObject receipt = oneMib.seal("tenant-a", "one-mib", new ByteArrayInputStream(data));
     assertEquals(CiphertextLayout.ONE_MIB.ciphertextSize(data.length), receipt.ciphertextSize());

@@ -10,6 +10,8 @@ import io.kursfilm.storage.field.FieldCipher;
 import io.kursfilm.storage.keys.KeyStoreBackup;
 import io.kursfilm.storage.keys.LocalKeyStore;
 import io.kursfilm.storage.objects.ObjectStore;
+import io.kursfilm.storage.sealed.CiphertextCache;
+import io.kursfilm.storage.sealed.SealedObject;
 import io.kursfilm.storage.sealed.SealedObjects;
 import io.kursfilm.storage.testing.LocalS3;
 import io.minio.MinioAsyncClient;
@@ -66,8 +68,9 @@ class ShredderIT {
             Duration.ZERO,
             Clock.systemUTC());
     FieldCipher fields = new FieldCipher(keys, Duration.ofMinutes(5), Clock.systemUTC());
-    SealedObjects sealed = new SealedObjects(store, keys);
-    Shredder shredder = new Shredder(keys, backup, store, fields, Clock.systemUTC());
+    CiphertextCache playbackCache = new CiphertextCache(64 << 20);
+    SealedObjects sealed = new SealedObjects(store, keys, 4 << 20, Thread::new, playbackCache);
+    Shredder shredder = new Shredder(keys, backup, store, fields, playbackCache, Clock.systemUTC());
     keys.create("leaving");
     keys.rotate("leaving");
     keys.create("staying");
@@ -76,7 +79,11 @@ class ShredderIT {
     for (String id : List.of("video-1", "video-2", "caption-1")) {
       sealed.seal("leaving", id, new ByteArrayInputStream(plaintext));
     }
-    sealed.seal("staying", "video-1", new ByteArrayInputStream(plaintext));
+    SealedObject staying = sealed.seal("staying", "video-1", new ByteArrayInputStream(plaintext));
+    SealedObject segment =
+        sealed.seal("leaving", "segment-1", new ByteArrayInputStream(new byte[600_000]));
+    readAll(sealed.openRange(segment, 0, 600_000));
+    readAll(sealed.openRange(staying, 0, 10));
     String sealedName = fields.encrypt("leaving", "user.email", canary + "@leaving.example");
     byte[] stolenCopy = readAll(store.get("leaving", "video-1"));
     String wrappedKeyset = Files.readString(keyDir.resolve("tenants/leaving.json"));
@@ -91,7 +98,8 @@ class ShredderIT {
     assertEquals("leaving", certificate.tenantId());
     assertEquals(keyIds, certificate.keyIdsDestroyed());
     assertEquals(2, certificate.keyIdsDestroyed().size());
-    assertEquals(3, certificate.objectsDeleted());
+    assertEquals(4, certificate.objectsDeleted());
+    assertEquals(staying.ciphertextSize(), playbackCache.bytes(), "only the staying one cached");
     assertEquals(1, certificate.incompleteUploadsAborted());
     assertEquals(
         backup.keyGoneFromBackupsAfter(certificate.keysDestroyedAt()),

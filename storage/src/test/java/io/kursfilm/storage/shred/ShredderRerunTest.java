@@ -9,6 +9,7 @@ import io.kursfilm.storage.field.FieldCipher;
 import io.kursfilm.storage.keys.KeyStoreBackup;
 import io.kursfilm.storage.keys.LocalKeyStore;
 import io.kursfilm.storage.keys.TenantKeys;
+import io.kursfilm.storage.sealed.CiphertextCache;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,6 +46,7 @@ class ShredderRerunTest {
             backup,
             null,
             new FieldCipher(keys, Duration.ofMinutes(5), Clock.systemUTC()),
+            CiphertextCache.disabled(),
             Clock.systemUTC());
 
     List<String> ids = shredder.keyIds("leaving");
