@@ -20,6 +20,9 @@ ensure_packages() {
   command -v curl >/dev/null || missing+=(curl)
   # infra/backup encrypts with age (X25519 recipient; the backup key is not a tenant key).
   command -v age >/dev/null || missing+=(age)
+  # DeploymentManifestsTest validates infra/deploy/compose.yaml with `docker-compose config`
+  # (the compose schema, no Docker engine needed).
+  command -v docker-compose >/dev/null || missing+=(docker-compose)
   if [ "${KF_NEED_BROWSER:-0}" = 1 ]; then
     [ -x /usr/bin/chromium ] || missing+=(chromium)
     [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)

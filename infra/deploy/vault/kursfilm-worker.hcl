@@ -1,0 +1,2 @@
+path "transit/decrypt/kursfilm-master" { capabilities = ["update"] }
+path "transit/decrypt/kursfilm-tenant-*" { capabilities = ["update"] }
