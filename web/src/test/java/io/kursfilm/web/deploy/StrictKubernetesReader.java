@@ -20,6 +20,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.io.IOException;
 import java.util.Map;
@@ -46,6 +47,7 @@ final class StrictKubernetesReader {
           Map.entry("batch/v1/Job", Job.class),
           Map.entry("batch/v1/CronJob", CronJob.class),
           Map.entry("networking.k8s.io/v1/Ingress", Ingress.class),
+          Map.entry("networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class),
           Map.entry("policy/v1/PodDisruptionBudget", PodDisruptionBudget.class));
 
   private final ObjectMapper mapper;
