@@ -1,6 +1,7 @@
 package io.kursfilm.web.deploy;
 
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +25,9 @@ final class DeployFiles {
 
   /** Duplicate keys are errors: in YAML the second silently wins. */
   static final ObjectMapper YAML =
-      new ObjectMapper(YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+      new ObjectMapper(
+              YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
   private DeployFiles() {}
 

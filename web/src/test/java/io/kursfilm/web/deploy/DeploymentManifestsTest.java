@@ -85,6 +85,12 @@ class DeploymentManifestsTest {
   }
 
   @Test
+  void a_duplicate_key_is_refused() {
+    String twice = "kind: ConfigMap\nmetadata:\n  name: a\n  name: b\n";
+    assertThrows(IOException.class, () -> DeployFiles.YAML.readTree(twice));
+  }
+
+  @Test
   void kustomization_lists_every_manifest_and_no_example() throws IOException {
     JsonNode kustomization =
         DeployFiles.documents(DeployFiles.KUBERNETES.resolve("kustomization.yaml")).get(0);
@@ -144,11 +150,9 @@ class DeploymentManifestsTest {
           document,
           "secret",
           ref -> {
-            Map<String, Set<String>> named = new HashMap<>();
-            secrets.forEach(named::put);
-            ObjectNode asMap = ref.deepCopy();
-            asMap.put("name", ref.path("secretName").asText());
-            requireItems(named, asMap, where, missing);
+            ObjectNode named = ref.deepCopy();
+            named.put("name", ref.path("secretName").asText());
+            requireItems(secrets, named, where, missing);
           });
       walk(
           document,
