@@ -15,9 +15,9 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@code KURSFILM_*} variables of the manifests and the compose file against the
- * application's configuration keys: each is a key that exists (so a renamed key fails here, not
- * silently in production), and every required key is set for the app nodes and the workers.
+ * The {@code KURSFILM_*} variables of the manifests and the compose file against the application's
+ * configuration keys: each is a key that exists (so a renamed key fails here, not silently in
+ * production), and every required key is set for the app nodes and the workers.
  */
 class DeploymentConfigKeysTest {
 
@@ -28,7 +28,8 @@ class DeploymentConfigKeysTest {
     assertTrue(keys.all().contains("kursfilm.s3.max-connections"));
     assertTrue(keys.all().contains("kursfilm.keystore.vault-token"), "commented keys count");
     assertEquals(Set.of("kursfilm.db.password", "kursfilm.s3.secret-key"), keys.required());
-    assertEquals("KURSFILM_S3_MAX_CONNECTIONS", ConfigKeys.environmentName("kursfilm.s3.max-connections"));
+    assertEquals(
+        "KURSFILM_S3_MAX_CONNECTIONS", ConfigKeys.environmentName("kursfilm.s3.max-connections"));
     assertFalse(keys.isKey("KURSFILM_S3_SECRETKEY"), "a renamed variable is not a key");
   }
 
@@ -103,12 +104,18 @@ class DeploymentConfigKeysTest {
     Map<String, Set<String>> variables = new TreeMap<>();
     for (JsonNode document : documents) {
       Set<String> names = new TreeSet<>();
-      collectContainers(document, container -> {
-        container.path("env").forEach(e -> names.add(e.path("name").asText()));
-        container.path("envFrom").forEach(
-            from -> names.addAll(
-                configMapKeys.getOrDefault(from.at("/configMapRef/name").asText(), Set.of())));
-      });
+      collectContainers(
+          document,
+          container -> {
+            container.path("env").forEach(e -> names.add(e.path("name").asText()));
+            container
+                .path("envFrom")
+                .forEach(
+                    from ->
+                        names.addAll(
+                            configMapKeys.getOrDefault(
+                                from.at("/configMapRef/name").asText(), Set.of())));
+          });
       if (!names.isEmpty()) {
         variables.put(document.at("/metadata/name").asText(), names);
       }
@@ -119,14 +126,16 @@ class DeploymentConfigKeysTest {
   private static void collectContainers(
       JsonNode node, java.util.function.Consumer<JsonNode> container) {
     if (node.isObject()) {
-      node.fields().forEachRemaining(e -> {
-        if ((e.getKey().equals("containers") || e.getKey().equals("initContainers"))
-            && e.getValue().isArray()) {
-          e.getValue().forEach(container);
-        } else {
-          collectContainers(e.getValue(), container);
-        }
-      });
+      node.fields()
+          .forEachRemaining(
+              e -> {
+                if ((e.getKey().equals("containers") || e.getKey().equals("initContainers"))
+                    && e.getValue().isArray()) {
+                  e.getValue().forEach(container);
+                } else {
+                  collectContainers(e.getValue(), container);
+                }
+              });
     } else if (node.isArray()) {
       node.forEach(child -> collectContainers(child, container));
     }
@@ -135,11 +144,14 @@ class DeploymentConfigKeysTest {
   private static Map<String, Set<String>> composeVariables() throws IOException {
     Map<String, Set<String>> variables = new TreeMap<>();
     JsonNode services = ComposeServices.resolved().path("services");
-    services.fields().forEachRemaining(service -> {
-      Set<String> names = new TreeSet<>();
-      service.getValue().path("environment").fieldNames().forEachRemaining(names::add);
-      variables.put(service.getKey(), names);
-    });
+    services
+        .fields()
+        .forEachRemaining(
+            service -> {
+              Set<String> names = new TreeSet<>();
+              service.getValue().path("environment").fieldNames().forEachRemaining(names::add);
+              variables.put(service.getKey(), names);
+            });
     return variables;
   }
 }

@@ -35,9 +35,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Kubernetes manifests under {@code infra/deploy/kubernetes}: every document is a valid
- * resource of the Kubernetes API model (strictly: no unknown field), kustomization lists them
- * all, secrets are only referenced, and what one document names (a ConfigMap key, a Secret, a
- * Service's pods, a claim) exists.
+ * resource of the Kubernetes API model (strictly: no unknown field), kustomization lists them all,
+ * secrets are only referenced, and what one document names (a ConfigMap key, a Secret, a Service's
+ * pods, a claim) exists.
  */
 class DeploymentManifestsTest {
 
@@ -54,7 +54,8 @@ class DeploymentManifestsTest {
       for (JsonNode document : DeployFiles.documents(file)) {
         try {
           HasMetadata resource = reader.read(document);
-          assertFalse(resource.getMetadata().getName().isBlank(), file + ": a resource without name");
+          assertFalse(
+              resource.getMetadata().getName().isBlank(), file + ": a resource without name");
           read++;
         } catch (IOException e) {
           failures.add(file.getFileName() + ": " + e.getMessage().lines().findFirst().orElse(""));
@@ -199,7 +200,8 @@ class DeploymentManifestsTest {
           for (HTTPIngressPath path : rule.getHttp().getPaths()) {
             IngressServiceBackend backend = path.getBackend().getService();
             assertTrue(
-                servicePorts.getOrDefault(backend.getName(), Set.of())
+                servicePorts
+                    .getOrDefault(backend.getName(), Set.of())
                     .contains(backend.getPort().getName()),
                 "ingress backend " + backend.getName() + ":" + backend.getPort().getName());
           }
@@ -218,7 +220,8 @@ class DeploymentManifestsTest {
 
     StatefulSet minio = (StatefulSet) reader.read(workload("minio"));
     assertEquals(4, minio.getSpec().getReplicas());
-    String servers = String.join(" ", minio.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs());
+    String servers =
+        String.join(" ", minio.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs());
     assertTrue(servers.contains("https://minio-{0...3}."), servers);
   }
 
@@ -227,7 +230,9 @@ class DeploymentManifestsTest {
     Map<String, Map<String, String>> data = new HashMap<>();
     for (JsonNode map : configMaps()) {
       Map<String, String> entries = new HashMap<>();
-      map.path("data").fields().forEachRemaining(e -> entries.put(e.getKey(), e.getValue().asText()));
+      map.path("data")
+          .fields()
+          .forEachRemaining(e -> entries.put(e.getKey(), e.getValue().asText()));
       data.put(map.at("/metadata/name").asText(), entries);
     }
     Map<String, String> directoryToConfigMap =

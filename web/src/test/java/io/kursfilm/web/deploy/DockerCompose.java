@@ -23,7 +23,8 @@ final class DockerCompose {
   static Result config(Path file, Path envFile, boolean quiet) throws IOException {
     List<String> command = new ArrayList<>();
     command.addAll(
-        List.of("docker-compose", "-f", file.toString(), "--env-file", envFile.toString(), "config"));
+        List.of(
+            "docker-compose", "-f", file.toString(), "--env-file", envFile.toString(), "config"));
     if (quiet) {
       command.add("-q");
     }

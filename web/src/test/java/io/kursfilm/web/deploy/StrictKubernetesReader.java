@@ -28,8 +28,8 @@ import java.util.Map;
 /**
  * Reads Kubernetes documents into fabric8's typed API model and refuses any field the model does
  * not know. fabric8's classes collect unknown fields in an "additional properties" map instead of
- * failing, so this reader removes that catch-all from every model class: a misspelt field
- * ({@code readinesProbe}) or one at the wrong level is then an error, as {@code kubectl apply
+ * failing, so this reader removes that catch-all from every model class: a misspelt field ({@code
+ * readinesProbe}) or one at the wrong level is then an error, as {@code kubectl apply
  * --validate=strict} would report it.
  */
 final class StrictKubernetesReader {
@@ -77,8 +77,8 @@ final class StrictKubernetesReader {
   /**
    * One document as its typed resource.
    *
-   * @throws IOException when the kind is not one of {@link #KINDS} or a field is unknown or of
-   *     the wrong type
+   * @throws IOException when the kind is not one of {@link #KINDS} or a field is unknown or of the
+   *     wrong type
    */
   HasMetadata read(JsonNode document) throws IOException {
     String type = document.path("apiVersion").asText() + "/" + document.path("kind").asText();
