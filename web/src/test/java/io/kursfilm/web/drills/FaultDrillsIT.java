@@ -34,6 +34,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
@@ -149,22 +150,30 @@ class FaultDrillsIT {
   @Order(2)
   void s3_stopped_during_playback_fails_segments_cleanly_until_it_returns() throws Exception {
     String video = PLAYING.get(0);
-    String segment = firstSegment(video);
+    String played = firstSegment(video); // played 100 times above: in the ciphertext cache
+    String unplayed = initSegment(video); // nobody has fetched it yet
     env.s3().stop();
     double detected;
     int during;
+    int cachedDuring;
     try {
       detected = Readiness.awaitDown(api(), "object-store", OUTAGE_LIMIT);
-      during = api().download(segment, trainer).status();
+      during = api().download(unplayed, trainer).status();
+      cachedDuring = api().download(played, trainer).status();
     } finally {
       env.s3().start();
     }
     double recovered = Readiness.awaitUp(api(), OUTAGE_LIMIT);
-    int after = api().download(segment, trainer).status();
+    int after = api().download(unplayed, trainer).status();
     ROWS.add(
         row(
             "S3 stopped during playback",
-            "segment while down: " + during + "; after: " + after,
+            "unplayed segment while down: "
+                + during
+                + ", a played one (ciphertext cache): "
+                + cachedDuring
+                + "; after: "
+                + after,
             detected + " s (object-store)",
             recovered + " s",
             "—",
@@ -172,6 +181,8 @@ class FaultDrillsIT {
     // A segment is read from S3 lazily, while its body streams: the failure surfaces as the
     // stream's IOException, after the API's mapping to 503 (uploads and chunks get 503).
     assertTrue(during >= 500 && during < 600, "a segment without S3 is a 5xx, was " + during);
+    // Its ciphertext is in the node's memory; the key still comes from the key store.
+    assertEquals(200, cachedDuring, "a segment viewers just played still plays");
     assertEquals(200, after);
   }
 
@@ -568,11 +579,30 @@ class FaultDrillsIT {
 
   /** The first segment of the first rendition of the video, as a path below the app. */
   private static String firstSegment(String video) throws Exception {
+    return inFirstRendition(video, FaultDrillsIT::firstUri);
+  }
+
+  /** The first rendition's initialisation segment (the URI of its {@code #EXT-X-MAP}). */
+  private static String initSegment(String video) throws Exception {
+    return inFirstRendition(
+        video,
+        playlist ->
+            playlist
+                .lines()
+                .filter(l -> l.startsWith("#EXT-X-MAP:URI=\""))
+                .map(l -> l.substring("#EXT-X-MAP:URI=\"".length(), l.lastIndexOf('"')))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no EXT-X-MAP: " + playlist)));
+  }
+
+  /** The file that {@code pick} chooses from the master playlist's first rendition. */
+  private static String inFirstRendition(String video, UnaryOperator<String> pick)
+      throws Exception {
     String master = new String(api().download(hls(video, "master.m3u8"), trainer).body());
     String playlist = firstUri(master);
     String rendition = new String(api().download(hls(video, playlist), trainer).body());
     String dir = playlist.contains("/") ? playlist.substring(0, playlist.lastIndexOf('/') + 1) : "";
-    return hls(video, dir + firstUri(rendition));
+    return hls(video, dir + pick.apply(rendition));
   }
 
   private static String firstUri(String playlist) {
