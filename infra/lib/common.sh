@@ -23,6 +23,8 @@ ensure_packages() {
   # DeploymentManifestsTest validates infra/deploy/compose.yaml with `docker-compose config`
   # (the compose schema, no Docker engine needed).
   command -v docker-compose >/dev/null || missing+=(docker-compose)
+  # The load balancer in front of the app nodes (ClusterIT, infra/bench/cluster).
+  [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
   if [ "${KF_NEED_BROWSER:-0}" = 1 ]; then
     [ -x /usr/bin/chromium ] || missing+=(chromium)
     [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)

@@ -1,6 +1,6 @@
 package io.kursfilm.learning.control;
 
-import io.kursfilm.video.boundary.VideoTransitioned;
+import io.kursfilm.kernel.CacheNotice;
 import io.kursfilm.video.boundary.VideoView;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -79,9 +79,12 @@ public class CatalogueIndex {
         .toList();
   }
 
-  /** Drops the tenant's index once a change of a video's state is committed. */
-  void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) VideoTransitioned moved) {
-    forget(moved.tenantId());
+  /**
+   * Drops the tenant's index once a change of one of its videos is committed, on this node or on
+   * another.
+   */
+  void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) CacheNotice notice) {
+    forget(notice.tenantId());
   }
 
   public synchronized void forget(String tenantId) {

@@ -1,5 +1,6 @@
 package io.kursfilm.tenant.boundary;
 
+import io.kursfilm.kernel.CacheNotice;
 import io.kursfilm.storage.shred.Shredder;
 import io.kursfilm.tenant.control.CertificatePdf;
 import io.kursfilm.tenant.control.ShredCertificates;
@@ -10,6 +11,7 @@ import io.kursfilm.tenant.entity.TenantTombstone;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -36,15 +38,21 @@ public class TenantOffboarding {
   @Inject Shredder shredder;
   @Inject ShredCertificates certificates;
   @Inject Clock clock;
+  @Inject Event<CacheNotice> notices;
 
-  /** ACTIVE to OFFBOARDING: from now on nothing new is sealed for the tenant. */
+  /**
+   * ACTIVE to OFFBOARDING: from now on nothing new is sealed for the tenant, on every node once the
+   * transaction commits (the notice goes out then).
+   */
   public void freeze(String tenantId) {
     tenant(tenantId).freeze();
+    notices.fire(CacheNotice.tenant(tenantId));
   }
 
   /** OFFBOARDING back to ACTIVE, when the offboarding is cancelled before the shred. */
   public void thaw(String tenantId) {
     tenant(tenantId).thaw();
+    notices.fire(CacheNotice.tenant(tenantId));
   }
 
   /**
@@ -71,6 +79,8 @@ public class TenantOffboarding {
               .orElseThrow(() -> new IllegalArgumentException("no such tenant"));
       t = shredding.begin(tenantId, slug, now());
     }
+    // SHREDDED is committed: every node stops opening the tenant's data now, not within its TTL.
+    notices.fire(CacheNotice.tenant(tenantId));
     if (t.certificate().isPresent()) {
       certificates.keepCopy(tenantId, t.certificate().get());
       return receipt(t.certificate().get());
@@ -78,6 +88,8 @@ public class TenantOffboarding {
     long started = System.nanoTime();
     Instant destroyedAt = shredder.destroyKeys(tenantId);
     t = shredding.keysDestroyed(tenantId, destroyedAt.truncatedTo(ChronoUnit.MICROS));
+    // Again, so no node keeps a key it unwrapped in between.
+    notices.fire(CacheNotice.tenant(tenantId));
     long keysNanos = System.nanoTime() - started;
     t = shredding.objectsDeleted(tenantId, shredder.deleteObjects(tenantId));
     long objectsNanos = System.nanoTime() - started - keysNanos;

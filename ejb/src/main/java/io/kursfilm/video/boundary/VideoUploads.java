@@ -1,5 +1,6 @@
 package io.kursfilm.video.boundary;
 
+import io.kursfilm.kernel.CacheNotice;
 import io.kursfilm.kernel.Caller;
 import io.kursfilm.kernel.Role;
 import io.kursfilm.storage.objects.ObjectStore;
@@ -17,6 +18,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.time.Clock;
@@ -45,6 +47,7 @@ public class VideoUploads {
   @Inject PlaybackCache playbackCache;
   @Inject TenantDirectory tenants;
   @Inject Clock clock;
+  @Inject Event<CacheNotice> notices;
 
   @Inject
   @ConfigProperty(name = "kursfilm.video.chunk-write-timeout")
@@ -191,8 +194,9 @@ public class VideoUploads {
       return videos.cancel(id);
     }
     Optional<List<String>> versions = videos.remove(id);
-    // Other nodes stop serving it within the cache's TTL; this one at once.
+    // This node stops serving it at once, the others when the deletion commits.
     playbackCache.forget(tenant(), id);
+    notices.fire(CacheNotice.video(tenant(), id));
     versions.orElse(List.of()).forEach(v -> store.deleteByPrefix(tenant(), VideoObjects.video(v)));
     return versions.isPresent();
   }

@@ -2,10 +2,12 @@ package io.kursfilm.video.control;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.kursfilm.kernel.CacheNotice;
 import io.kursfilm.storage.sealed.SealedObject;
 import io.kursfilm.video.boundary.VideoTransitioned;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -21,11 +23,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * tenant, so one tenant's entry never answers another's request.
  *
  * <p>Renditions are kept for {@code kursfilm.playback.cache-ttl} only: archiving or re-transcoding
- * a video, or deleting it on another node, reaches playback within that time (a delete on this node
- * at once, {@link #forget}), and whether the caller may watch is still decided per request from the
- * kept state. Receipts describe immutable objects (a rendition's prefix is new for every transcode
- * attempt) and hold the data key wrapped only, so they are kept longer; a shredded tenant's
- * receipts no longer unwrap.
+ * a video reaches every node at once ({@link CacheNotice}), and deleting it on another node within
+ * that time (on this node at once, {@link #forget}), and whether the caller may watch is still
+ * decided per request from the kept state. Receipts describe immutable objects (a rendition's
+ * prefix is new for every transcode attempt) and hold the data key wrapped only, so they are kept
+ * longer; a shredded tenant's receipts no longer unwrap.
  *
  * <p>Both are Caffeine caches bounded by size and expiring a fixed time after a value was loaded;
  * an absent value is not kept, so a miss is asked again next time.
@@ -46,6 +48,7 @@ public class PlaybackCache {
   Duration renditionTtl;
 
   @Inject Clock clock;
+  @Inject Event<CacheNotice> notices;
 
   private static final String SELECTOR = "@";
 
@@ -108,9 +111,22 @@ public class PlaybackCache {
         .removeIf(k -> k.tenantId().equals(tenantId) && k.id().startsWith(prefix));
   }
 
-  /** A version was published, archived or superseded: this node serves the change at once. */
-  void onTransition(@Observes(during = TransactionPhase.AFTER_SUCCESS) VideoTransitioned event) {
-    forget(event.tenantId(), event.videoId());
+  /**
+   * A version was published, archived or superseded: every node serves the change at once, when the
+   * transition commits (the notice's observers, this one's and the platform's, which shares it with
+   * the other nodes, run after the transaction).
+   */
+  void onTransition(@Observes VideoTransitioned event) {
+    notices.fire(CacheNotice.video(event.tenantId(), event.videoId()));
+  }
+
+  /** A change here or on another node: a video's renditions, or all of a changed tenant's. */
+  void onNotice(@Observes(during = TransactionPhase.AFTER_SUCCESS) CacheNotice notice) {
+    if (notice.videoId().isPresent()) {
+      forget(notice.tenantId(), notice.videoId().get());
+    } else {
+      renditions.asMap().keySet().removeIf(k -> k.tenantId().equals(notice.tenantId()));
+    }
   }
 
   /**

@@ -75,6 +75,11 @@ public final class GatedTenantKeys implements TenantKeys {
   }
 
   @Override
+  public void forget(String tenantId) {
+    keys.forget(tenantId);
+  }
+
+  @Override
   public void check() {
     keys.check();
   }

@@ -173,6 +173,11 @@ public class LocalKeyStore implements TenantKeys {
     }
   }
 
+  @Override
+  public void forget(String tenantId) {
+    cache.invalidate(tenantId);
+  }
+
   /** KEKs currently kept unwrapped, after pending evictions ran; for tests. */
   long cachedKeks() {
     cache.cleanUp();

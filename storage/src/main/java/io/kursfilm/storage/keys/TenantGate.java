@@ -74,6 +74,14 @@ public final class TenantGate {
     return ACTIVE.equals(stateOf(tenantId));
   }
 
+  /**
+   * Forgets the state kept for the tenant, so the next check reads the row: for a state changed on
+   * another node, which then binds this one at once instead of within the TTL.
+   */
+  public void forget(String tenantId) {
+    cache.invalidate(tenantId);
+  }
+
   /** The state, or {@code MISSING} (not cached, so a tenant created a moment later is seen). */
   private String stateOf(String tenantId) {
     String cached = cache.getIfPresent(tenantId);

@@ -38,6 +38,13 @@ public interface TenantKeys {
   void destroy(String tenantId);
 
   /**
+   * Drops whatever this process keeps of the tenant's KEK in memory, without touching the key: the
+   * next use reads it again. For a change made by another node (a shred there), so no unwrapped
+   * copy outlives it here.
+   */
+  default void forget(String tenantId) {}
+
+  /**
    * Verifies that the store can be used (master key loads, storage writable).
    *
    * @throws KeyStoreException when it cannot

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
@@ -112,5 +113,21 @@ class LocalKeyStoreCacheTest {
     assertEquals(0, store.cachedKeks());
     assertThrows(KeyStoreException.class, () -> store.kek("t1"));
     assertEquals(0, store.cachedKeks());
+  }
+
+  @Test
+  void forget_drops_the_unwrapped_kek_but_keeps_the_key() {
+    LocalKeyStore store = open(10);
+    store.create("t1");
+    store.create("t2");
+    Aead first = store.kek("t1");
+    store.kek("t2");
+
+    store.forget("t1");
+
+    assertEquals(1, store.cachedKeks());
+    Aead again = store.kek("t1");
+    assertNotSame(first, again, "unwrapped again from the key file");
+    assertTrue(store.exists("t1"));
   }
 }

@@ -81,6 +81,21 @@ class TenantGateTest {
   }
 
   @Test
+  void a_forgotten_state_is_read_again_at_once_within_the_ttl() {
+    table.rows.put("t1", "ACTIVE");
+    table.rows.put("t2", "ACTIVE");
+    gate.requireWritable("t1");
+    gate.requireWritable("t2");
+    table.rows.put("t1", "SHREDDED");
+    table.rows.put("t2", "SHREDDED");
+
+    gate.forget("t1");
+
+    assertThrows(TenantClosedException.class, () -> gate.requireReadable("t1"));
+    assertDoesNotThrow(() -> gate.requireReadable("t2"), "only the forgotten tenant is read again");
+  }
+
+  @Test
   void a_missing_row_is_not_remembered_so_a_tenant_being_created_is_seen_at_once() {
     assertThrows(TenantClosedException.class, () -> gate.requireWritable("t1"));
     table.rows.put("t1", "ACTIVE");

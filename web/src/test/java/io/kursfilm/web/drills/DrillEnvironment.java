@@ -43,6 +43,19 @@ final class DrillEnvironment implements AutoCloseable {
   }
 
   private Map<String, String> configuration(int port) {
+    Map<String, String> c = services(db, s3, home);
+    c.put("KURSFILM_TRANSCODE_WORK_DIR", workDir().toString());
+    c.put("KURSFILM_BASE_URL", "http://localhost:" + port + "/kursfilm/");
+    return c;
+  }
+
+  /**
+   * An app node's configuration on top of the environment failsafe gives this JVM: the private
+   * database, S3 endpoint and key store under {@code home}, and intervals short enough that a test
+   * waits seconds, not minutes (transcode heartbeat and back-off, key cache TTL, reconciliation
+   * grace).
+   */
+  static Map<String, String> services(PrivateMariaDb db, LocalS3 s3, Path home) {
     Map<String, String> c = new HashMap<>();
     c.put("KURSFILM_DB_URL", db.url());
     c.put("KURSFILM_DB_USER", PrivateMariaDb.USER);
@@ -51,18 +64,16 @@ final class DrillEnvironment implements AutoCloseable {
     c.put("KURSFILM_DB_MIGRATION_PASSWORD", PrivateMariaDb.OWNER_PASSWORD);
     c.put("KURSFILM_S3_ENDPOINT", s3.endpoint().toString());
     c.put("KURSFILM_S3_TIMEOUT", "PT2S");
-    c.put("KURSFILM_KEYSTORE_DIR", keyStore().toString());
+    c.put("KURSFILM_KEYSTORE_DIR", home.resolve("keys").toString());
     c.put("KURSFILM_KEYSTORE_BACKUP_DIR", home.resolve("key-backups").toString());
     c.put("KURSFILM_KEYSTORE_CACHE_TTL", "PT2S");
-    c.put("KURSFILM_TRANSCODE_WORK_DIR", workDir().toString());
     c.put("KURSFILM_TRANSCODE_POLL", "PT1S");
     c.put("KURSFILM_TRANSCODE_BACKOFF", "PT1S");
     c.put("KURSFILM_TRANSCODE_HEARTBEAT", "PT1S");
     c.put("KURSFILM_OFFBOARDING_TEST_STOP_AFTER_PARTS", "0");
     c.put("KURSFILM_RECONCILE_GRACE", "PT5S");
     c.put("KURSFILM_RECONCILE_INTERVAL", "PT1H");
-    c.put("KURSFILM_BASE_URL", "http://localhost:" + port + "/kursfilm/");
-    // Nobody listens there: the drills read no mail, and a refused mail must not matter.
+    // Nobody listens there: the tests read no mail, and a refused mail must not matter.
     c.put("KURSFILM_MAIL_PORT", String.valueOf(DrillProcesses.freePort()));
     return c;
   }

@@ -25,13 +25,25 @@ final class PrivateApp {
   private final Path dir;
   private final int port;
   private final Map<String, String> overrides;
+  private final List<String> clustering;
   private Process process;
   private int starts;
 
+  /** A single node: no data grid. */
   PrivateApp(Path dir, int port, Map<String, String> overrides) {
+    this(dir, port, overrides, List.of("--nocluster"));
+  }
+
+  /** A node with the given Payara Micro clustering options (ClusterEnvironment). */
+  PrivateApp(Path dir, int port, Map<String, String> overrides, List<String> clustering) {
     this.dir = dir.toAbsolutePath();
     this.port = port;
     this.overrides = overrides;
+    this.clustering = clustering;
+  }
+
+  int port() {
+    return port;
   }
 
   URL base() {
@@ -64,11 +76,10 @@ final class PrivateApp {
     command.add("-Xmx512m");
     command.addAll(
         List.of(
-            "-jar",
-            System.getenv("MICRO_JAR"),
-            "--deploy",
-            System.getProperty("kursfilm.it.war"),
-            "--nocluster",
+            "-jar", System.getenv("MICRO_JAR"), "--deploy", System.getProperty("kursfilm.it.war")));
+    command.addAll(clustering);
+    command.addAll(
+        List.of(
             "--port",
             String.valueOf(port),
             "--prebootcommandfile",

@@ -6,21 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kursfilm.web.ItEnvironment;
+import io.kursfilm.web.testing.FormLogin;
 import io.kursfilm.web.testing.RestClient;
 import io.kursfilm.web.testing.SharedApp;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.net.CookieManager;
-import java.net.URI;
 import java.net.URL;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -29,11 +23,8 @@ import java.sql.ResultSetMetaData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -496,56 +487,11 @@ class InvitationIT {
 
   /** Logs in through the login form as a browser does; the client keeps the session cookie. */
   private HttpClient formLogin(String tenant, String email, String password) throws Exception {
-    HttpClient browser =
-        HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-    URI login = URI.create(base + "login.xhtml");
-    String page =
-        browser.send(HttpRequest.newBuilder(login).build(), BodyHandlers.ofString()).body();
-    Matcher state =
-        Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(page);
-    assertTrue(state.find(), "JSF view state on the login page");
-    String form =
-        Map.of(
-                "login",
-                "login",
-                "login:tenant",
-                tenant,
-                "login:email",
-                email,
-                "login:password",
-                password,
-                "login:submit",
-                "",
-                "jakarta.faces.ViewState",
-                state.group(1))
-            .entrySet()
-            .stream()
-            .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-            .collect(Collectors.joining("&"));
-    HttpResponse<String> posted =
-        browser.send(
-            HttpRequest.newBuilder(login)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build(),
-            BodyHandlers.ofString());
-    assertEquals(302, posted.statusCode(), "form login redirects to the start page");
-    return browser;
+    return FormLogin.login(base, tenant, email, password);
   }
 
   private int me(HttpClient browser) throws Exception {
-    return browser
-        .send(
-            HttpRequest.newBuilder(URI.create(base + "api/v1/me")).build(),
-            BodyHandlers.discarding())
-        .statusCode();
-  }
-
-  private static String encode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    return FormLogin.status(browser, base, "api/v1/me");
   }
 
   @Test
