@@ -46,6 +46,8 @@ final class DrillEnvironment implements AutoCloseable {
     Map<String, String> c = services(db, s3, home);
     c.put("KURSFILM_TRANSCODE_WORK_DIR", workDir().toString());
     c.put("KURSFILM_BASE_URL", "http://localhost:" + port + "/kursfilm/");
+    // Many small parts, so the app can be killed while an export is half written.
+    c.put("KURSFILM_OFFBOARDING_PART_SIZE", "65536");
     return c;
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kursfilm.storage.objects.ObjectStore;
 import io.kursfilm.web.testing.DemoTenants;
+import io.kursfilm.web.testing.ExportArchives;
 import io.kursfilm.web.testing.ReliabilityReport;
 import io.kursfilm.web.testing.RestClient;
 import io.kursfilm.web.video.TestMedia;
@@ -35,6 +36,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
@@ -449,6 +451,78 @@ class FaultDrillsIT {
 
   @Test
   @Order(9)
+  void app_killed_mid_export_and_the_export_resumes_complete_after_the_restart() throws Exception {
+    String slug = "drill" + UUID.randomUUID().toString().substring(0, 8);
+    String email = "admin@" + slug + ".example";
+    String password = "drill-admin-password-" + slug;
+    RestClient.Reply created = demo.createTenant(root, slug, "Drill GmbH", email, password);
+    assertEquals(201, created.status(), created.body());
+    String tenantId = created.json().getString("id");
+    // The company's only user uploads too; a role change ends their sessions.
+    demo.setRoles(api().login(slug, email, password), slug, "admin", "TENANT_ADMIN", "TRAINER");
+    String admin = api().login(slug, email, password);
+    for (int i = 1; i <= 2; i++) {
+      demo.transcoded(admin, "Export drill " + i, longClip);
+    }
+    RestClient.Reply started = api().post("api/v1/offboarding", admin, empty());
+    assertEquals(202, started.status(), started.body());
+    String id = started.json().getString("id");
+    String prefix = "export/" + id + "/";
+    long t0 = System.nanoTime();
+    int partsAtKill = 0;
+    while (partsAtKill < 2 && System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(60)) {
+      partsAtKill = objects.list(tenantId, prefix).size();
+      Thread.sleep(10);
+    }
+    String stateAtKill = api().get("api/v1/offboarding/" + id, admin).json().getString("state");
+    env.app().kill();
+    Duration restart = env.app().start();
+    long back = System.nanoTime();
+    login();
+    String admin2 = api().login(slug, email, password);
+    String state = "";
+    while (System.nanoTime() - back < TimeUnit.SECONDS.toNanos(120)) {
+      state = api().get("api/v1/offboarding/" + id, admin2).json().getString("state");
+      if (!state.equals("EXPORTING")) {
+        break;
+      }
+      Thread.sleep(300);
+    }
+    double completed = Readiness.seconds(back);
+    JsonObject ready = api().get("api/v1/offboarding/" + id, admin2).json();
+    String url = URI.create(ready.getString("exportUrl")).getPath();
+    RestClient.Download zip = api().download(url.substring(url.indexOf("api/v1/")), admin2);
+    Path file = env.home().resolve("export-" + id + ".zip");
+    Files.write(file, zip.body());
+    int files;
+    try (ZipFile archive = new ZipFile(file.toFile())) {
+      files = ExportArchives.verifyManifest(archive).size();
+    }
+    ROWS.add(
+        row(
+            "app killed (SIGKILL) mid-export (throwaway company, 2 videos)",
+            "killed with "
+                + partsAtKill
+                + " part(s) stored, export "
+                + stateAtKill
+                + "; after the restart it became "
+                + state
+                + " and its "
+                + zip.body().length
+                + "-byte ZIP holds the "
+                + files
+                + " files its manifest lists, each with its SHA-256",
+            "—",
+            "ready " + restart.toMillis() / 1000.0 + " s after the restart",
+            completed + " s after the restart",
+            "—"));
+    assertEquals("EXPORTING", stateAtKill, "the kill came mid-export");
+    assertEquals("READY_FOR_DOWNLOAD", state);
+    assertEquals(200, zip.status());
+  }
+
+  @Test
+  @Order(10)
   void reconciliation_removes_only_what_no_row_owns_and_nothing_is_lost() throws Exception {
     // Orphans as a crash leaves them: objects of a version whose row is gone, a rendition of an
     // idle version that is not its published one, export parts of an offboarding that never was.

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kursfilm.web.ItEnvironment;
 import io.kursfilm.web.identity.Inbox;
 import io.kursfilm.web.testing.DemoTenants;
+import io.kursfilm.web.testing.ExportArchives;
 import io.kursfilm.web.testing.Invitations;
 import io.kursfilm.web.testing.RestClient;
 import io.kursfilm.web.testing.SharedApp;
@@ -18,22 +19,17 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -412,21 +408,7 @@ class ExportIT {
       }
 
       // The manifest lists every other entry with its size and SHA-256.
-      JsonArray manifest = json(zip, "manifest.json").asJsonObject().getJsonArray("files");
-      Set<String> listed = new HashSet<>();
-      for (JsonValue v : manifest) {
-        JsonObject f = v.asJsonObject();
-        byte[] content = bytes(zip, f.getString("path"));
-        assertEquals(f.getJsonNumber("size").longValue(), content.length, f.getString("path"));
-        assertEquals(
-            f.getString("sha256"),
-            HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)),
-            f.getString("path"));
-        listed.add(f.getString("path"));
-      }
-      Set<String> expected = new TreeSet<>(names);
-      expected.remove("manifest.json");
-      assertEquals(expected, new TreeSet<>(listed));
+      ExportArchives.verifyManifest(zip);
       for (ZipEntry e : Collections.list(zip.entries())) {
         assertEquals(ZipEntry.STORED, e.getMethod(), e.getName());
       }
@@ -540,16 +522,11 @@ class ExportIT {
   }
 
   private static JsonValue json(ZipFile zip, String name) throws Exception {
-    return Json.createReader(new StringReader(new String(bytes(zip, name), StandardCharsets.UTF_8)))
-        .readValue();
+    return ExportArchives.json(zip, name);
   }
 
   private static byte[] bytes(ZipFile zip, String name) throws Exception {
-    ZipEntry entry = zip.getEntry(name);
-    assertNotNull(entry, name);
-    try (InputStream in = zip.getInputStream(entry)) {
-      return in.readAllBytes();
-    }
+    return ExportArchives.bytes(zip, name);
   }
 
   /** A count of the tenant's rows, straight from MariaDB. */

@@ -86,11 +86,13 @@ public final class DemoTenants {
   public void awaitState(String token, String id, String wanted) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
     while (true) {
-      String state = api().get("api/v1/videos/" + id, token).json().getString("state");
+      JsonObject video = api().get("api/v1/videos/" + id, token).json();
+      String state = video.getString("state");
       if (state.equals(wanted)) {
         return;
       }
-      assertFalse(List.of("REJECTED_INPUT", "FAILED").contains(state), state);
+      // The whole video says why (its error reason and detail).
+      assertFalse(List.of("REJECTED_INPUT", "FAILED").contains(state), video.toString());
       assertTrue(System.nanoTime() < deadline, "still " + state);
       Thread.sleep(300);
     }
