@@ -4,6 +4,7 @@ import io.kursfilm.quiz.boundary.Option;
 import io.kursfilm.quiz.boundary.Question;
 import io.kursfilm.quiz.boundary.QuizDefinition;
 import io.kursfilm.quiz.control.QuizScoring;
+import io.kursfilm.quiz.entity.AttemptOutcome;
 import io.kursfilm.tenant.control.SlugIndex;
 import io.kursfilm.storage.field.FieldCipher;
 import io.kursfilm.storage.keys.KeyStoreSettings;
@@ -210,9 +211,8 @@ public class QuizSeed {
     int written = 0;
     try (PreparedStatement insert =
         db.prepareStatement(
-            "INSERT INTO quiz_attempt (id, tenant_id, quiz_id, user_id, number, answers, score,"
-                + " passed, started_at, submitted_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?, 0)")) {
+            "INSERT INTO quiz_attempt (id, tenant_id, quiz_id, user_id, number, answers, outcome,"
+                + " started_at, submitted_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")) {
       for (int u = 0; u < users.size(); u++) {
         double skill = 0.3 + 0.65 * RANDOM.nextDouble();
         Instant at = base.plusSeconds(RANDOM.nextInt(30 * 24 * 3600 - 7 * 24 * 3600));
@@ -225,15 +225,19 @@ public class QuizSeed {
           insert.setString(3, quizId);
           insert.setString(4, users.get(u));
           insert.setInt(5, number);
+          FieldCipher.Row row = new FieldCipher.Row("quiz_attempt", id);
+          insert.setString(6, cipher.encrypt(tenantId, row, "answers", json(answers)));
+          // As QuizAttempt.submit seals it, so results open it as the app's own.
           insert.setString(
-              6,
+              7,
               cipher.encrypt(
-                  tenantId, new FieldCipher.Row("quiz_attempt", id), "answers", json(answers)));
-          insert.setInt(7, score.percent());
-          insert.setBoolean(8, score.passed());
-          insert.setTimestamp(9, Timestamp.from(at));
+                  tenantId,
+                  row,
+                  "outcome",
+                  new AttemptOutcome(score.percent(), score.passed()).text()));
+          insert.setTimestamp(8, Timestamp.from(at));
           at = at.plusSeconds(60 + RANDOM.nextInt(600));
-          insert.setTimestamp(10, Timestamp.from(at));
+          insert.setTimestamp(9, Timestamp.from(at));
           at = at.plusSeconds(3600 + RANDOM.nextInt(48 * 3600));
           insert.addBatch();
           if (++written % BATCH == 0) {

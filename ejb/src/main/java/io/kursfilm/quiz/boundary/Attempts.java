@@ -13,6 +13,7 @@ import io.kursfilm.quiz.control.QuizProgress;
 import io.kursfilm.quiz.control.QuizScoring;
 import io.kursfilm.quiz.control.QuizStore;
 import io.kursfilm.quiz.control.Shuffle;
+import io.kursfilm.quiz.entity.AttemptOutcome;
 import io.kursfilm.quiz.entity.Quiz;
 import io.kursfilm.quiz.entity.QuizAttempt;
 import io.kursfilm.video.boundary.VideoQuizzes;
@@ -268,8 +269,8 @@ public class Attempts {
         attempt.id(),
         attempt.number(),
         attempt.submitted(),
-        attempt.score().orElse(null),
-        attempt.submitted() ? attempt.passed() : null,
+        attempt.outcome().map(AttemptOutcome::score).orElse(null),
+        attempt.submitted() ? attempt.outcome().map(AttemptOutcome::passed).orElse(false) : null,
         answers,
         feedback,
         attempt.startedAt(),

@@ -1,6 +1,7 @@
 package io.kursfilm.quiz.control;
 
 import io.kursfilm.kernel.PersonalData;
+import io.kursfilm.quiz.entity.AttemptOutcome;
 import io.kursfilm.quiz.entity.Quiz;
 import io.kursfilm.quiz.entity.QuizAttempt;
 import jakarta.enterprise.context.Dependent;
@@ -38,12 +39,16 @@ public class QuizStore {
         .getResultList();
   }
 
-  /** The user's attempts at the quizzes {@code quizIds}, by quiz id, in one query. */
+  /**
+   * The user's attempts at the quizzes {@code quizIds}, by quiz id, in one query; each outcome is
+   * opened bound to its row.
+   */
   public Map<String, List<QuizProgress.Attempt>> progress(
       Collection<String> quizIds, String userId) {
     if (quizIds.isEmpty()) {
       return Map.of();
     }
+    PersonalData.Opener opener = PersonalData.opener();
     return em.createNamedQuery(QuizAttempt.PROGRESS_OF_USER, Object[].class)
         .setParameter("quizIds", List.copyOf(quizIds))
         .setParameter("userId", userId)
@@ -52,7 +57,11 @@ public class QuizStore {
             Collectors.groupingBy(
                 r -> (String) r[0],
                 Collectors.mapping(
-                    r -> new QuizProgress.Attempt((Integer) r[1], (Integer) r[2], r[3] != null),
+                    r -> {
+                      AttemptOutcome outcome = outcome(opener, (String) r[1], r, 3);
+                      return new QuizProgress.Attempt(
+                          (Integer) r[2], outcome == null ? null : outcome.score(), r[6] != null);
+                    },
                     Collectors.toList())));
   }
 
@@ -82,21 +91,24 @@ public class QuizStore {
         .getResultList();
   }
 
-  /** Every submitted attempt at the quiz, in the order submitted, answers still sealed. */
+  /**
+   * Every submitted attempt at the quiz, in the order submitted, outcomes opened (bound to their
+   * rows), answers still sealed.
+   */
   public List<SubmittedAttempt> submitted(String quizId) {
+    PersonalData.Opener opener = PersonalData.opener();
     return em.createNamedQuery(QuizAttempt.SUBMITTED, Object[].class)
         .setParameter("quizId", quizId)
         .getResultStream()
         .map(
             c ->
-                new SubmittedAttempt(
+                submittedAttempt(
                     (String) c[0],
                     (String) c[1],
                     (Integer) c[2],
-                    c[3] == null ? 0 : (Integer) c[3],
-                    Boolean.TRUE.equals(c[4]),
-                    (Instant) c[5],
-                    (String) c[6]))
+                    outcome(opener, (String) c[0], c, 3),
+                    (Instant) c[6],
+                    (String) c[7]))
         .toList();
   }
 
@@ -125,14 +137,15 @@ public class QuizStore {
   }
 
   /**
-   * The submitted attempts of these quizzes by quiz id, in the order submitted, in one query and
-   * without their answers (null): who passed which, and when.
+   * The submitted attempts of these quizzes by quiz id, in the order submitted, in one query, with
+   * their outcomes opened and without their answers (null): who passed which, and when.
    */
   public Map<String, List<SubmittedAttempt>> submittedOf(Collection<String> quizIds) {
     Map<String, List<SubmittedAttempt>> byQuiz = new HashMap<>();
     if (quizIds.isEmpty()) {
       return byQuiz; // an empty IN list is not valid SQL
     }
+    PersonalData.Opener opener = PersonalData.opener();
     em.createNamedQuery(QuizAttempt.SUBMITTED_OF_QUIZZES, Object[].class)
         .setParameter("quizIds", List.copyOf(quizIds))
         .getResultStream()
@@ -141,15 +154,42 @@ public class QuizStore {
                 byQuiz
                     .computeIfAbsent((String) c[0], q -> new ArrayList<>())
                     .add(
-                        new SubmittedAttempt(
+                        submittedAttempt(
                             (String) c[1],
                             (String) c[2],
                             (Integer) c[3],
-                            c[4] == null ? 0 : (Integer) c[4],
-                            Boolean.TRUE.equals(c[5]),
-                            (Instant) c[6],
+                            outcome(opener, (String) c[1], c, 4),
+                            (Instant) c[7],
                             null)));
     return byQuiz;
+  }
+
+  /**
+   * The outcome of the attempt {@code id} from the three columns the attempt queries read at {@code
+   * at}: sealed outcome, then score and passed of before V27.
+   */
+  private static AttemptOutcome outcome(
+      PersonalData.Opener opener, String id, Object[] columns, int at) {
+    return QuizAttempt.openOutcome(
+        opener, id, (String) columns[at], (Integer) columns[at + 1], (Boolean) columns[at + 2]);
+  }
+
+  private static SubmittedAttempt submittedAttempt(
+      String id,
+      String userId,
+      int number,
+      AttemptOutcome outcome,
+      Instant submittedAt,
+      String answersSealed) {
+    // A submitted attempt has an outcome; one without counts as the failed zero it always did.
+    return new SubmittedAttempt(
+        id,
+        userId,
+        number,
+        outcome == null ? 0 : outcome.score(),
+        outcome != null && outcome.passed(),
+        submittedAt,
+        answersSealed);
   }
 
   /**

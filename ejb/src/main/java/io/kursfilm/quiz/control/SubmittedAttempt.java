@@ -3,10 +3,10 @@ package io.kursfilm.quiz.control;
 import java.time.Instant;
 
 /**
- * A submitted attempt as the results read it: who, which number, the score and when, with its
- * answers still sealed. Read without loading the entity, so the thousands of attempts of a quiz
- * cost neither a decryption each nor change tracking; only the answers of the attempts that count
- * are opened ({@link QuizStore#answers()}).
+ * A submitted attempt as the results read it: who, which number, the outcome (opened from its
+ * sealed column) and when, with its answers still sealed. Read without loading the entity, so the
+ * thousands of attempts of a quiz cost one small decryption each (the outcome) and no change
+ * tracking; only the answers of the attempts that count are opened ({@link QuizStore#answers()}).
  */
 public record SubmittedAttempt(
     String id,

@@ -24,8 +24,9 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
 /**
  * One employee's attempt at a quiz: open while they answer (answers saved as they go, so a reload
- * resumes it), then submitted with its score. The answers are sealed under the tenant's key and
- * bound to this row, so a ciphertext copied into another attempt fails to open.
+ * resumes it), then submitted with its outcome (score and passed). Answers and outcome are sealed
+ * under the tenant's key and bound to this row, so a ciphertext copied into another attempt fails
+ * to open.
  */
 @Entity
 @Table(name = "quiz_attempt")
@@ -39,46 +40,59 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @NamedQuery(
     name = QuizAttempt.SUBMITTED,
     query =
-        "select a.id, a.userId, a.number, a.score, a.passed, a.submittedAt, a.answersSealed"
+        "select a.id, a.userId, a.number, a.outcomeSealed, a.plainScore, a.plainPassed,"
+            + " a.submittedAt, a.answersSealed"
             + " from QuizAttempt a where a.quizId = :quizId and a.submittedAt is not null"
             // The order of ix_quiz_attempt_quiz (the id is part of every secondary key): no sort.
             + " order by a.submittedAt, a.id")
 @NamedQuery(
     name = QuizAttempt.SUBMITTED_OF_QUIZZES,
     query =
-        "select a.quizId, a.id, a.userId, a.number, a.score, a.passed, a.submittedAt"
+        "select a.quizId, a.id, a.userId, a.number, a.outcomeSealed, a.plainScore,"
+            + " a.plainPassed, a.submittedAt"
             + " from QuizAttempt a where a.quizId in :quizIds and a.submittedAt is not null"
             + " order by a.submittedAt, a.id")
 @NamedQuery(
     name = QuizAttempt.PROGRESS_OF_USER,
     query =
-        "select a.quizId, a.number, a.score, a.submittedAt from QuizAttempt a"
-            + " where a.quizId in :quizIds and a.userId = :userId")
+        "select a.quizId, a.id, a.number, a.outcomeSealed, a.plainScore, a.plainPassed,"
+            + " a.submittedAt from QuizAttempt a where a.quizId in :quizIds and a.userId = :userId")
+@NamedQuery(
+    name = QuizAttempt.PLAINTEXT_OUTCOMES,
+    query =
+        "select a from QuizAttempt a where a.plainScore is not null or a.plainPassed is not null")
 public class QuizAttempt {
 
   public static final String OF_USER = "QuizAttempt.ofUser";
 
   /**
-   * A user's attempts at several quizzes as columns (quiz, number, score, submitted at), for the
-   * status of a list of videos: no answers opened, no entities loaded.
+   * A user's attempts at several quizzes as columns (quiz, id, number, sealed outcome, score and
+   * passed of before V27, submitted at), for the status of a list of videos: no answers opened, no
+   * entities loaded. Outcomes are opened with {@link #openOutcome}.
    */
   public static final String PROGRESS_OF_USER = "QuizAttempt.progressOfUser";
 
   /**
-   * The submitted attempts of a quiz as columns (id, user, number, score, passed, submitted at,
-   * sealed answers), in the order they were submitted: results read thousands without loading the
-   * entities. Answers are opened with {@link #openAnswers}.
+   * The submitted attempts of a quiz as columns (id, user, number, sealed outcome, score and passed
+   * of before V27, submitted at, sealed answers), in the order they were submitted: results read
+   * thousands without loading the entities. Outcomes are opened with {@link #openOutcome}, answers
+   * with {@link #openAnswers}.
    */
   public static final String SUBMITTED = "QuizAttempt.submitted";
 
   /**
    * The submitted attempts of several quizzes (all versions of one video's quiz) as columns (quiz,
-   * id, user, number, score, passed, submitted at), without answers: what completion needs.
+   * id, user, number, sealed outcome, score and passed of before V27, submitted at), without
+   * answers: what completion needs.
    */
   public static final String SUBMITTED_OF_QUIZZES = "QuizAttempt.submittedOfQuizzes";
 
+  /** Attempts whose score and passed are still in clear (submitted before V27). */
+  public static final String PLAINTEXT_OUTCOMES = "QuizAttempt.plaintextOutcomes";
+
   private static final String TABLE = "quiz_attempt";
   private static final String FIELD = "answers";
+  private static final String OUTCOME_FIELD = "outcome";
 
   @Id
   @Column(length = 36)
@@ -98,8 +112,17 @@ public class QuizAttempt {
   @Transient private String answersJson;
   @Transient private boolean answersChanged;
 
-  private Integer score;
-  private Boolean passed;
+  @Column(name = "outcome")
+  private String outcomeSealed;
+
+  @Transient private AttemptOutcome outcome;
+
+  // Written before V27 only; the start-up sealing moves them into the outcome and clears them.
+  @Column(name = "score")
+  private Integer plainScore;
+
+  @Column(name = "passed")
+  private Boolean plainPassed;
 
   @Column(name = "started_at")
   @Convert(converter = InstantConverter.class)
@@ -137,9 +160,27 @@ public class QuizAttempt {
   /** Scores the attempt; it is closed from now on. */
   public void submit(String answersJson, int score, boolean passed, Instant now) {
     answered(answersJson);
-    this.score = score;
-    this.passed = passed;
+    this.outcome = new AttemptOutcome(score, passed);
+    this.outcomeSealed = sealOutcome();
     this.submittedAt = now;
+  }
+
+  /**
+   * Seals the score and passed written in clear before V27 into the outcome and clears them; the
+   * start-up sealing calls it on the rows of {@link #PLAINTEXT_OUTCOMES}.
+   */
+  public void sealPlaintextOutcome() {
+    if (plainScore == null && plainPassed == null) {
+      return;
+    }
+    outcome = legacyOutcome(plainScore, plainPassed);
+    outcomeSealed = sealOutcome();
+    plainScore = null;
+    plainPassed = null;
+  }
+
+  private String sealOutcome() {
+    return PersonalData.seal(OUTCOME_FIELD, new FieldCipher.Row(TABLE, id), outcome.text());
   }
 
   private void requireOpen() {
@@ -166,11 +207,38 @@ public class QuizAttempt {
         answersSealed == null
             ? null
             : PersonalData.open(FIELD, new FieldCipher.Row(TABLE, id), answersSealed);
+    outcome = openOutcome(PersonalData::open, id, outcomeSealed, plainScore, plainPassed);
   }
 
   /** Opens answers read by {@link #SUBMITTED}, bound to their row as {@link #open} opens them. */
   public static String openAnswers(PersonalData.Opener opener, String id, String sealed) {
     return sealed == null ? null : opener.open(FIELD, new FieldCipher.Row(TABLE, id), sealed);
+  }
+
+  /**
+   * Opens an outcome read as columns by {@link #SUBMITTED}, {@link #SUBMITTED_OF_QUIZZES} or {@link
+   * #PROGRESS_OF_USER}, bound to its row as {@link #open} opens it. A row submitted before V27 and
+   * not sealed yet reads its score and passed as they are.
+   *
+   * @return null while the attempt is open
+   */
+  public static AttemptOutcome openOutcome(
+      PersonalData.Opener opener,
+      String id,
+      String sealed,
+      Integer plainScore,
+      Boolean plainPassed) {
+    if (sealed != null) {
+      return AttemptOutcome.parse(
+          opener.open(OUTCOME_FIELD, new FieldCipher.Row(TABLE, id), sealed));
+    }
+    return plainScore == null && plainPassed == null
+        ? null
+        : legacyOutcome(plainScore, plainPassed);
+  }
+
+  private static AttemptOutcome legacyOutcome(Integer score, Boolean passed) {
+    return new AttemptOutcome(score == null ? 0 : score, Boolean.TRUE.equals(passed));
   }
 
   public String id() {
@@ -197,12 +265,9 @@ public class QuizAttempt {
     return submittedAt != null;
   }
 
-  public Optional<Integer> score() {
-    return Optional.ofNullable(score);
-  }
-
-  public boolean passed() {
-    return Boolean.TRUE.equals(passed);
+  /** Score and passed, once submitted. */
+  public Optional<AttemptOutcome> outcome() {
+    return Optional.ofNullable(outcome);
   }
 
   public Instant startedAt() {

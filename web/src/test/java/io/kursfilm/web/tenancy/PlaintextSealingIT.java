@@ -13,6 +13,9 @@ import io.kursfilm.identity.control.UserDirectory;
 import io.kursfilm.identity.entity.TenantSso;
 import io.kursfilm.kernel.Role;
 import io.kursfilm.kernel.TenantFilter;
+import io.kursfilm.quiz.control.AttemptOutcomeSealing;
+import io.kursfilm.quiz.entity.AttemptOutcome;
+import io.kursfilm.quiz.entity.QuizAttempt;
 import io.kursfilm.review.control.ReviewHashSealing;
 import io.kursfilm.review.entity.VideoReview;
 import io.kursfilm.storage.field.FieldCipher;
@@ -70,6 +73,7 @@ class PlaintextSealingIT {
   @Inject PlaintextDetailsSealing detailsSealing;
   @Inject ElevationReasonSealing reasonSealing;
   @Inject ReviewHashSealing reviewSealing;
+  @Inject AttemptOutcomeSealing outcomeSealing;
   @Inject ElevationLedger elevations;
   @Inject TenantDirectorySealing directorySealing;
   @Inject SsoIssuerSealing ssoSealing;
@@ -272,6 +276,96 @@ class PlaintextSealingIT {
     try (Connection c = db.getConnection()) {
       update(c, "DELETE FROM transcode_outcome WHERE version_id = ?", versionId);
     }
+  }
+
+  /**
+   * An attempt submitted before V27 has its score and passed in clear: it reads as it is until the
+   * start-up sealing moves both into the sealed outcome, bound to the attempt's row, and clears
+   * them; it reads the same afterwards, and a second run finds nothing.
+   */
+  @Test
+  void quiz_scores_of_before_the_sealing_move_into_the_sealed_outcome_and_read_the_same()
+      throws Exception {
+    String demo = inTx(() -> tenants.findBySlug("demo").orElseThrow().id());
+    String trainer = value("SELECT id FROM app_user WHERE tenant_id = ? LIMIT 1", demo);
+    String videoId = UUID.randomUUID().toString();
+    String quizId = UUID.randomUUID().toString();
+    String attemptId = UUID.randomUUID().toString();
+    Timestamp now = Timestamp.from(Instant.now());
+    DataSource db = InitialContext.doLookup("java:app/jdbc/kursfilm");
+    try (Connection c = db.getConnection()) {
+      update(
+          c,
+          "INSERT INTO video (id, tenant_id, owner_id, latest_version_id, created_at, updated_at)"
+              + " VALUES (?, ?, ?, ?, ?, ?)",
+          videoId,
+          demo,
+          trainer,
+          videoId,
+          now,
+          now);
+      update(
+          c,
+          "INSERT INTO video_version (id, tenant_id, video_id, number, uploader_id, title,"
+              + " state, declared_size, chunk_size, created_at, updated_at)"
+              + " VALUES (?, ?, ?, 1, ?, 'f', 'FAILED', 10, 10, ?, ?)",
+          videoId,
+          demo,
+          videoId,
+          trainer,
+          now,
+          now);
+      update(
+          c,
+          "INSERT INTO quiz (id, tenant_id, video_id, number, definition, created_by, created_at)"
+              + " VALUES (?, ?, ?, 1, 'not read here', ?, ?)",
+          quizId,
+          demo,
+          videoId,
+          trainer,
+          now);
+      update(
+          c,
+          "INSERT INTO quiz_attempt (id, tenant_id, quiz_id, user_id, number, score, passed,"
+              + " started_at, submitted_at) VALUES (?, ?, ?, ?, 1, 85, TRUE, ?, ?)",
+          attemptId,
+          demo,
+          quizId,
+          trainer,
+          now,
+          now);
+    }
+    try {
+      AttemptOutcome expected = new AttemptOutcome(85, true);
+      assertEquals(expected, inTx(() -> attempt(demo, attemptId)), "legacy read");
+
+      assertTrue(outcomeSealing.sealAll() >= 1);
+      assertEquals(0, outcomeSealing.sealAll(), "again: nothing left, nothing changes");
+
+      assertEquals(
+          "null null",
+          value(
+              "SELECT CONCAT_WS(' ', IFNULL(score, 'null'), IFNULL(passed, 'null'))"
+                  + " FROM quiz_attempt WHERE id = ?",
+              attemptId),
+          "score and passed cleared");
+      String sealed = value("SELECT outcome FROM quiz_attempt WHERE id = ?", attemptId);
+      assertTrue(sealed.startsWith("f2:"), sealed);
+      assertEquals(
+          "085 P",
+          cipher.decrypt(demo, new FieldCipher.Row("quiz_attempt", attemptId), "outcome", sealed),
+          "bound to the attempt's row and the outcome column");
+      assertEquals(expected, inTx(() -> attempt(demo, attemptId)));
+    } finally {
+      try (Connection c = db.getConnection()) {
+        update(c, "DELETE FROM video WHERE id = ?", videoId); // the rest cascades
+      }
+    }
+  }
+
+  private AttemptOutcome attempt(String tenant, String id) {
+    filter.bind(tenant);
+    return em.find(QuizAttempt.class, id).outcome().orElseThrow();
   }
 
   private static void assertNoPlaintext(String tenantId, String userId, String canary, String when)

@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Quizzes through the REST API on the real stack: a quiz reviewed with its video, taken by
  * employees and scored on the server, results for the video's trainers only, anonymised with
- * pseudonyms and withheld aggregates, and quiz texts and answers sealed in the database.
+ * pseudonyms and withheld aggregates, and quiz texts, answers and outcomes sealed in the database.
  */
 @ExtendWith(SharedApp.class)
 class QuizIT {
@@ -203,7 +204,7 @@ class QuizIT {
   }
 
   @Test
-  void quiz_texts_and_answers_are_sealed_and_bound_to_their_row() throws Exception {
+  void quiz_texts_answers_and_outcomes_are_sealed_and_bound_to_their_row() throws Exception {
     String canary = "QZ" + UUID.randomUUID().toString().replace("-", "");
     String trainer = login("trainer");
     String id = transcoded(trainer, "Sealed video");
@@ -215,10 +216,32 @@ class QuizIT {
     assertEquals(201, attempt(first, quizId, List.of(List.of(1), List.of(1))).status());
     assertEquals(201, attempt(second, quizId, List.of(List.of(0), List.of(0))).status());
 
+    String results = "api/v1/quizzes/" + quizId + "/results";
+    assertEquals(200, api().get(results, trainer).status(), "control");
+
     try (Connection db = db()) {
       String dataDir = single(db, "SELECT @@datadir");
       assertFalse(TestMedia.filesContaining(Path.of(dataDir), quizId).isEmpty(), "control");
       assertTrue(TestMedia.filesContaining(Path.of(dataDir), canary).isEmpty(), "quiz text");
+      // Score and passed are sealed as one outcome: nothing in clear, and a pass with 100 is a
+      // ciphertext as long as a fail with 0.
+      List<String[]> outcomes = outcomes(db, quizId);
+      assertEquals(2, outcomes.size());
+      for (String[] o : outcomes) {
+        assertEquals("null null", o[1] + " " + o[2], "score and passed in clear");
+        assertTrue(o[3].startsWith("f2:"), o[3]);
+      }
+      assertEquals(outcomes.get(0)[3].length(), outcomes.get(1)[3].length(), "fixed length");
+      // The first employee's sealed pass moved into the second one's row: it must not open.
+      String secondId = outcomes.get(1)[0];
+      setOutcome(db, secondId, outcomes.get(0)[3]);
+      assertNotEquals(200, api().get(results, trainer).status(), "moved outcome, results");
+      assertNotEquals(200, api().get("api/v1/quizzes/" + quizId + "/attempts", second).status());
+      assertEquals(200, api().get("api/v1/quizzes/" + quizId + "/attempts", first).status());
+      setOutcome(db, secondId, outcomes.get(1)[3]);
+      assertEquals(200, api().get(results, trainer).status(), "its own outcome opens again");
+      assertEquals(200, api().get("api/v1/quizzes/" + quizId + "/attempts", second).status());
+
       // The first employee's sealed answers moved into the second one's row: they must not open.
       try (PreparedStatement move =
           db.prepareStatement(
@@ -331,6 +354,35 @@ class QuizIT {
         System.getenv("KURSFILM_DB_URL"),
         System.getenv("KURSFILM_DB_USER"),
         System.getenv("KURSFILM_DB_PASSWORD"));
+  }
+
+  /** (id, score, passed, outcome) of the quiz's attempts as stored, in the order started. */
+  private static List<String[]> outcomes(Connection db, String quizId) throws Exception {
+    List<String[]> rows = new ArrayList<>();
+    try (PreparedStatement select =
+        db.prepareStatement(
+            "SELECT id, score, passed, outcome FROM quiz_attempt WHERE quiz_id = ?"
+                + " ORDER BY started_at")) {
+      select.setString(1, quizId);
+      try (ResultSet row = select.executeQuery()) {
+        while (row.next()) {
+          rows.add(
+              new String[] {
+                row.getString(1), row.getString(2), row.getString(3), row.getString(4)
+              });
+        }
+      }
+    }
+    return rows;
+  }
+
+  private static void setOutcome(Connection db, String attemptId, String outcome) throws Exception {
+    try (PreparedStatement update =
+        db.prepareStatement("UPDATE quiz_attempt SET outcome = ? WHERE id = ?")) {
+      update.setString(1, outcome);
+      update.setString(2, attemptId);
+      assertEquals(1, update.executeUpdate());
+    }
   }
 
   private static String single(Connection db, String sql) throws Exception {
