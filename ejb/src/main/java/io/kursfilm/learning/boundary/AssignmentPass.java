@@ -7,33 +7,28 @@ import io.kursfilm.learning.control.AssignmentBook.PersonCycle;
 import io.kursfilm.learning.control.CertificateIssuer;
 import io.kursfilm.learning.control.CycleDates;
 import io.kursfilm.learning.control.LearningStore;
-import io.kursfilm.learning.entity.Assignment;
 import io.kursfilm.learning.entity.AssignmentCycle;
 import io.kursfilm.learning.entity.AssignmentReminder;
-import io.kursfilm.video.boundary.VideoTitles;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * One pass over one tenant's assignments at {@code now}, in a transaction of its own: writes down
  * completed cycles (the proof) with their certificates, opens the next cycle of recurring ones, and
- * records the reminders due, whose mails go out after commit. Every write is guarded by a unique
- * key, so two nodes passing at once cannot open a cycle or send a reminder twice: the later one
- * fails on the key and rolls back all it did, including its mails. Run by {@code
- * AssignmentSchedule}; no caller.
+ * records the reminders due as unsent rows, which {@code ReminderMails} mails once this transaction
+ * has committed. Every write is guarded by a unique key, so two nodes passing at once cannot open a
+ * cycle or owe a reminder twice: the later one fails on the key and rolls back all it did. Run by
+ * {@code AssignmentSchedule}; no caller.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -46,8 +41,6 @@ public class AssignmentPass {
   @Inject AssignmentBook book;
   @Inject LearningStore store;
   @Inject Colleagues colleagues;
-  @Inject VideoTitles videos;
-  @Inject Event<RemindersDue> remindersDue;
   @Inject CertificateIssuer certificates;
 
   @Inject
@@ -72,12 +65,9 @@ public class AssignmentPass {
       }
     }
     store.flush();
-    List<RemindersDue.Reminder> reminders = reminders(open, today, now);
+    int reminded = reminders(open, today);
     store.flush();
-    if (!reminders.isEmpty()) {
-      remindersDue.fire(new RemindersDue(tenantId, reminders));
-    }
-    return new Outcome(recorded, renewed, reminders.size());
+    return new Outcome(recorded, renewed, reminded);
   }
 
   /** Writes the completion down and opens the next cycle when it recurs; true when it did. */
@@ -108,14 +98,13 @@ public class AssignmentPass {
     return true;
   }
 
-  private List<RemindersDue.Reminder> reminders(
-      List<PersonCycle> open, LocalDate today, Instant now) {
+  /** Records the reminders due today that no pass recorded before; their mails go out later. */
+  private int reminders(List<PersonCycle> open, LocalDate today) {
     Set<String> people = new HashSet<>();
     open.forEach(c -> people.add(c.userId()));
     Set<String> active = colleagues.active(people);
-    Set<String> sent = store.reminderKeys();
-    List<PersonCycle> due = new ArrayList<>();
-    List<ReminderKind> kinds = new ArrayList<>();
+    Set<String> recorded = store.reminderKeys();
+    int due = 0;
     for (PersonCycle c : open) {
       if (!active.contains(c.userId())) {
         continue;
@@ -127,52 +116,14 @@ public class AssignmentPass {
                   ? ReminderKind.BEFORE
                   : null;
       if (kind == null
-          || sent.contains(
+          || recorded.contains(
               LearningStore.reminderKey(
                   c.assignment().id(), c.userId(), c.number(), kind.name()))) {
         continue;
       }
-      store.add(
-          new AssignmentReminder(c.assignment().id(), c.userId(), c.number(), kind.name(), now));
-      due.add(c);
-      kinds.add(kind);
+      store.add(new AssignmentReminder(c.assignment().id(), c.userId(), c.number(), kind.name()));
+      due++;
     }
-    Map<String, String> titles = titles(due);
-    List<RemindersDue.Reminder> reminders = new ArrayList<>();
-    for (int i = 0; i < due.size(); i++) {
-      Assignment a = due.get(i).assignment();
-      reminders.add(
-          new RemindersDue.Reminder(
-              due.get(i).userId(),
-              kinds.get(i),
-              titles.get(a.id()),
-              due.get(i).due(),
-              a.videoId(),
-              a.courseId()));
-    }
-    return reminders;
-  }
-
-  private Map<String, String> titles(List<PersonCycle> cycles) {
-    Set<String> videoIds = new HashSet<>();
-    Set<String> courseIds = new HashSet<>();
-    for (PersonCycle c : cycles) {
-      if (c.assignment().videoId() != null) {
-        videoIds.add(c.assignment().videoId());
-      } else {
-        courseIds.add(c.assignment().courseId());
-      }
-    }
-    Map<String, String> videoTitles = videos.titles(videoIds);
-    Map<String, String> courseTitles = new HashMap<>();
-    store.courses(courseIds).forEach(c -> courseTitles.put(c.id(), c.title()));
-    Map<String, String> titles = new HashMap<>();
-    for (PersonCycle c : cycles) {
-      Assignment a = c.assignment();
-      titles.put(
-          a.id(),
-          a.videoId() != null ? videoTitles.get(a.videoId()) : courseTitles.get(a.courseId()));
-    }
-    return titles;
+    return due;
   }
 }

@@ -1,21 +1,21 @@
 package io.kursfilm.learning.entity;
 
-import io.kursfilm.kernel.InstantConverter;
 import io.kursfilm.kernel.TenantFilter;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
 /**
- * That a reminder of {@code kind} went to one person for one cycle: inserted before the mail is
- * handed over, unique per person, cycle and kind, so no node sends it twice.
+ * A reminder of {@code kind} owed to one person for one cycle, unique per person, cycle and kind,
+ * so no pass owes it twice. The row is also the reminder's place in the queue of mails: inserted
+ * unsent in the pass's transaction, mailed after commit by {@code ReminderMails}, which alone reads
+ * and writes the columns of its delivery ({@code sent_at}, {@code attempts}, {@code
+ * next_attempt_at}) with native SQL; they are not mapped here.
  */
 @Entity
 @Table(name = "assignment_reminder")
@@ -43,19 +43,13 @@ public class AssignmentReminder {
 
   private String kind;
 
-  @Column(name = "sent_at")
-  @Convert(converter = InstantConverter.class)
-  private Instant sentAt;
-
   protected AssignmentReminder() {}
 
-  public AssignmentReminder(
-      String assignmentId, String userId, int cycleNumber, String kind, Instant now) {
+  public AssignmentReminder(String assignmentId, String userId, int cycleNumber, String kind) {
     this.id = UUID.randomUUID().toString();
     this.assignmentId = assignmentId;
     this.userId = userId;
     this.cycleNumber = cycleNumber;
     this.kind = kind;
-    this.sentAt = now;
   }
 }

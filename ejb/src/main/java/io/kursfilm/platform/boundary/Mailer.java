@@ -25,8 +25,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Sends the app's e-mails over SMTP with Jakarta Mail, configured by {@code kursfilm.mail.*}: the
  * one mail setup every component uses (identity's account mails, notifications). Asynchronous, so a
  * slow mail server neither holds a transaction open nor lets response times tell whether an account
- * exists. Fails soft: a mail that cannot be sent is logged by kind only (never address, subject or
- * body: they carry personal data and live links).
+ * exists ({@link #deliver} is the synchronous form for senders that retry). Fails soft: a mail that
+ * cannot be sent is logged by kind only (never address, subject or body: they carry personal data
+ * and live links).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -126,6 +127,14 @@ public class Mailer {
 
   @Asynchronous
   public void send(Mail mail) {
+    deliver(mail);
+  }
+
+  /**
+   * Sends on the caller's thread and says whether the mail server took the mail: for senders that
+   * keep a mail queued until it is delivered (assignment reminders). Fails soft like {@link #send}.
+   */
+  public boolean deliver(Mail mail) {
     try {
       MimeMessage message = new MimeMessage(session);
       message.setFrom(new InternetAddress(from));
@@ -138,6 +147,7 @@ public class Mailer {
       }
       Transport.send(message);
       LOG.fine(() -> "mail sent: " + mail.kind());
+      return true;
     } catch (MessagingException | RuntimeException e) {
       LOG.warning(
           () ->
@@ -151,6 +161,7 @@ public class Mailer {
                   + port
                   + ". Check kursfilm.mail.*; for local development, account mails show their"
                   + " links in the admin's response with kursfilm.mail.show-links=true.");
+      return false;
     }
   }
 }

@@ -40,8 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Assignments, groups and their CSV import through the REST API on the real stack: who sees which
  * assignments, what is refused without a trace, group assignments reaching members (also later
- * ones), the overdue list, and the reminder mailed once (GreenMail on the port the app sends to;
- * the app passes over assignments every 5 s in the tests).
+ * ones), the overdue list, and the reminder mailed once, also when the mail server was down when it
+ * fell due (GreenMail on the port the app sends to; the app passes over assignments every 5 s in
+ * the tests).
  */
 @ExtendWith(SharedApp.class)
 class AssignmentsIT {
@@ -313,6 +314,69 @@ class AssignmentsIT {
     assertEquals(1, mails.size(), "mailed once");
     assertTrue(mails.get(0).getContent().toString().length() > 0);
     api().delete("api/v1/assignments/" + made.json().getString("id"), trainer);
+  }
+
+  @Test
+  void a_reminder_due_while_the_mail_server_is_down_is_mailed_once_when_it_is_back()
+      throws Exception {
+    String trainer = login("trainer");
+    String address = DemoTenants.email("demo", "employee5");
+    int port = smtp.getSmtp().getPort();
+    smtp.stop();
+    String id;
+    try {
+      RestClient.Reply made =
+          api()
+              .post(
+                  "api/v1/assignments",
+                  trainer,
+                  assignment(published(), List.of(userId("employee5")), in(1)));
+      assertEquals(201, made.status(), made.body());
+      id = made.json().getString("id");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (failedAttempts(id) < 2) {
+        assertTrue(System.nanoTime() < deadline, "the reminder was not tried twice");
+        Thread.sleep(500);
+      }
+      assertFalse(sent(id), "not sent while the mail server is down");
+    } finally {
+      smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+      smtp.start();
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (reminders(address).isEmpty()) {
+      assertTrue(System.nanoTime() < deadline, "no reminder mailed after the server came back");
+      Thread.sleep(500);
+    }
+    Thread.sleep(12_000); // two more passes of the app
+    assertEquals(1, reminders(address).size(), "mailed once");
+    assertTrue(sent(id));
+    api().delete("api/v1/assignments/" + id, trainer);
+  }
+
+  /** Failed mail attempts of the assignment's reminder row, -1 before the pass records it. */
+  private static int failedAttempts(String assignmentId) throws Exception {
+    Object attempts = reminderColumn(assignmentId, "attempts");
+    return attempts == null ? -1 : ((Number) attempts).intValue();
+  }
+
+  private static boolean sent(String assignmentId) throws Exception {
+    return ((Number) reminderColumn(assignmentId, "COUNT(sent_at)")).intValue() == 1;
+  }
+
+  private static Object reminderColumn(String assignmentId, String column) throws Exception {
+    try (Connection c =
+            DriverManager.getConnection(
+                System.getProperty("kursfilm.it.db.url"),
+                System.getProperty("kursfilm.it.db.user"),
+                System.getProperty("kursfilm.it.db.password"));
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT " + column + " FROM assignment_reminder WHERE assignment_id = ?")) {
+      s.setString(1, assignmentId);
+      var rs = s.executeQuery();
+      return rs.next() ? rs.getObject(1) : null;
+    }
   }
 
   private static List<MimeMessage> reminders(String address) throws Exception {
