@@ -11,7 +11,6 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -63,18 +62,29 @@ class PortalKeyboardIT {
           browser.findElements(By.cssSelector("a[href], button")).stream()
               .filter(WebElement::isDisplayed)
               .toList();
-      Set<String> reached = new HashSet<>();
-      for (int i = 0; i < MAX_TABS && reached.size() < controls.size(); i++) {
-        new Actions(browser).sendKeys(Keys.TAB).perform();
-        reached.add(describe(active(browser)));
-      }
       Set<String> missing =
           controls.stream().map(PortalKeyboardIT::describe).collect(Collectors.toSet());
-      missing.removeAll(reached);
+      for (int i = 0; i < MAX_TABS && !missing.isEmpty(); i++) {
+        new Actions(browser).sendKeys(Keys.TAB).perform();
+        missing.remove(describe(active(browser)));
+      }
       assertEquals(Set.of(), missing, "controls the Tab key never reached");
 
-      tabTo(browser, e -> video.equals(e.getAttribute("data-video")));
-      new Actions(browser).sendKeys(Keys.ENTER).perform();
+      // A link of the menu, then (from the top of a fresh start page) the video's entry in the
+      // catalogue's table, whose own key handlers once swallowed Enter.
+      tabTo(browser, e -> String.valueOf(e.getAttribute("href")).endsWith("me.xhtml"));
+      active(browser).sendKeys(Keys.RETURN);
+      employee.waitFor(
+          Duration.ofSeconds(20), By.cssSelector("h1[data-page]:not([data-page='portal-home'])"));
+      browser.get(base + "portal/index.xhtml");
+      employee.waitFor(
+          Duration.ofSeconds(20), By.cssSelector("a.kf-watch[data-video='" + video + "']"));
+      tabTo(
+          browser,
+          e ->
+              video.equals(e.getAttribute("data-video"))
+                  && e.getAttribute("class").contains("kf-watch"));
+      active(browser).sendKeys(Keys.RETURN);
       WebElement heading =
           employee.waitFor(Duration.ofSeconds(20), By.cssSelector("h1[data-page='watch']"));
       assertEquals(title, heading.getText());
