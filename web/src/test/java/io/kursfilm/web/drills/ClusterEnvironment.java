@@ -31,6 +31,9 @@ final class ClusterEnvironment implements AutoCloseable {
     this.balancer = new LoadBalancer(home.resolve("nginx"), DrillProcesses.freePort());
     Map<String, String> shared = DrillEnvironment.services(db, s3, home);
     shared.put("KURSFILM_BASE_URL", balancer.base().toString());
+    // Long, so a video archived on one node stops playing on the other only through the grid's
+    // notice, not because the other node's cache expired.
+    shared.put("KURSFILM_PLAYBACK_CACHE_TTL", "PT1M");
     Map<String, String> appNode = new HashMap<>(shared);
     appNode.put("KURSFILM_TRANSCODE_WORKERS", "0");
     int gridA = DrillProcesses.freePort();

@@ -149,6 +149,41 @@ class ClusterIT {
 
   @Test
   @Order(3)
+  void a_video_archived_on_one_node_stops_playing_on_the_other_at_once() throws Exception {
+    DemoTenants nodeA = new DemoTenants(env.node(0).base());
+    RestClient nodeB = new RestClient(env.node(1).base());
+    String trainer = nodeA.login("trainer");
+    Path small = TestMedia.clip(env.home().resolve("media"), "archive.mp4", "320x240", 2, "arch");
+    String video = nodeA.transcoded(trainer, "Archive me", small);
+    nodeA.approve(video);
+    String employee = nodeA.login("employee1");
+    String master = "api/v1/videos/" + video + "/hls/master.m3u8";
+    assertEquals(200, nodeB.download(master, employee).status(), "node B plays it (and keeps it)");
+
+    RestClient.Reply archived =
+        nodeA.api().post("api/v1/videos/" + video + "/archive", trainer, empty());
+    assertEquals(200, archived.status(), archived.body());
+    long t0 = System.nanoTime();
+    int status = 200;
+    while (status == 200 && System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(30)) {
+      status = nodeB.download(master, employee).status();
+      if (status == 200) {
+        Thread.sleep(50);
+      }
+    }
+    double stopped = Readiness.seconds(t0);
+    ROWS.add(
+        row(
+            "published video archived on node A (an employee playing it on node B; rendition cache"
+                + " 60 s)",
+            "node B answered HTTP " + status + " " + stopped + " s after the archive",
+            "—"));
+    assertNotEquals(200, status, "node B stops serving the archived video");
+    assertTrue(stopped < 5, "through the notice, not the cache's 60 s: " + stopped + " s");
+  }
+
+  @Test
+  @Order(4)
   void a_node_and_a_worker_die_mid_transcode_and_nothing_is_lost() throws Exception {
     String trainer = viaBalancer.login("trainer");
     String email = DemoTenants.email("demo", "trainer");
