@@ -23,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -31,7 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -224,13 +224,16 @@ class LearningJourneyIT {
 
   /** The certificate as the employee's browser would download it (their session cookie). */
   private static byte[] download(ChromeDriver browser, String href) throws Exception {
-    Cookie session = browser.manage().getCookieNamed("JSESSIONID");
+    // Every cookie the browser holds for the app: a distributable session comes with
+    // JSESSIONIDVERSION beside JSESSIONID, and the server looks the session up by both.
+    String cookies =
+        browser.manage().getCookies().stream()
+            .map(c -> c.getName() + "=" + c.getValue())
+            .collect(Collectors.joining("; "));
     HttpResponse<byte[]> reply =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create(href))
-                    .header("Cookie", "JSESSIONID=" + session.getValue())
-                    .build(),
+                HttpRequest.newBuilder(URI.create(href)).header("Cookie", cookies).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(200, reply.statusCode());
     assertEquals(
