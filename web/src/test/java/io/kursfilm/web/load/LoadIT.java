@@ -9,6 +9,7 @@ import io.kursfilm.web.identity.Inbox;
 import io.kursfilm.web.learning.LearningMedia;
 import io.kursfilm.web.testing.DemoTenants;
 import io.kursfilm.web.testing.Invitations;
+import io.kursfilm.web.testing.QuietMachine;
 import io.kursfilm.web.testing.ReliabilityReport;
 import io.kursfilm.web.testing.RestClient;
 import io.kursfilm.web.testing.SharedApp;
@@ -33,6 +34,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,6 +89,7 @@ class LoadIT {
             .build();
     String bucket = "kursfilm-load-baseline-" + slug.substring(5);
     Path markdown = work.resolve("load.md");
+    QuietMachine.Quiet quiet = QuietMachine.await(Duration.ofMinutes(3), 0.6);
     int exit;
     long logFrom = Files.size(SharedApp.log());
     try {
@@ -96,7 +99,7 @@ class LoadIT {
       empty(s3, bucket);
     }
     String table = Files.exists(markdown) ? Files.readString(markdown) : "(no report)";
-    assertEquals(0, exit, "the load had errors:\n" + table);
+    assertEquals(0, exit, "the load had errors (" + quiet.describe() + "):\n" + table);
     // A client giving up on a response once made Jersey log a SEVERE stack trace per request,
     // and the synchronised console handler then held up every request thread.
     List<String> severe = severeSince(logFrom);
@@ -114,13 +117,14 @@ class LoadIT {
                 + " machine as the client), %d s. Baseline: the same segment bytes as plain"
                 + " objects in the same S3 endpoint, fetched with presigned GETs on the same"
                 + " schedule (raw-s3-segment). Pass criterion: zero errors (any status other than"
-                + " 2xx/304, failure or 10 s timeout).%n%n%s%nSet-up (company, %d people, video"
+                + " 2xx/304, failure or 10 s timeout). Before the window the test %s.%n%n%s%nSet-up (company, %d people, video"
                 + " transcoded and published with a quiz): %.0f s; whole test %.0f s.%n%n"
                 + "The 5-minute form against a local installation: `infra/bench/load/run 300`"
                 + " (README.md, Benchmarks).%n",
             VIEWERS,
             EMPLOYEES,
             seconds,
+            quiet.describe(),
             table,
             VIEWERS + EMPLOYEES,
             setup,
