@@ -12,9 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import java.util.Map;
@@ -111,7 +109,7 @@ public class GuestResource {
       @PathParam("grant") String grant, @PathParam("language") String language) {
     byte[] text = playback.captions(grant, language).orElseThrow(NotFoundException::new);
     return Response.ok(text, "text/vtt; charset=utf-8")
-        .header("Cache-Control", HlsResponses.cacheControl(false))
+        .header("Cache-Control", HlsAnswer.cacheControl(false))
         .build();
   }
 
@@ -124,7 +122,7 @@ public class GuestResource {
       @PathParam("grant") String grant,
       @PathParam("path") String path,
       @HeaderParam("Range") String range,
-      @Context Request request) {
-    return HlsResponses.serve(playback::openRange, playback.file(grant, path), range, request);
+      @HeaderParam("If-None-Match") String ifNoneMatch) {
+    return HlsResponses.serve(playback::openRange, playback.file(grant, path), range, ifNoneMatch);
   }
 }

@@ -19,9 +19,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.List;
@@ -101,8 +99,8 @@ public class VideoVersionsResource {
       @PathParam("number") int number,
       @PathParam("path") String path,
       @HeaderParam("Range") String range,
-      @Context Request request) {
-    return HlsResponses.serve(playback, playback.file(id, number, path), range, request);
+      @HeaderParam("If-None-Match") String ifNoneMatch) {
+    return HlsResponses.serve(playback, playback.file(id, number, path), range, ifNoneMatch);
   }
 
   @GET

@@ -21,9 +21,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.List;
@@ -48,9 +46,6 @@ public class VideosResource {
   /** A resumable upload about to begin: the details and the exact size in bytes. */
   public record NewUpload(
       String title, String description, String tags, String language, Long size) {}
-
-  /** Bytes per write of HLS media to the response. */
-  private static final int COPY_BUFFER = 64 * 1024;
 
   @Inject Videos videos;
   @Inject VideoUploads uploads;
@@ -195,8 +190,8 @@ public class VideosResource {
       @PathParam("id") String id,
       @PathParam("path") String path,
       @HeaderParam("Range") String range,
-      @Context Request request) {
-    return HlsResponses.serve(playback, playback.file(id, path), range, request);
+      @HeaderParam("If-None-Match") String ifNoneMatch) {
+    return HlsResponses.serve(playback, playback.file(id, path), range, ifNoneMatch);
   }
 
   private static VideoState state(String name) {

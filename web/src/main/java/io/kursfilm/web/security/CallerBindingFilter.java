@@ -1,6 +1,5 @@
 package io.kursfilm.web.security;
 
-import io.kursfilm.kernel.AuthenticatedCaller;
 import io.kursfilm.kernel.Caller;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -23,10 +22,7 @@ public class CallerBindingFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
-    if (req.getAttribute(KursfilmAuthenticationMechanism.REQUEST_CALLER)
-        instanceof AuthenticatedCaller who) {
-      caller.bind(who);
-    }
+    KursfilmAuthenticationMechanism.callerOf(req).ifPresent(caller::bind);
     chain.doFilter(req, res);
   }
 }

@@ -229,6 +229,13 @@ public class KursfilmAuthenticationMechanism implements HttpAuthenticationMechan
     }
   }
 
+  /** The caller this mechanism accepted for the request, if it accepted one. */
+  public static Optional<AuthenticatedCaller> callerOf(HttpServletRequest request) {
+    return request.getAttribute(REQUEST_CALLER) instanceof AuthenticatedCaller who
+        ? Optional.of(who)
+        : Optional.empty();
+  }
+
   static Optional<String> bearerToken(HttpServletRequest request) {
     String header = request.getHeader("Authorization");
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {

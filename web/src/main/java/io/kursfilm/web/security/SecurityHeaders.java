@@ -1,5 +1,6 @@
 package io.kursfilm.web.security;
 
+import jakarta.servlet.ServletContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,6 +27,12 @@ public final class SecurityHeaders {
     }
     this.policy = policy.strip();
     this.httpsAddress = httpsAddress;
+  }
+
+  /** The app's headers: the policy from web.xml, https from {@code kursfilm.base-url}. */
+  public static SecurityHeaders of(ServletContext context) {
+    return new SecurityHeaders(
+        context.getInitParameter("primefaces.CSP_POLICY"), PublicAddress.configured().isHttps());
   }
 
   /** The headers for a request that came in over TLS ({@code secure}) or not. */

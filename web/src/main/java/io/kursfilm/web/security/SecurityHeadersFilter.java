@@ -32,10 +32,7 @@ public class SecurityHeadersFilter extends HttpFilter {
 
   @Override
   public void init() {
-    headers =
-        new SecurityHeaders(
-            getServletContext().getInitParameter("primefaces.CSP_POLICY"),
-            PublicAddress.configured().isHttps());
+    headers = SecurityHeaders.of(getServletContext());
   }
 
   @Override

@@ -8,11 +8,11 @@ class HlsCacheControlTest {
 
   @Test
   void media_segments_are_never_stored_by_the_browser() {
-    assertEquals("private, no-store", HlsResponses.cacheControl(false));
+    assertEquals("private, no-store", HlsAnswer.cacheControl(false));
   }
 
   @Test
   void playlists_are_private_and_revalidated() {
-    assertEquals("private, no-cache", HlsResponses.cacheControl(true));
+    assertEquals("private, no-cache", HlsAnswer.cacheControl(true));
   }
 }
