@@ -1,7 +1,9 @@
 package io.kursfilm.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,18 @@ class CacheNoticeTest {
   }
 
   @Test
+  void a_user_notice_reads_back_as_a_user_notice_not_a_video_or_tenant_one() {
+    CacheNotice user = CacheNotice.user("t-1", "u-1");
+
+    assertEquals(user, CacheNotice.decode(user.encode()));
+    assertEquals("t-1/user/u-1", user.encode());
+    assertEquals(Optional.empty(), user.videoId());
+    assertFalse(user.tenantWide());
+    assertFalse(CacheNotice.video("t-1", "v-1").tenantWide());
+    assertTrue(CacheNotice.tenant("t-1").tenantWide());
+  }
+
+  @Test
   void ids_that_would_not_read_back_are_refused() {
     assertThrows(IllegalArgumentException.class, () -> CacheNotice.tenant(""));
     assertThrows(IllegalArgumentException.class, () -> CacheNotice.tenant("a/b"));
@@ -27,5 +41,7 @@ class CacheNoticeTest {
     assertThrows(IllegalArgumentException.class, () -> CacheNotice.video("t", "v/w"));
     assertThrows(IllegalArgumentException.class, () -> CacheNotice.decode("/v"));
     assertThrows(IllegalArgumentException.class, () -> CacheNotice.decode("t/"));
+    assertThrows(IllegalArgumentException.class, () -> CacheNotice.user("t", "u/v"));
+    assertThrows(IllegalArgumentException.class, () -> CacheNotice.decode("t/user/"));
   }
 }

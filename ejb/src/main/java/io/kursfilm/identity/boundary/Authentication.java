@@ -4,6 +4,7 @@ import io.kursfilm.audit.boundary.Action;
 import io.kursfilm.audit.boundary.AuditEvent;
 import io.kursfilm.audit.boundary.AuditLog;
 import io.kursfilm.identity.control.ApiTokens;
+import io.kursfilm.identity.control.CallerCache;
 import io.kursfilm.identity.control.LoginThrottling;
 import io.kursfilm.identity.control.PasswordHasher;
 import io.kursfilm.identity.control.ProviderIdentity;
@@ -35,6 +36,7 @@ public class Authentication {
   @Inject UserDirectory users;
   @Inject PasswordHasher hasher;
   @Inject ApiTokens tokens;
+  @Inject CallerCache callers;
   @Inject AuditLog audit;
   @Inject LoginThrottling throttling;
   @Inject TenantSsoStore sso;
@@ -92,6 +94,18 @@ public class Authentication {
    * session-ending change since it logged in. One primary-key read each.
    */
   public boolean isCurrent(AuthenticatedCaller caller) {
+    if (callers.isCurrent(caller)) {
+      return true;
+    }
+    long generation = callers.generation();
+    boolean current = readIsCurrent(caller);
+    if (current) {
+      callers.keepCurrent(caller, generation);
+    }
+    return current;
+  }
+
+  private boolean readIsCurrent(AuthenticatedCaller caller) {
     Optional<TenantView> tenant = tenants.find(caller.tenantId()).filter(TenantView::admitsLogins);
     if (tenant.isEmpty()) {
       return false;
@@ -110,7 +124,9 @@ public class Authentication {
    * endpoints and pages (and their own session), which the web enforces per request.
    */
   public boolean isFrozen(AuthenticatedCaller caller) {
-    return tenants.find(caller.tenantId()).map(TenantView::isOffboarding).orElse(false);
+    return callers.isFrozen(
+        caller.tenantId(),
+        () -> tenants.find(caller.tenantId()).map(TenantView::isOffboarding).orElse(false));
   }
 
   public Optional<AuthenticatedCaller> authenticate(
@@ -246,6 +262,11 @@ public class Authentication {
 
   /** Resolves a bearer token to its caller, or empty when unknown, expired or deactivated. */
   public Optional<AuthenticatedCaller> resolveApiSession(String token) {
+    Optional<AuthenticatedCaller> known = callers.bearer(token);
+    if (known.isPresent()) {
+      return known;
+    }
+    long generation = callers.generation();
     return tokens
         .resolve(token)
         .flatMap(
@@ -260,7 +281,12 @@ public class Authentication {
                   .find(session.userId())
                   .filter(User::active)
                   .filter(user -> tenant.get().admits(user.roles()))
-                  .map(user -> callerOf(tenant.get(), user));
+                  .map(user -> callerOf(tenant.get(), user))
+                  .map(
+                      who -> {
+                        callers.keepBearer(token, who, session.expiresAt(), generation);
+                        return who;
+                      });
             });
   }
 

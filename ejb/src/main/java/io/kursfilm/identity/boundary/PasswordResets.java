@@ -5,6 +5,7 @@ import io.kursfilm.audit.boundary.AuditEvent;
 import io.kursfilm.audit.boundary.AuditLog;
 import io.kursfilm.identity.control.AccountMails;
 import io.kursfilm.identity.control.AccountTokens;
+import io.kursfilm.identity.control.ApiTokens;
 import io.kursfilm.identity.control.PasswordHasher;
 import io.kursfilm.identity.control.ResetThrottling;
 import io.kursfilm.identity.control.TenantSsoStore;
@@ -38,6 +39,7 @@ public class PasswordResets {
 
   @Inject LinkHolders links;
   @Inject AccountTokens tokens;
+  @Inject ApiTokens apiTokens;
   @Inject AccountMails mails;
   @Inject PasswordPolicy policy;
   @Inject PasswordHasher hasher;
@@ -120,7 +122,7 @@ public class PasswordResets {
     // Whoever knew the old password may hold a session: UI sessions and bearer tokens end alike.
     user.endSessions();
     tokens.consume(link.row());
-    tokens.revokeApiSessions(user.id());
+    apiTokens.revokeAll(user);
     audit.recordInTransaction(
         AuditEvent.of(Action.PASSWORD_RESET)
             .tenant(link.tenant().id(), link.tenant().slug())

@@ -71,7 +71,7 @@ public class Profile {
     AuthenticatedCaller who = caller.require();
     var user = directory.find(who.userId()).orElseThrow(NotAuthenticatedException::new);
     user.endSessions();
-    int revoked = tokens.revokeAll(user.id());
+    int revoked = tokens.revokeAll(user);
     audit.recordInTransaction(
         AuditEvent.of(Action.LOGOUT)
             .subject("user", user.id())

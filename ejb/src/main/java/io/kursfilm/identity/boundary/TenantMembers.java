@@ -35,7 +35,7 @@ public class TenantMembers {
     for (User user : directory.all()) {
       if (!user.roles().contains(Role.TENANT_ADMIN)) {
         user.endSessions();
-        tokens.revokeAll(user.id());
+        tokens.revokeAll(user);
         ended++;
       }
     }

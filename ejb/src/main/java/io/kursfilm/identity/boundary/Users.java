@@ -79,7 +79,7 @@ public class Users {
       elevation.refuse("Granting roles or re-activating users");
     }
     if (user.administer(active, roles)) {
-      tokens.revokeAll(user.id());
+      tokens.revokeAll(user);
       AuditEvent changed =
           AuditEvent.of(Action.ROLE_CHANGED).subject("user", user.id()).detail("active", active);
       roles.stream().sorted().forEach(role -> changed.detail("role." + role.name(), "granted"));

@@ -130,11 +130,4 @@ public class AccountTokens {
     em.remove(row);
     return true;
   }
-
-  /** Ends every API session of a user, e.g. after a password reset. */
-  public int revokeApiSessions(String userId) {
-    return em.createQuery("delete from ApiSession s where s.userId = :user")
-        .setParameter("user", userId)
-        .executeUpdate();
-  }
 }

@@ -1,7 +1,10 @@
 package io.kursfilm.identity.control;
 
 import io.kursfilm.identity.entity.ApiSession;
+import io.kursfilm.identity.entity.User;
+import io.kursfilm.kernel.CacheNotice;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -27,6 +30,7 @@ public class ApiTokens {
   EntityManager em;
 
   @Inject Clock clock;
+  @Inject Event<CacheNotice> notices;
 
   @Inject
   @ConfigProperty(name = "kursfilm.api.token-ttl")
@@ -55,14 +59,19 @@ public class ApiTokens {
       ApiSession session = em.find(ApiSession.class, hash(token));
       if (session != null) {
         em.remove(session);
+        notices.fire(CacheNotice.user(session.tenantId(), session.userId()));
       }
     }
   }
 
-  /** Revokes every bearer token of the user at once. */
-  public int revokeAll(String userId) {
+  /**
+   * Revokes every bearer token of the user at once; with the user's ended sessions, every node
+   * forgets what it knew of them once the transaction commits.
+   */
+  public int revokeAll(User user) {
+    notices.fire(CacheNotice.user(user.tenantId(), user.id()));
     return em.createNamedQuery(ApiSession.DELETE_BY_USER)
-        .setParameter("userId", userId)
+        .setParameter("userId", user.id())
         .executeUpdate();
   }
 

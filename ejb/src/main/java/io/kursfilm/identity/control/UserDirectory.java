@@ -1,11 +1,13 @@
 package io.kursfilm.identity.control;
 
 import io.kursfilm.identity.entity.User;
+import io.kursfilm.kernel.CacheNotice;
 import io.kursfilm.kernel.ConflictException;
 import io.kursfilm.kernel.PersonalData;
 import io.kursfilm.kernel.Role;
 import io.kursfilm.tenant.boundary.PersonalIndex;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -37,6 +39,7 @@ public class UserDirectory {
 
   @Inject PasswordHasher hasher;
   @Inject PersonalIndex index;
+  @Inject Event<CacheNotice> notices;
   @Inject Clock clock;
 
   public Optional<User> find(String userId) {
@@ -134,6 +137,7 @@ public class UserDirectory {
 
   public void remove(User user) {
     em.remove(user);
+    notices.fire(CacheNotice.user(user.tenantId(), user.id()));
   }
 
   /** Adds a user with a password to the bound tenant. */

@@ -55,6 +55,10 @@ public class ApiSession {
     return now.isBefore(expiresAt);
   }
 
+  public Instant expiresAt() {
+    return expiresAt;
+  }
+
   public String tenantId() {
     return tenantId;
   }

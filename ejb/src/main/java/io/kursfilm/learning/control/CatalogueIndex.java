@@ -84,7 +84,9 @@ public class CatalogueIndex {
    * another.
    */
   void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) CacheNotice notice) {
-    forget(notice.tenantId());
+    if (notice.userId().isEmpty()) {
+      forget(notice.tenantId());
+    }
   }
 
   public synchronized void forget(String tenantId) {

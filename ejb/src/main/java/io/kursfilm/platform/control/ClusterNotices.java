@@ -86,7 +86,7 @@ public class ClusterNotices {
     }
     try {
       CacheNotice notice = CacheNotice.decode(message.getMessageObject());
-      if (notice.videoId().isEmpty()) {
+      if (notice.tenantWide()) {
         // Rare (offboarding, shred) and worth seeing; a tenant id is not personal data.
         LOG.info(() -> "tenant " + notice.tenantId() + " changed on another node");
       }

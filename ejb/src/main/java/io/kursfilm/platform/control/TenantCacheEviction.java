@@ -25,7 +25,7 @@ public class TenantCacheEviction {
   @Inject CiphertextCache ciphertexts;
 
   void onNotice(@Observes(during = TransactionPhase.AFTER_SUCCESS) CacheNotice notice) {
-    if (notice.videoId().isEmpty()) {
+    if (notice.tenantWide()) {
       String tenantId = notice.tenantId();
       gate.forget(tenantId);
       keys.forget(tenantId);

@@ -124,7 +124,7 @@ public class PlaybackCache {
   void onNotice(@Observes(during = TransactionPhase.AFTER_SUCCESS) CacheNotice notice) {
     if (notice.videoId().isPresent()) {
       forget(notice.tenantId(), notice.videoId().get());
-    } else {
+    } else if (notice.tenantWide()) {
       renditions.asMap().keySet().removeIf(k -> k.tenantId().equals(notice.tenantId()));
     }
   }
