@@ -182,8 +182,72 @@ class ClusterIT {
     assertTrue(stopped < 5, "through the notice, not the cache's 60 s: " + stopped + " s");
   }
 
+  /**
+   * Each node keeps who stands behind a token for a minute (CallerCache): a logout or a
+   * deactivation on one node must reach the other through the grid, not wait for that minute.
+   */
   @Test
   @Order(4)
+  void a_logout_and_a_deactivation_on_one_node_end_the_token_on_the_other_at_once()
+      throws Exception {
+    DemoTenants nodeA = new DemoTenants(env.node(0).base());
+    RestClient nodeB = new RestClient(env.node(1).base());
+    String leaving = nodeA.login("employee4");
+    assertEquals(200, nodeB.get("api/v1/me", leaving).status(), "node B knows the token");
+    assertEquals(204, nodeA.api().delete("api/v1/sessions/current", leaving).status());
+    double loggedOut = secondsUntilRefused(nodeB, leaving);
+
+    String admin = nodeA.login("admin");
+    String id =
+        nodeA.api().get("api/v1/users", admin).array().stream()
+            .map(JsonValue::asJsonObject)
+            .filter(u -> u.getString("email").equals("employee5@demo.example"))
+            .findFirst()
+            .orElseThrow()
+            .getString("id");
+    String deactivatedToken = nodeA.login("employee5");
+    assertEquals(200, nodeB.get("api/v1/me", deactivatedToken).status());
+    RestClient.Reply off = nodeA.api().put("api/v1/users/" + id, admin, standing(false));
+    assertEquals(200, off.status(), off.body());
+    double deactivated = secondsUntilRefused(nodeB, deactivatedToken);
+    assertEquals(200, nodeA.api().put("api/v1/users/" + id, admin, standing(true)).status());
+
+    ROWS.add(
+        row(
+            "logout on node A of a token node B had just accepted (caller cache 60 s)",
+            "node B answered 401 " + loggedOut + " s after the logout",
+            "—"));
+    ROWS.add(
+        row(
+            "user deactivated on node A while their token works on node B",
+            "node B answered 401 " + deactivated + " s after the deactivation",
+            "—"));
+    assertTrue(loggedOut < 5, "through the notice, not the cache's 60 s: " + loggedOut + " s");
+    assertTrue(deactivated < 5, "through the notice: " + deactivated + " s");
+  }
+
+  private static double secondsUntilRefused(RestClient node, String token) throws Exception {
+    long t0 = System.nanoTime();
+    int status = 200;
+    while (status == 200 && System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(30)) {
+      status = node.get("api/v1/me", token).status();
+      if (status == 200) {
+        Thread.sleep(50);
+      }
+    }
+    assertEquals(401, status, "the token stops working on the other node");
+    return Readiness.seconds(t0);
+  }
+
+  private static JsonObject standing(boolean active) {
+    return Json.createObjectBuilder()
+        .add("active", active)
+        .add("roles", Json.createArrayBuilder().add("EMPLOYEE"))
+        .build();
+  }
+
+  @Test
+  @Order(5)
   void a_node_and_a_worker_die_mid_transcode_and_nothing_is_lost() throws Exception {
     String trainer = viaBalancer.login("trainer");
     String email = DemoTenants.email("demo", "trainer");
