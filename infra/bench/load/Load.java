@@ -54,12 +54,14 @@ import java.util.regex.Pattern;
  * stretch every 10 s as the web player does. A raw viewer beside each one fetches the same segments
  * from S3 on the same schedule. Employees cycle through catalogue, assignments, continue watching,
  * the portal page, the quiz and (while attempts are left) a random answer to it, with 2-4 s of
- * thinking between requests. Any status other than 2xx or 304, and any failure or timeout (10 s),
- * is an error; the exit status is 1 when there was one.
+ * thinking between requests. Any status other than 2xx or 304, and any failure or timeout (30 s),
+ * is an error; the exit status is 1 when there was one. The timeout tells a hung or lost answer from
+ * a slow one, whose latency the report shows: at 10 s it asserted latency in disguise, and a CI run
+ * on a busy machine failed on portal pages answered in 10.2 s.
  */
 public class Load {
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final long PLAYLIST_REFRESH_MS = 30_000;
   private static final long PROGRESS_EVERY_MS = 10_000;
   private static final int PARALLEL_LOGINS = 4;

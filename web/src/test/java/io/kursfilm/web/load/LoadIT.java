@@ -117,7 +117,7 @@ class LoadIT {
                 + " machine as the client), %d s. Baseline: the same segment bytes as plain"
                 + " objects in the same S3 endpoint, fetched with presigned GETs on the same"
                 + " schedule (raw-s3-segment). Pass criterion: zero errors (any status other than"
-                + " 2xx/304, failure or 10 s timeout). Before the window the test %s.%n%n%s%nSet-up (company, %d people, video"
+                + " 2xx/304, failure or 30 s timeout). Before the window the test %s.%n%n%s%nSet-up (company, %d people, video"
                 + " transcoded and published with a quiz): %.0f s; whole test %.0f s.%n%n"
                 + "The 5-minute form against a local installation: `infra/bench/load/run 300`"
                 + " (README.md, Benchmarks).%n",
