@@ -23,7 +23,8 @@ public class CertificatesBean implements Serializable {
   private List<Row> rows;
 
   /** One certificate as the list shows it. */
-  public record Row(String id, String kind, String completedAt, String issuedAt) {
+  public record Row(String id, String kind, String completedAt, String issuedAt)
+      implements Serializable {
     public String getId() {
       return id;
     }

@@ -31,7 +31,7 @@ public class GuestBean implements Serializable {
   private List<Track> tracks = List.of();
 
   /** A caption track of the published version. */
-  public record Track(String language, String label) {
+  public record Track(String language, String label) implements Serializable {
     public String getLanguage() {
       return language;
     }

@@ -40,7 +40,8 @@ public class GuestLinksBean implements Serializable {
       String state,
       boolean hasPassword,
       int openings,
-      boolean revocable) {
+      boolean revocable)
+      implements Serializable {
     public String getId() {
       return id;
     }
