@@ -43,7 +43,11 @@ import java.util.regex.Pattern;
  *       480p/seg_00001.m4s http://...}): the same bytes the app serves, stored plainly in S3;
  *   <li>{@code seconds=60}, {@code viewers=200}, {@code employees=50}, {@code pid=} the app's
  *       process (RSS and CPU from /proc), {@code threads=file} its thread dump halfway through,
- *       {@code markdown=file}, {@code tsv=file}.
+ *       {@code markdown=file}, {@code tsv=file};
+ *   <li>{@code warmup=0}: seconds everybody plays and browses before the measured window opens. The
+ *       people join at the start of the warm-up, so with one the window shows the steady state of a
+ *       warm app; without, it includes the join of all viewers within 4 s on an app the JIT has
+ *       not compiled yet (the report's 30 s slices show that tail apart).
  * </ul>
  *
  * <p>Every person logs in once before the measured window (with a few logins at a time: PBKDF2 is
@@ -90,6 +94,7 @@ public class Load {
   private final Map<String, AtomicInteger> errorCauses = new ConcurrentHashMap<>();
   private final Map<String, String> raw = new HashMap<>();
   private volatile boolean running;
+  private volatile long windowStart;
 
   Load(Map<String, String> args) throws IOException {
     this.args = args;
@@ -123,6 +128,7 @@ public class Load {
 
   boolean run() throws Exception {
     int seconds = Integer.parseInt(args.getOrDefault("seconds", "60"));
+    int warmup = Integer.parseInt(args.getOrDefault("warmup", "0"));
     int viewers = Integer.parseInt(args.getOrDefault("viewers", "200"));
     int employees = Integer.parseInt(args.getOrDefault("employees", "50"));
     List<String> accounts =
@@ -137,11 +143,8 @@ public class Load {
     List<String> tokens = login(accounts.subList(0, viewers + employees));
     double loginSeconds = (System.nanoTime() - loginStart) / 1e9;
 
-    Usage app = args.containsKey("pid") ? new Usage(Long.parseLong(args.get("pid"))) : null;
-    Usage self = new Usage(ProcessHandle.current().pid());
     running = true;
-    String loadBefore = loadAverage();
-    long windowStart = System.nanoTime();
+    windowStart = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmup);
     Random random = new Random(16);
     for (int i = 0; i < viewers; i++) {
       new Viewer(i, tokens.get(i)).start(random.nextInt(4000));
@@ -149,6 +152,10 @@ public class Load {
     for (int i = 0; i < employees; i++) {
       new Employee(tokens.get(viewers + i), new Random(i)).start(random.nextInt(4000));
     }
+    Thread.sleep(TimeUnit.SECONDS.toMillis(warmup));
+    Usage app = args.containsKey("pid") ? new Usage(Long.parseLong(args.get("pid"))) : null;
+    Usage self = new Usage(ProcessHandle.current().pid());
+    String loadBefore = loadAverage();
     long end = windowStart + TimeUnit.SECONDS.toNanos(seconds);
     long middle = windowStart + TimeUnit.SECONDS.toNanos(seconds) / 2;
     boolean dumped = false;
@@ -179,6 +186,7 @@ public class Load {
         new Report(
             kinds,
             window,
+            warmup,
             loginSeconds,
             viewers,
             employees,
@@ -305,7 +313,7 @@ public class Load {
                     ignored -> new byte[0]);
     long start = System.nanoTime();
     // Latencies count for requests sent in the window (logins come before it); errors always.
-    boolean counted = running || kind.equals("login");
+    boolean counted = running && start >= windowStart || kind.equals("login");
     maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
     return http.sendAsync(request, handler)
         .handle(
@@ -315,7 +323,8 @@ public class Load {
               int status = response == null ? 0 : response.statusCode();
               boolean ok = failure == null && (status / 100 == 2 || status == 304);
               long bytes = response == null ? 0 : response.body().length + size.get();
-              k.record(micros, ok, bytes, counted);
+              k.record(
+                  micros, ok, bytes, counted, (int) ((start - windowStart) / 1_000_000_000L));
               if (!ok) {
                 String what = failure != null ? failure.toString() : "HTTP " + status;
                 String cause =
@@ -565,6 +574,8 @@ public class Load {
   static final class Kind {
     final String name;
     final List<Long> micros = Collections.synchronizedList(new ArrayList<>());
+    /** The second of the window each latency's request was sent in, index for index. */
+    private final List<Integer> sentAt = new ArrayList<>();
     final AtomicInteger errors = new AtomicInteger();
     final java.util.concurrent.atomic.AtomicLong bytes =
         new java.util.concurrent.atomic.AtomicLong();
@@ -573,20 +584,32 @@ public class Load {
       this.name = name;
     }
 
-    void record(long latencyMicros, boolean ok, long size, boolean inWindow) {
+    void record(long latencyMicros, boolean ok, long size, boolean inWindow, int second) {
       if (!ok) {
         errors.incrementAndGet(); // an error counts wherever it happened
       }
       if (inWindow) {
-        micros.add(latencyMicros);
+        synchronized (micros) {
+          micros.add(latencyMicros);
+          sentAt.add(second);
+        }
         bytes.addAndGet(size);
       }
     }
 
     double percentileMs(double p) {
-      List<Long> sorted;
+      return percentileMs(p, 0, Integer.MAX_VALUE);
+    }
+
+    /** The percentile of the requests sent in seconds {@code [from, to)} of the window. */
+    double percentileMs(double p, int from, int to) {
+      List<Long> sorted = new ArrayList<>();
       synchronized (micros) {
-        sorted = new ArrayList<>(micros);
+        for (int i = 0; i < micros.size(); i++) {
+          if (sentAt.get(i) >= from && sentAt.get(i) < to) {
+            sorted.add(micros.get(i));
+          }
+        }
       }
       if (sorted.isEmpty()) {
         return 0;
@@ -644,6 +667,7 @@ public class Load {
   record Report(
       Map<String, Kind> kinds,
       double window,
+      int warmup,
       double loginSeconds,
       int viewers,
       int employees,
@@ -668,10 +692,11 @@ public class Load {
       md.append(
           String.format(
               Locale.ROOT,
-              "%d viewers and %d employees for %.0f s (logins before the window: %.1f s)%n%n",
+              "%d viewers and %d employees for %.0f s after %d s of warm-up (logins before: %.1f s)%n%n",
               viewers,
               employees,
               window,
+              warmup,
               loginSeconds));
       md.append("| request kind | count | errors | p50 ms | p95 ms | p99 ms | req/s | MB/s |\n");
       md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -704,6 +729,9 @@ public class Load {
                 app.percentileMs(99),
                 s3.percentileMs(99),
                 app.percentileMs(99) / Math.max(0.001, s3.percentileMs(99))));
+      }
+      if (app != null) {
+        md.append(slices(app));
       }
       md.append(
           String.format(
@@ -739,6 +767,33 @@ public class Load {
         md.append("\n- error: ").append(e);
       }
       return md.append('\n').toString();
+    }
+
+    /**
+     * Segment latency by 30 s of the window: the viewers join in the first seconds of a fresh
+     * start, so its tail shows apart from the steady state's.
+     */
+    private String slices(Kind segments) {
+      StringBuilder line = new StringBuilder("\nSegments by 30 s of the window, p50/p99 ms:");
+      for (int from = 0; from < window; from += 30) {
+        line.append(
+            String.format(
+                Locale.ROOT,
+                " %d-%d s %.1f/%.1f;",
+                from,
+                from + 30,
+                segments.percentileMs(50, from, from + 30),
+                segments.percentileMs(99, from, from + 30)));
+      }
+      return line
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  " after the first 30 s: p50 %.1f, p95 %.1f, p99 %.1f.%n",
+                  segments.percentileMs(50, 30, Integer.MAX_VALUE),
+                  segments.percentileMs(95, 30, Integer.MAX_VALUE),
+                  segments.percentileMs(99, 30, Integer.MAX_VALUE)))
+          .toString();
     }
 
     String tsv() {

@@ -94,15 +94,7 @@ public class Authentication {
    * session-ending change since it logged in. One primary-key read each.
    */
   public boolean isCurrent(AuthenticatedCaller caller) {
-    if (callers.isCurrent(caller)) {
-      return true;
-    }
-    long generation = callers.generation();
-    boolean current = readIsCurrent(caller);
-    if (current) {
-      callers.keepCurrent(caller, generation);
-    }
-    return current;
+    return callers.isCurrent(caller, () -> readIsCurrent(caller));
   }
 
   private boolean readIsCurrent(AuthenticatedCaller caller) {
@@ -262,11 +254,10 @@ public class Authentication {
 
   /** Resolves a bearer token to its caller, or empty when unknown, expired or deactivated. */
   public Optional<AuthenticatedCaller> resolveApiSession(String token) {
-    Optional<AuthenticatedCaller> known = callers.bearer(token);
-    if (known.isPresent()) {
-      return known;
-    }
-    long generation = callers.generation();
+    return callers.bearer(token, () -> readApiSession(token));
+  }
+
+  private Optional<CallerCache.Bearer> readApiSession(String token) {
     return tokens
         .resolve(token)
         .flatMap(
@@ -281,12 +272,10 @@ public class Authentication {
                   .find(session.userId())
                   .filter(User::active)
                   .filter(user -> tenant.get().admits(user.roles()))
-                  .map(user -> callerOf(tenant.get(), user))
                   .map(
-                      who -> {
-                        callers.keepBearer(token, who, session.expiresAt(), generation);
-                        return who;
-                      });
+                      user ->
+                          new CallerCache.Bearer(
+                              callerOf(tenant.get(), user), session.expiresAt()));
             });
   }
 

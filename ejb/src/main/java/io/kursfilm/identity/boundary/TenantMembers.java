@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * A tenant's people as the offboarding component needs them, called by its boundary (which checks
@@ -31,15 +32,11 @@ public class TenantMembers {
    */
   public int endSessionsExceptAdmins(String tenantId) {
     filter.bind(tenantId);
-    int ended = 0;
-    for (User user : directory.all()) {
-      if (!user.roles().contains(Role.TENANT_ADMIN)) {
-        user.endSessions();
-        tokens.revokeAll(user);
-        ended++;
-      }
-    }
-    return ended;
+    List<User> ending =
+        directory.all().stream().filter(u -> !u.roles().contains(Role.TENANT_ADMIN)).toList();
+    ending.forEach(User::endSessions);
+    tokens.revokeAll(tenantId, ending);
+    return ending.size();
   }
 
   /** Display names by user id, for the export's results files (like {@link DisplayNames}). */

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -28,8 +29,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@link CacheNotice} that drops it on every node once its transaction commits: a logout or ended
  * sessions (roles or activity changed, password reset, removal) drop the user's entries, a frozen,
  * thawed or shredded tenant all of the tenant's. A look-up that began before such a drop does not
- * store what it read ({@link #generation}), so a stale answer cannot slip back in. A bearer entry
- * never outlives its token.
+ * store what it read, so a stale answer cannot slip back in. A bearer entry never outlives its
+ * token.
  */
 @ApplicationScoped
 public class CallerCache {
@@ -52,27 +53,37 @@ public class CallerCache {
     entries = Caffeine.newBuilder().maximumSize(ENTRIES).expireAfterWrite(ttl).build();
   }
 
-  /** Taken before a look-up and handed to a {@code keep…}: a drop in between voids the keep. */
-  public long generation() {
-    return drops.get();
+  /** Who a bearer token was issued to, and until when it holds: what a bearer look-up finds. */
+  public record Bearer(AuthenticatedCaller caller, Instant expires) {}
+
+  /** The caller behind a bearer token (by its hash), from memory or from {@code lookup}. */
+  public Optional<AuthenticatedCaller> bearer(String token, Supplier<Optional<Bearer>> lookup) {
+    String key = bearerKey(token);
+    Optional<AuthenticatedCaller> known = answer(key, AuthenticatedCaller.class);
+    if (known.isPresent()) {
+      return known;
+    }
+    long generation = drops.get();
+    Optional<Bearer> found = lookup.get();
+    found.ifPresent(b -> keep(key, b.caller(), b.caller(), b.expires(), generation));
+    return found.map(Bearer::caller);
   }
 
-  /** The caller behind a bearer token (by its hash), while known. */
-  public Optional<AuthenticatedCaller> bearer(String token) {
-    return answer(bearerKey(token), AuthenticatedCaller.class);
-  }
-
-  public void keepBearer(String token, AuthenticatedCaller who, Instant expires, long generation) {
-    keep(bearerKey(token), who, who, expires, generation);
-  }
-
-  /** Whether a UI session of this caller (tenant, user, session epoch) is known to stand. */
-  public boolean isCurrent(AuthenticatedCaller who) {
-    return answer(sessionKey(who), Boolean.class).isPresent();
-  }
-
-  public void keepCurrent(AuthenticatedCaller who, long generation) {
-    keep(sessionKey(who), who, Boolean.TRUE, Instant.MAX, generation);
+  /**
+   * Whether a UI session of this caller (tenant, user, session epoch) stands, from memory or from
+   * {@code lookup}.
+   */
+  public boolean isCurrent(AuthenticatedCaller who, BooleanSupplier lookup) {
+    String key = sessionKey(who);
+    if (answer(key, Boolean.class).isPresent()) {
+      return true;
+    }
+    long generation = drops.get();
+    boolean current = lookup.getAsBoolean();
+    if (current) {
+      keep(key, who, Boolean.TRUE, Instant.MAX, generation);
+    }
+    return current;
   }
 
   /** Whether the tenant is frozen, from memory or from {@code lookup}. */
@@ -81,7 +92,7 @@ public class CallerCache {
     if (known.isPresent()) {
       return known.get();
     }
-    long generation = generation();
+    long generation = drops.get();
     boolean frozen = lookup.get();
     store("frozen:" + tenantId, new Entry(tenantId, null, frozen, Instant.MAX), generation);
     return frozen;

@@ -19,10 +19,14 @@ import java.time.Instant;
 @NamedQuery(
     name = ApiSession.DELETE_BY_USER,
     query = "delete from ApiSession s where s.userId = :userId")
+@NamedQuery(
+    name = ApiSession.DELETE_BY_USERS,
+    query = "delete from ApiSession s where s.userId in :userIds")
 public class ApiSession {
 
   public static final String DELETE_EXPIRED = "ApiSession.deleteExpired";
   public static final String DELETE_BY_USER = "ApiSession.deleteByUser";
+  public static final String DELETE_BY_USERS = "ApiSession.deleteByUsers";
 
   @Id
   @Column(name = "token_hash", length = 64)

@@ -4,7 +4,6 @@ import io.kursfilm.storage.keys.TenantKeys;
 import io.kursfilm.storage.objects.ObjectInfo;
 import io.kursfilm.storage.objects.ObjectStore;
 import io.kursfilm.storage.objects.RangeResponse;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -94,7 +93,8 @@ final class SealedRanges {
 
   /**
    * By receipt: size, wrapped key and header are known, so one GET of the segments suffices; a
-   * small object comes whole from the {@link CiphertextCache} instead (one GET per cache miss).
+   * small object comes whole from the {@link CiphertextCache} instead (one GET per cache miss) and
+   * is decrypted straight from there ({@link HeldCiphertextInputStream}).
    */
   InputStream byReceipt(SealedObject receipt, long offset, long length) {
     byte[] ad = SealedObjects.associatedData(receipt.tenantId(), receipt.objectId());
@@ -103,25 +103,28 @@ final class SealedRanges {
       throw new SealedObjectException("receipt does not hold a sealed object's header", null);
     }
     DataKeys.Opened dek = DataKeys.unwrap(keys, receipt.tenantId(), receipt.wrappedDek(), ad);
-    RangedCiphertextChannel.Source source =
-        cache.holds(receipt.ciphertextSize())
-            ? cached(receipt)
-            : ranged(receipt.tenantId(), receipt.key());
+    if (cache.holds(receipt.ciphertextSize())) {
+      byte[] whole = cache.ciphertext(receipt, () -> whole(receipt));
+      try {
+        return new HeldCiphertextInputStream(
+            whole, dek.layout(), dek.segmentDecrypter(header, ad), offset, length);
+      } catch (GeneralSecurityException e) {
+        throw new SealedObjectException("cannot open sealed range", e);
+      }
+    }
     RangedCiphertextChannel ciphertext =
-        channel(dek.layout(), source, receipt.ciphertextSize(), header, offset, length);
+        channel(
+            dek.layout(),
+            ranged(receipt.tenantId(), receipt.key()),
+            receipt.ciphertextSize(),
+            header,
+            offset,
+            length);
     return decrypt(dek, ad, ciphertext, offset, length);
   }
 
   private RangedCiphertextChannel.Source ranged(String tenantId, String key) {
     return (from, length) -> store.get(tenantId, key, from, length);
-  }
-
-  /** The whole object from the cache, loaded on the first read of the range. */
-  private RangedCiphertextChannel.Source cached(SealedObject receipt) {
-    return (from, length) -> {
-      byte[] whole = cache.ciphertext(receipt, () -> whole(receipt));
-      return new ByteArrayInputStream(whole, (int) from, (int) length);
-    };
   }
 
   private byte[] whole(SealedObject receipt) {

@@ -5,6 +5,7 @@ import io.kursfilm.video.boundary.PlaybackFile;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,9 +20,6 @@ import java.util.logging.Logger;
 final class HlsResponses {
 
   private static final Logger LOG = Logger.getLogger(HlsResponses.class.getName());
-
-  /** Bytes per write of HLS media to the response. */
-  private static final int COPY_BUFFER = 64 * 1024;
 
   private HlsResponses() {}
 
@@ -54,8 +52,9 @@ final class HlsResponses {
   }
 
   /**
-   * Copies in blocks of a few segments' worth rather than {@link InputStream#transferTo}'s 8 KiB:
-   * each write passes the JAX-RS and servlet output layers, so fewer, larger writes cost less.
+   * Copies with the stream's own {@link InputStream#transferTo}: the sealed streams write whole
+   * decrypted segments, or blocks of 64 KiB, so each write passing the servlet's output layers
+   * carries much.
    *
    * <p>A player that goes away mid-file (a seek, a switch of rendition, a closed tab) is normal, so
    * a failed write ends the copy quietly: rethrown, it reached Jersey as a SEVERE stack trace per
@@ -63,14 +62,38 @@ final class HlsResponses {
    * read is ours and still propagates.
    */
   static void copy(InputStream in, OutputStream out) throws IOException {
-    byte[] buffer = new byte[COPY_BUFFER];
-    for (int n; (n = in.read(buffer)) >= 0; ) {
-      try {
-        out.write(buffer, 0, n);
-      } catch (IOException clientGone) {
-        LOG.log(Level.FINE, "HLS client went away mid-file", clientGone);
-        return;
+    ClientOutput client = new ClientOutput(out);
+    try {
+      in.transferTo(client);
+    } catch (IOException e) {
+      if (!client.gone) {
+        throw e;
       }
+      LOG.log(Level.FINE, "HLS client went away mid-file", e);
+    }
+  }
+
+  /** The response's stream, remembering whether a write to it failed. */
+  private static final class ClientOutput extends FilterOutputStream {
+    private boolean gone;
+
+    ClientOutput(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      try {
+        out.write(b, off, len);
+      } catch (IOException e) {
+        gone = true;
+        throw e;
+      }
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
     }
   }
 }

@@ -1,0 +1,142 @@
+package io.kursfilm.storage.sealed;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.StreamingAead;
+import com.google.crypto.tink.streamingaead.AesGcmHkdfStreamingKey;
+import com.google.crypto.tink.streamingaead.StreamingAeadConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Ranges of ciphertext Tink's own stream wrote, decrypted from memory: every offset class around
+ * the header and segment boundaries, the end of the object, and damage.
+ */
+class HeldCiphertextInputStreamTest {
+
+  static final CiphertextLayout LAYOUT = new CiphertextLayout(4096);
+  static final byte[] AD = "tenant-a|segment".getBytes();
+  static final int PLAIN = LAYOUT.plaintextSegmentSize();
+  static final int HEADER = CiphertextLayout.HEADER_SIZE;
+
+  static StreamingAead aead;
+  static DataKeys.Opened dek;
+
+  @BeforeAll
+  static void key() throws GeneralSecurityException {
+    StreamingAeadConfig.register();
+    KeysetHandle handle = KeysetHandle.generateNew(DataKeys.parameters(LAYOUT));
+    aead = handle.getPrimitive(RegistryConfiguration.get(), StreamingAead.class);
+    dek = new DataKeys.Opened(aead, LAYOUT, (AesGcmHkdfStreamingKey) handle.getPrimary().getKey());
+  }
+
+  @Test
+  void every_range_around_segment_boundaries_reads_the_plaintext_of_that_range() throws Exception {
+    byte[] plaintext = random(3 * PLAIN + 100);
+    byte[] sealed = seal(plaintext);
+    int[] offsets = {
+      0, 1, PLAIN - HEADER - 1, PLAIN - HEADER, PLAIN - HEADER + 1, 2 * PLAIN - HEADER
+    };
+    int[] lengths = {1, 17, PLAIN, PLAIN + 1, 2 * PLAIN + 3, Integer.MAX_VALUE};
+    for (int offset : offsets) {
+      for (int length : lengths) {
+        int end = (int) Math.min(plaintext.length, (long) offset + length);
+        assertArrayEquals(
+            Arrays.copyOfRange(plaintext, offset, end),
+            read(sealed, offset, length),
+            "offset " + offset + ", length " + length);
+      }
+    }
+  }
+
+  @Test
+  void the_whole_object_and_the_empty_range_at_its_end() throws Exception {
+    for (int size : new int[] {0, 1, PLAIN - HEADER, PLAIN - HEADER + 1, 2 * PLAIN}) {
+      byte[] plaintext = random(size);
+      byte[] sealed = seal(plaintext);
+      assertArrayEquals(plaintext, read(sealed, 0, Long.MAX_VALUE), "size " + size);
+      assertEquals(0, read(sealed, size, 10).length, "size " + size);
+    }
+  }
+
+  @Test
+  void a_range_beyond_the_end_is_refused() throws Exception {
+    byte[] sealed = seal(random(100));
+    assertThrows(IllegalArgumentException.class, () -> read(sealed, 101, 1));
+  }
+
+  @Test
+  void a_tampered_segment_fails_the_read_of_a_range_in_it_and_nothing_of_it_is_returned()
+      throws Exception {
+    byte[] plaintext = random(3 * PLAIN);
+    byte[] sealed = seal(plaintext);
+    sealed[LAYOUT.segmentSize() + 10] ^= 1; // inside the second segment
+    assertArrayEquals(
+        Arrays.copyOfRange(plaintext, 0, 100), read(sealed, 0, 100), "the first still opens");
+    try (InputStream in = open(sealed, PLAIN, 10)) {
+      assertThrows(IOException.class, in::read);
+    }
+  }
+
+  @Test
+  void a_truncated_ciphertext_does_not_pass_for_a_shorter_object() throws Exception {
+    byte[] sealed = seal(random(2 * PLAIN));
+    // Cut after the first segment: it was not sealed as the last one, so it must not open as such.
+    byte[] cut = Arrays.copyOf(sealed, LAYOUT.segmentSize());
+    assertThrows(IOException.class, () -> read(cut, 0, 10));
+  }
+
+  @Test
+  void another_objects_associated_data_does_not_open() throws Exception {
+    byte[] sealed = seal(random(1000));
+    InputStream in =
+        new HeldCiphertextInputStream(
+            sealed,
+            LAYOUT,
+            dek.segmentDecrypter(Arrays.copyOf(sealed, HEADER), "tenant-b|segment".getBytes()),
+            0,
+            10);
+    assertThrows(IOException.class, in::read);
+  }
+
+  private static byte[] read(byte[] sealed, long offset, long length) throws Exception {
+    try (InputStream in = open(sealed, offset, length)) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      byte[] buffer = new byte[1000]; // smaller than a segment: reads resume inside one
+      for (int n; (n = in.read(buffer)) >= 0; ) {
+        out.write(buffer, 0, n);
+      }
+      return out.toByteArray();
+    }
+  }
+
+  private static InputStream open(byte[] sealed, long offset, long length) throws Exception {
+    return new HeldCiphertextInputStream(
+        sealed, LAYOUT, dek.segmentDecrypter(Arrays.copyOf(sealed, HEADER), AD), offset, length);
+  }
+
+  private static byte[] seal(byte[] plaintext) throws Exception {
+    ByteArrayOutputStream sink = new ByteArrayOutputStream();
+    try (OutputStream out = aead.newEncryptingStream(sink, AD)) {
+      out.write(plaintext);
+    }
+    return sink.toByteArray();
+  }
+
+  private static byte[] random(int size) {
+    byte[] bytes = new byte[size];
+    new Random(size).nextBytes(bytes);
+    return bytes;
+  }
+}
