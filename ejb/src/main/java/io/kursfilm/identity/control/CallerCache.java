@@ -56,10 +56,25 @@ public class CallerCache {
   /** Who a bearer token was issued to, and until when it holds: what a bearer look-up finds. */
   public record Bearer(AuthenticatedCaller caller, Instant expires) {}
 
+  /** The caller behind a bearer token, when this node knows it; no look-up. */
+  public Optional<AuthenticatedCaller> known(String token) {
+    return answer(bearerKey(token), AuthenticatedCaller.class);
+  }
+
+  /** Whether this node knows the UI session of this caller to stand; no look-up. */
+  public boolean knows(AuthenticatedCaller who) {
+    return answer(sessionKey(who), Boolean.class).isPresent();
+  }
+
+  /** Whether the tenant is frozen, when this node knows; no look-up. */
+  public Optional<Boolean> frozen(String tenantId) {
+    return answer("frozen:" + tenantId, Boolean.class);
+  }
+
   /** The caller behind a bearer token (by its hash), from memory or from {@code lookup}. */
   public Optional<AuthenticatedCaller> bearer(String token, Supplier<Optional<Bearer>> lookup) {
     String key = bearerKey(token);
-    Optional<AuthenticatedCaller> known = answer(key, AuthenticatedCaller.class);
+    Optional<AuthenticatedCaller> known = known(token);
     if (known.isPresent()) {
       return known;
     }
@@ -74,21 +89,20 @@ public class CallerCache {
    * {@code lookup}.
    */
   public boolean isCurrent(AuthenticatedCaller who, BooleanSupplier lookup) {
-    String key = sessionKey(who);
-    if (answer(key, Boolean.class).isPresent()) {
+    if (knows(who)) {
       return true;
     }
     long generation = drops.get();
     boolean current = lookup.getAsBoolean();
     if (current) {
-      keep(key, who, Boolean.TRUE, Instant.MAX, generation);
+      keep(sessionKey(who), who, Boolean.TRUE, Instant.MAX, generation);
     }
     return current;
   }
 
   /** Whether the tenant is frozen, from memory or from {@code lookup}. */
   public boolean isFrozen(String tenantId, Supplier<Boolean> lookup) {
-    Optional<Boolean> known = answer("frozen:" + tenantId, Boolean.class);
+    Optional<Boolean> known = frozen(tenantId);
     if (known.isPresent()) {
       return known.get();
     }

@@ -22,8 +22,6 @@ import io.kursfilm.video.entity.VideoCaption;
 import io.kursfilm.video.entity.VideoVersion;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -219,12 +217,6 @@ public class GuestPlayback {
     }
     return playable(em.find(GuestLink.class, key.id()), now)
         .map(v -> new Access(key.tenantId(), v));
-  }
-
-  /** Decrypted bytes of a file found above: one GET, outside any transaction. */
-  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public InputStream openRange(PlaybackFile file, long offset, long length) {
-    return sealed.openRange(file.receipt(), offset, length);
   }
 
   private boolean active(String tenantId) {

@@ -12,7 +12,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.io.InputStream;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -86,10 +85,5 @@ public class Playback {
   static PlaybackFile fileOf(io.kursfilm.storage.sealed.SealedObject receipt, String path) {
     String extension = path.substring(path.lastIndexOf('.') + 1);
     return new PlaybackFile(receipt, TYPES.get(extension), extension.equals("m3u8"));
-  }
-
-  /** Decrypted bytes {@code offset} to {@code offset + length} of a file found above: one GET. */
-  public InputStream open(PlaybackFile file, long offset, long length) {
-    return sealed.openRange(file.receipt(), offset, length);
   }
 }

@@ -132,13 +132,12 @@ class CallerCacheTest {
     cache.isCurrent(who, () -> true);
   }
 
-  /** What the cache knows without a look-up (one that finds nothing keeps nothing). */
   private Optional<AuthenticatedCaller> known(String token) {
-    return cache.bearer(token, Optional::empty);
+    return cache.known(token);
   }
 
   private boolean known(AuthenticatedCaller who) {
-    return cache.isCurrent(who, () -> false);
+    return cache.knows(who);
   }
 
   private static AuthenticatedCaller caller(String tenant, String user) {

@@ -94,7 +94,8 @@ final class SealedRanges {
   /**
    * By receipt: size, wrapped key and header are known, so one GET of the segments suffices; a
    * small object comes whole from the {@link CiphertextCache} instead (one GET per cache miss) and
-   * is decrypted straight from there ({@link HeldCiphertextInputStream}).
+   * is decrypted straight from there ({@link HeldCiphertextInputStream}), as is an object not held
+   * there whose every segment the range needs ({@link #wantsWhole}).
    */
   InputStream byReceipt(SealedObject receipt, long offset, long length) {
     byte[] ad = SealedObjects.associatedData(receipt.tenantId(), receipt.objectId());
@@ -103,8 +104,9 @@ final class SealedRanges {
       throw new SealedObjectException("receipt does not hold a sealed object's header", null);
     }
     DataKeys.Opened dek = DataKeys.unwrap(keys, receipt.tenantId(), receipt.wrappedDek(), ad);
-    if (cache.holds(receipt.ciphertextSize())) {
-      byte[] whole = cache.ciphertext(receipt, () -> whole(receipt));
+    boolean cached = cache.holds(receipt.ciphertextSize());
+    if (cached || wantsWhole(dek.layout(), receipt, offset, length)) {
+      byte[] whole = cached ? cache.ciphertext(receipt, () -> whole(receipt)) : whole(receipt);
       try {
         return new HeldCiphertextInputStream(
             whole, dek.layout(), dek.segmentDecrypter(header, ad), offset, length);
@@ -127,10 +129,28 @@ final class SealedRanges {
     return (from, length) -> store.get(tenantId, key, from, length);
   }
 
+  /**
+   * Whether a range not held in the cache is better read with one GET of the whole object into
+   * memory: when it needs every segment anyway (a player fetching an HLS segment) and the object is
+   * no larger than one ranged GET may be. The channel below Tink's seekable decryption costs more
+   * CPU than the decryption itself on such objects; a part of a large object still streams.
+   */
+  private boolean wantsWhole(
+      CiphertextLayout layout, SealedObject receipt, long offset, long length) {
+    long size = receipt.ciphertextSize();
+    if (size > maxRequest || offset > receipt.plaintextSize()) {
+      return false;
+    }
+    CiphertextLayout.Window window =
+        layout.window(offset, Math.min(length, receipt.plaintextSize() - offset), size);
+    return window.start() == 0 && window.end() == size;
+  }
+
+  /** The stored bytes, read straight into an array of their size (one copy). */
   private byte[] whole(SealedObject receipt) {
     try (InputStream in = store.get(receipt.tenantId(), receipt.key())) {
-      byte[] bytes = in.readNBytes((int) receipt.ciphertextSize() + 1);
-      if (bytes.length != receipt.ciphertextSize()) {
+      byte[] bytes = new byte[Math.toIntExact(receipt.ciphertextSize())];
+      if (in.readNBytes(bytes, 0, bytes.length) != bytes.length || in.read() >= 0) {
         throw new SealedObjectException("stored object is not the size its receipt says", null);
       }
       return bytes;

@@ -2,6 +2,7 @@ package io.kursfilm.web.api;
 
 import io.kursfilm.video.boundary.GuestOpening;
 import io.kursfilm.video.boundary.GuestPlayback;
+import io.kursfilm.video.boundary.PlaybackFiles;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -34,6 +35,7 @@ public class GuestResource {
   public record Open(String token, String password) {}
 
   @Inject GuestPlayback playback;
+  @Inject PlaybackFiles files;
 
   @POST
   @Path("open")
@@ -123,6 +125,6 @@ public class GuestResource {
       @PathParam("path") String path,
       @HeaderParam("Range") String range,
       @HeaderParam("If-None-Match") String ifNoneMatch) {
-    return HlsResponses.serve(playback::openRange, playback.file(grant, path), range, ifNoneMatch);
+    return HlsResponses.serve(files, playback.file(grant, path), range, ifNoneMatch);
   }
 }

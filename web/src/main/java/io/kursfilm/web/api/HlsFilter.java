@@ -3,6 +3,7 @@ package io.kursfilm.web.api;
 import io.kursfilm.kernel.Caller;
 import io.kursfilm.video.boundary.Playback;
 import io.kursfilm.video.boundary.PlaybackFile;
+import io.kursfilm.video.boundary.PlaybackFiles;
 import io.kursfilm.web.security.KursfilmAuthenticationMechanism;
 import io.kursfilm.web.security.SecurityHeaders;
 import jakarta.inject.Inject;
@@ -40,6 +41,7 @@ public class HlsFilter extends HttpFilter {
 
   @Inject transient Caller caller;
   @Inject transient Playback playback;
+  @Inject transient PlaybackFiles files;
 
   private transient boolean enabled;
   private transient SecurityHeaders headers;
@@ -64,7 +66,7 @@ public class HlsFilter extends HttpFilter {
     res.setStatus(answer.status());
     answer.headers().forEach(res::setHeader);
     if (answer.hasBody() && !"HEAD".equals(req.getMethod())) {
-      try (InputStream in = playback.open(found.get(), answer.offset(), answer.length())) {
+      try (InputStream in = files.open(found.get(), answer.offset(), answer.length())) {
         HlsResponses.copy(in, res.getOutputStream());
       }
     }

@@ -1,7 +1,7 @@
 package io.kursfilm.web.api;
 
-import io.kursfilm.video.boundary.Playback;
 import io.kursfilm.video.boundary.PlaybackFile;
+import io.kursfilm.video.boundary.PlaybackFiles;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -23,18 +23,8 @@ final class HlsResponses {
 
   private HlsResponses() {}
 
-  /** Opens the plaintext bytes of a found file: a member's playback or a guest's. */
-  interface Ranges {
-    InputStream open(PlaybackFile file, long offset, long length);
-  }
-
   static Response serve(
-      Playback playback, Optional<PlaybackFile> found, String range, String ifNoneMatch) {
-    return serve(playback::open, found, range, ifNoneMatch);
-  }
-
-  static Response serve(
-      Ranges playback, Optional<PlaybackFile> found, String range, String ifNoneMatch) {
+      PlaybackFiles files, Optional<PlaybackFile> found, String range, String ifNoneMatch) {
     PlaybackFile file = found.orElseThrow(NotFoundException::new);
     HlsAnswer answer = HlsAnswer.of(file, range, ifNoneMatch);
     Response.ResponseBuilder response = Response.status(answer.status());
@@ -43,7 +33,7 @@ final class HlsResponses {
       response.entity(
           (StreamingOutput)
               out -> {
-                try (InputStream in = playback.open(file, answer.offset(), answer.length())) {
+                try (InputStream in = files.open(file, answer.offset(), answer.length())) {
                   copy(in, out);
                 }
               });

@@ -2,6 +2,7 @@ package io.kursfilm.web.api;
 
 import io.kursfilm.video.boundary.Captions;
 import io.kursfilm.video.boundary.Playback;
+import io.kursfilm.video.boundary.PlaybackFiles;
 import io.kursfilm.video.boundary.UploadStatus;
 import io.kursfilm.video.boundary.VersionView;
 import io.kursfilm.video.boundary.VideoDetails;
@@ -43,6 +44,7 @@ public class VideoVersionsResource {
   @Inject Videos videos;
   @Inject VideoUploads uploads;
   @Inject Playback playback;
+  @Inject PlaybackFiles files;
   @Inject Captions captions;
 
   @GET
@@ -100,7 +102,7 @@ public class VideoVersionsResource {
       @PathParam("path") String path,
       @HeaderParam("Range") String range,
       @HeaderParam("If-None-Match") String ifNoneMatch) {
-    return HlsResponses.serve(playback, playback.file(id, number, path), range, ifNoneMatch);
+    return HlsResponses.serve(files, playback.file(id, number, path), range, ifNoneMatch);
   }
 
   @GET

@@ -1,6 +1,7 @@
 package io.kursfilm.web.api;
 
 import io.kursfilm.video.boundary.Playback;
+import io.kursfilm.video.boundary.PlaybackFiles;
 import io.kursfilm.video.boundary.UploadRows;
 import io.kursfilm.video.boundary.UploadStatus;
 import io.kursfilm.video.boundary.VideoDetails;
@@ -50,6 +51,7 @@ public class VideosResource {
   @Inject Videos videos;
   @Inject VideoUploads uploads;
   @Inject Playback playback;
+  @Inject PlaybackFiles files;
   @Inject UploadRows rows;
 
   @GET
@@ -191,7 +193,7 @@ public class VideosResource {
       @PathParam("path") String path,
       @HeaderParam("Range") String range,
       @HeaderParam("If-None-Match") String ifNoneMatch) {
-    return HlsResponses.serve(playback, playback.file(id, path), range, ifNoneMatch);
+    return HlsResponses.serve(files, playback.file(id, path), range, ifNoneMatch);
   }
 
   private static VideoState state(String name) {

@@ -3,6 +3,7 @@ package io.kursfilm.web.security;
 import io.kursfilm.identity.boundary.Authentication;
 import io.kursfilm.identity.boundary.ElevationAudit;
 import io.kursfilm.identity.boundary.Elevations;
+import io.kursfilm.identity.boundary.KnownCallers;
 import io.kursfilm.identity.boundary.LoginAttempt;
 import io.kursfilm.identity.boundary.SsoLogin;
 import io.kursfilm.identity.boundary.SsoPending;
@@ -55,6 +56,7 @@ public class KursfilmAuthenticationMechanism implements HttpAuthenticationMechan
   private static final SecureRandom RANDOM = new SecureRandom();
 
   @Inject Authentication authentication;
+  @Inject KnownCallers known;
   @Inject Elevations elevations;
   @Inject SsoLogin ssoLogin;
   @Inject ElevationAudit elevationAudit;
@@ -81,7 +83,7 @@ public class KursfilmAuthenticationMechanism implements HttpAuthenticationMechan
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     Optional<String> bearer = bearerToken(request);
     if (bearer.isPresent()) {
-      Optional<AuthenticatedCaller> who = authentication.resolveApiSession(bearer.get());
+      Optional<AuthenticatedCaller> who = known.resolveApiSession(bearer.get());
       if (who.isEmpty()) {
         return ApiErrorResponse.unauthorized(response, context);
       }
@@ -99,7 +101,7 @@ public class KursfilmAuthenticationMechanism implements HttpAuthenticationMechan
     HttpSession session = request.getSession(false);
     if (session != null
         && session.getAttribute(SESSION_CALLER) instanceof AuthenticatedCaller who) {
-      if (authentication.isCurrent(who)) {
+      if (known.isCurrent(who)) {
         return acceptInTenant(request, response, context, who, VIA_SESSION);
       }
       // Deactivated, roles changed or logged out everywhere: this session is over.
@@ -138,7 +140,7 @@ public class KursfilmAuthenticationMechanism implements HttpAuthenticationMechan
       String via) {
     String target = request.getHeader(TENANT_HEADER);
     if (target == null || target.isBlank() || target.strip().equals(who.tenantSlug())) {
-      if (!FrozenTenantPaths.allows(request) && authentication.isFrozen(who)) {
+      if (!FrozenTenantPaths.allows(request) && known.isFrozen(who)) {
         // A frozen tenant's admin is led to the one page left to them, from the public address.
         return isApi(request)
             ? ApiErrorResponse.tenantOffboarding(response)
