@@ -11,7 +11,8 @@ import java.util.function.Supplier;
 
 /**
  * Whole ciphertexts of small sealed objects (HLS segments and playlists) in memory, so that a video
- * many people watch at once is read from S3 once per segment rather than once per viewer.
+ * many people watch at once is read from S3 once per segment rather than once per viewer. Each is
+ * held as its stored segments, one array each (see {@link HeldCiphertextInputStream}).
  *
  * <p>Only ciphertext is kept, never plaintext: every read still unwraps the data key through the
  * tenant's key store and decrypts per request, so a shredded tenant's cached bytes are unreadable
@@ -24,7 +25,7 @@ public final class CiphertextCache {
 
   static final Duration IDLE = Duration.ofMinutes(10);
 
-  private final AsyncCache<Key, byte[]> cache;
+  private final AsyncCache<Key, byte[][]> cache;
   private final long maxObjectBytes;
   private final LongAdder hits = new LongAdder();
   private final LongAdder misses = new LongAdder();
@@ -45,7 +46,7 @@ public final class CiphertextCache {
     this.cache =
         Caffeine.newBuilder()
             .maximumWeight(maxBytes)
-            .weigher((Key key, byte[] bytes) -> bytes.length)
+            .weigher((Key key, byte[][] segments) -> weight(segments))
             .expireAfterAccess(IDLE)
             // Loads run on the caller's thread (see ciphertext), never on a pool of Caffeine's.
             .executor(Runnable::run)
@@ -61,12 +62,12 @@ public final class CiphertextCache {
    * The stored bytes of the object the receipt describes: from memory, or loaded once by {@code
    * load} while other callers of the same object wait for that load. A failed load is not kept.
    */
-  byte[] ciphertext(SealedObject receipt, Supplier<byte[]> load) {
+  byte[][] ciphertext(SealedObject receipt, Supplier<byte[][]> load) {
     Key key = new Key(receipt.tenantId(), receipt.key(), receipt.headerBase64());
-    CompletableFuture<byte[]> mine = new CompletableFuture<>();
+    CompletableFuture<byte[][]> mine = new CompletableFuture<>();
     // The placeholder goes in at once and the GET runs outside the map's lock, so a slow load
     // holds up only the callers of the same object.
-    CompletableFuture<byte[]> present = cache.asMap().putIfAbsent(key, mine);
+    CompletableFuture<byte[][]> present = cache.asMap().putIfAbsent(key, mine);
     if (present != null) {
       hits.increment();
       return join(present);
@@ -83,7 +84,7 @@ public final class CiphertextCache {
 
   /** Drops every entry of a tenant (its offboarding); its keys are what makes them unreadable. */
   public void evictTenant(String tenantId) {
-    ConcurrentMap<Key, CompletableFuture<byte[]>> entries = cache.asMap();
+    ConcurrentMap<Key, CompletableFuture<byte[][]>> entries = cache.asMap();
     entries.keySet().removeIf(key -> key.tenantId().equals(tenantId));
   }
 
@@ -102,7 +103,15 @@ public final class CiphertextCache {
     return cache.synchronous().policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
   }
 
-  private static byte[] join(CompletableFuture<byte[]> future) {
+  private static int weight(byte[][] segments) {
+    int bytes = 0;
+    for (byte[] segment : segments) {
+      bytes += segment.length;
+    }
+    return bytes;
+  }
+
+  private static byte[][] join(CompletableFuture<byte[][]> future) {
     try {
       return future.join();
     } catch (CompletionException e) {

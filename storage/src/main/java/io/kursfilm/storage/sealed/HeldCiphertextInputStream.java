@@ -19,7 +19,7 @@ import java.security.GeneralSecurityException;
  */
 final class HeldCiphertextInputStream extends InputStream {
 
-  private final byte[] ciphertext;
+  private final byte[][] ciphertext;
   private final CiphertextLayout layout;
   private final StreamSegmentDecrypter decrypter;
   private final long lastSegment;
@@ -35,22 +35,23 @@ final class HeldCiphertextInputStream extends InputStream {
   private int skip;
 
   /**
+   * @param ciphertext the stored segments in order, as {@link #read} returns them
    * @param decrypter initialised with the object's header and associated data
    */
   HeldCiphertextInputStream(
-      byte[] ciphertext,
+      byte[][] ciphertext,
       CiphertextLayout layout,
       StreamSegmentDecrypter decrypter,
       long offset,
       long length) {
-    long size = SealedRanges.plaintextSizeOf(layout, ciphertext.length);
+    long size = SealedRanges.plaintextSizeOf(layout, sizeOf(ciphertext, layout));
     if (offset < 0 || length < 0 || offset > size) {
       throw new IllegalArgumentException("range outside the object");
     }
     this.ciphertext = ciphertext;
     this.layout = layout;
     this.decrypter = decrypter;
-    this.lastSegment = (ciphertext.length - 1) / layout.segmentSize();
+    this.lastSegment = ciphertext.length - 1;
     this.remaining = Math.min(length, size - offset);
     this.segment = layout.segmentOf(offset);
     this.plaintext = ByteBuffer.allocate(remaining == 0 ? 0 : layout.plaintextSegmentSize());
@@ -105,17 +106,52 @@ final class HeldCiphertextInputStream extends InputStream {
     return (int) Math.min(plaintext.remaining(), remaining);
   }
 
+  /**
+   * Reads {@code size} stored bytes into one array per stored segment.
+   *
+   * @throws IOException when the stream ends early or holds more
+   */
+  static byte[][] read(InputStream in, long size, CiphertextLayout layout) throws IOException {
+    int count = Math.toIntExact((size + layout.segmentSize() - 1) / layout.segmentSize());
+    byte[][] segments = new byte[count][];
+    for (int i = 0; i < count; i++) {
+      segments[i] =
+          new byte[(int) Math.min(layout.segmentSize(), size - (long) i * layout.segmentSize())];
+      if (in.readNBytes(segments[i], 0, segments[i].length) != segments[i].length) {
+        throw new IOException("stored object shorter than its size");
+      }
+    }
+    if (in.read() >= 0) {
+      throw new IOException("stored object longer than its size");
+    }
+    return segments;
+  }
+
+  /** Stored bytes of the segments; every one but the last must be whole. */
+  private static long sizeOf(byte[][] segments, CiphertextLayout layout) {
+    long size = 0;
+    for (int i = 0; i < segments.length; i++) {
+      if (i < segments.length - 1 && segments[i].length != layout.segmentSize()) {
+        throw new IllegalArgumentException("a segment before the last is not whole");
+      }
+      size += segments[i].length;
+    }
+    return size;
+  }
+
   private void decryptNext() throws IOException {
-    int start =
-        (int) (segment * layout.segmentSize()) + (segment == 0 ? CiphertextLayout.HEADER_SIZE : 0);
-    int end = (int) Math.min((segment + 1) * layout.segmentSize(), ciphertext.length);
-    if (segment > lastSegment || end - start < CiphertextLayout.TAG_SIZE) {
+    if (segment > lastSegment) {
       throw new IOException("sealed object ended before the range");
+    }
+    byte[] stored = ciphertext[(int) segment];
+    int start = segment == 0 ? CiphertextLayout.HEADER_SIZE : 0;
+    if (stored.length - start < CiphertextLayout.TAG_SIZE) {
+      throw new IOException("sealed segment " + segment + " shorter than its tag");
     }
     plaintext.clear();
     try {
       decrypter.decryptSegment(
-          ByteBuffer.wrap(ciphertext, start, end - start),
+          ByteBuffer.wrap(stored, start, stored.length - start),
           (int) segment,
           segment == lastSegment,
           plaintext);

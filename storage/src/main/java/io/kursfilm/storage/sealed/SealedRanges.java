@@ -6,7 +6,6 @@ import io.kursfilm.storage.objects.ObjectStore;
 import io.kursfilm.storage.objects.RangeResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.channels.SeekableByteChannel;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
@@ -106,7 +105,10 @@ final class SealedRanges {
     DataKeys.Opened dek = DataKeys.unwrap(keys, receipt.tenantId(), receipt.wrappedDek(), ad);
     boolean cached = cache.holds(receipt.ciphertextSize());
     if (cached || wantsWhole(dek.layout(), receipt, offset, length)) {
-      byte[] whole = cached ? cache.ciphertext(receipt, () -> whole(receipt)) : whole(receipt);
+      byte[][] whole =
+          cached
+              ? cache.ciphertext(receipt, () -> whole(receipt, dek.layout()))
+              : whole(receipt, dek.layout());
       try {
         return new HeldCiphertextInputStream(
             whole, dek.layout(), dek.segmentDecrypter(header, ad), offset, length);
@@ -146,16 +148,12 @@ final class SealedRanges {
     return window.start() == 0 && window.end() == size;
   }
 
-  /** The stored bytes, read straight into an array of their size (one copy). */
-  private byte[] whole(SealedObject receipt) {
+  /** The stored bytes, read straight into an array per stored segment (one copy). */
+  private byte[][] whole(SealedObject receipt, CiphertextLayout layout) {
     try (InputStream in = store.get(receipt.tenantId(), receipt.key())) {
-      byte[] bytes = new byte[Math.toIntExact(receipt.ciphertextSize())];
-      if (in.readNBytes(bytes, 0, bytes.length) != bytes.length || in.read() >= 0) {
-        throw new SealedObjectException("stored object is not the size its receipt says", null);
-      }
-      return bytes;
+      return HeldCiphertextInputStream.read(in, receipt.ciphertextSize(), layout);
     } catch (IOException e) {
-      throw new UncheckedIOException("reading a sealed object failed", e);
+      throw new SealedObjectException("stored object is not the size its receipt says", e);
     }
   }
 

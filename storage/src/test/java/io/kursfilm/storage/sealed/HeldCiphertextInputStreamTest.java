@@ -9,6 +9,7 @@ import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.StreamingAead;
 import com.google.crypto.tink.streamingaead.AesGcmHkdfStreamingKey;
 import com.google.crypto.tink.streamingaead.StreamingAeadConfig;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -98,11 +99,26 @@ class HeldCiphertextInputStreamTest {
   }
 
   @Test
+  void a_stored_object_not_of_its_size_is_refused_while_read() {
+    byte[] sealed = new byte[LAYOUT.segmentSize() + 100];
+    assertThrows(
+        IOException.class,
+        () ->
+            HeldCiphertextInputStream.read(
+                new ByteArrayInputStream(sealed), sealed.length + 1, LAYOUT));
+    assertThrows(
+        IOException.class,
+        () ->
+            HeldCiphertextInputStream.read(
+                new ByteArrayInputStream(sealed), sealed.length - 1, LAYOUT));
+  }
+
+  @Test
   void another_objects_associated_data_does_not_open() throws Exception {
     byte[] sealed = seal(random(1000));
     InputStream in =
         new HeldCiphertextInputStream(
-            sealed,
+            segments(sealed),
             LAYOUT,
             dek.segmentDecrypter(Arrays.copyOf(sealed, HEADER), "tenant-b|segment".getBytes()),
             0,
@@ -123,7 +139,15 @@ class HeldCiphertextInputStreamTest {
 
   private static InputStream open(byte[] sealed, long offset, long length) throws Exception {
     return new HeldCiphertextInputStream(
-        sealed, LAYOUT, dek.segmentDecrypter(Arrays.copyOf(sealed, HEADER), AD), offset, length);
+        segments(sealed),
+        LAYOUT,
+        dek.segmentDecrypter(Arrays.copyOf(sealed, HEADER), AD),
+        offset,
+        length);
+  }
+
+  private static byte[][] segments(byte[] sealed) throws IOException {
+    return HeldCiphertextInputStream.read(new ByteArrayInputStream(sealed), sealed.length, LAYOUT);
   }
 
   private static byte[] seal(byte[] plaintext) throws Exception {
