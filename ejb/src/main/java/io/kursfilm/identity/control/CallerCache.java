@@ -74,7 +74,7 @@ public class CallerCache {
   /** The caller behind a bearer token (by its hash), from memory or from {@code lookup}. */
   public Optional<AuthenticatedCaller> bearer(String token, Supplier<Optional<Bearer>> lookup) {
     String key = bearerKey(token);
-    Optional<AuthenticatedCaller> known = known(token);
+    Optional<AuthenticatedCaller> known = answer(key, AuthenticatedCaller.class);
     if (known.isPresent()) {
       return known;
     }

@@ -153,7 +153,8 @@ final class SealedRanges {
     try (InputStream in = store.get(receipt.tenantId(), receipt.key())) {
       return HeldCiphertextInputStream.read(in, receipt.ciphertextSize(), layout);
     } catch (IOException e) {
-      throw new SealedObjectException("stored object is not the size its receipt says", e);
+      // Shorter or longer than the receipt says, or the read broke off.
+      throw new SealedObjectException("cannot read the sealed object whole", e);
     }
   }
 

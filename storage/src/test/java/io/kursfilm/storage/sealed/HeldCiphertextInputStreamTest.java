@@ -4,20 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.RegistryConfiguration;
-import com.google.crypto.tink.StreamingAead;
-import com.google.crypto.tink.streamingaead.AesGcmHkdfStreamingKey;
-import com.google.crypto.tink.streamingaead.StreamingAeadConfig;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.security.GeneralSecurityException;
 import java.util.Arrays;
-import java.util.Random;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,21 +17,12 @@ import org.junit.jupiter.api.Test;
  */
 class HeldCiphertextInputStreamTest {
 
-  static final CiphertextLayout LAYOUT = new CiphertextLayout(4096);
+  static final CiphertextLayout LAYOUT = SmallSegmentKey.LAYOUT;
   static final byte[] AD = "tenant-a|segment".getBytes();
-  static final int PLAIN = LAYOUT.plaintextSegmentSize();
+  static final int PLAIN = SmallSegmentKey.PLAIN;
   static final int HEADER = CiphertextLayout.HEADER_SIZE;
 
-  static StreamingAead aead;
-  static DataKeys.Opened dek;
-
-  @BeforeAll
-  static void key() throws GeneralSecurityException {
-    StreamingAeadConfig.register();
-    KeysetHandle handle = KeysetHandle.generateNew(DataKeys.parameters(LAYOUT));
-    aead = handle.getPrimitive(RegistryConfiguration.get(), StreamingAead.class);
-    dek = new DataKeys.Opened(aead, LAYOUT, (AesGcmHkdfStreamingKey) handle.getPrimary().getKey());
-  }
+  static final DataKeys.Opened dek = SmallSegmentKey.DEK;
 
   @Test
   void every_range_around_segment_boundaries_reads_the_plaintext_of_that_range() throws Exception {
@@ -150,17 +132,11 @@ class HeldCiphertextInputStreamTest {
     return HeldCiphertextInputStream.read(new ByteArrayInputStream(sealed), sealed.length, LAYOUT);
   }
 
-  private static byte[] seal(byte[] plaintext) throws Exception {
-    ByteArrayOutputStream sink = new ByteArrayOutputStream();
-    try (OutputStream out = aead.newEncryptingStream(sink, AD)) {
-      out.write(plaintext);
-    }
-    return sink.toByteArray();
+  private static byte[] seal(byte[] plaintext) throws IOException {
+    return SmallSegmentKey.seal(plaintext, AD);
   }
 
   private static byte[] random(int size) {
-    byte[] bytes = new byte[size];
-    new Random(size).nextBytes(bytes);
-    return bytes;
+    return SmallSegmentKey.random(size);
   }
 }

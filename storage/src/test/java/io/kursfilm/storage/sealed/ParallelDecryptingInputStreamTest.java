@@ -5,11 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.RegistryConfiguration;
-import com.google.crypto.tink.StreamingAead;
-import com.google.crypto.tink.streamingaead.AesGcmHkdfStreamingKey;
-import com.google.crypto.tink.streamingaead.StreamingAeadConfig;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -18,11 +13,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,12 +25,11 @@ import org.junit.jupiter.api.Test;
  */
 class ParallelDecryptingInputStreamTest {
 
-  static final CiphertextLayout LAYOUT = new CiphertextLayout(4096);
+  static final CiphertextLayout LAYOUT = SmallSegmentKey.LAYOUT;
   static final byte[] AD = "tenant-a|object".getBytes();
-  static final int PLAIN = LAYOUT.plaintextSegmentSize();
+  static final int PLAIN = SmallSegmentKey.PLAIN;
 
-  static StreamingAead aead;
-  static DataKeys.Opened dek;
+  static final DataKeys.Opened dek = SmallSegmentKey.DEK;
 
   final Set<Thread> started = ConcurrentHashMap.newKeySet();
   final ThreadFactory threads =
@@ -46,14 +38,6 @@ class ParallelDecryptingInputStreamTest {
         started.add(t);
         return t;
       };
-
-  @BeforeAll
-  static void key() throws GeneralSecurityException {
-    StreamingAeadConfig.register();
-    KeysetHandle handle = KeysetHandle.generateNew(DataKeys.parameters(LAYOUT));
-    aead = handle.getPrimitive(RegistryConfiguration.get(), StreamingAead.class);
-    dek = new DataKeys.Opened(aead, LAYOUT, (AesGcmHkdfStreamingKey) handle.getPrimary().getKey());
-  }
 
   @Test
   void round_trips_sizes_around_segment_and_batch_boundaries() throws Exception {
@@ -160,17 +144,11 @@ class ParallelDecryptingInputStreamTest {
     }
   }
 
-  private static byte[] seal(byte[] plaintext) throws Exception {
-    ByteArrayOutputStream sink = new ByteArrayOutputStream();
-    try (OutputStream out = aead.newEncryptingStream(sink, AD)) {
-      out.write(plaintext);
-    }
-    return sink.toByteArray();
+  private static byte[] seal(byte[] plaintext) throws IOException {
+    return SmallSegmentKey.seal(plaintext, AD);
   }
 
   private static byte[] random(int size) {
-    byte[] bytes = new byte[size];
-    new Random(size).nextBytes(bytes);
-    return bytes;
+    return SmallSegmentKey.random(size);
   }
 }
